@@ -1,0 +1,53 @@
+#include "CommandLine.h"
+
+#include "DbCommand.h"
+#include "Terminal.h"
+
+namespace ecomops::app {
+namespace {
+
+const QStringList kCommands{QStringLiteral("db"), QStringLiteral("help"), QStringLiteral("--help"),
+                            QStringLiteral("-h"), QStringLiteral("--version")};
+
+} // namespace
+
+QString usage()
+{
+    return QStringLiteral(
+        "Usage: ecomops [COMMAND] [OPTIONS]\n"
+        "Without a command, opens the console window.\n"
+        "\n"
+        "Database commands (the embedded private PostgreSQL cluster by default):\n"
+        "  ecomops db init     [--data-dir DIR]   create the cluster and database, migrate\n"
+        "  ecomops db start    [--data-dir DIR] [--template NAME]\n"
+        "                                         start it (init if needed), migrate; with --template,\n"
+        "                                         also (re)create a migrated template database NAME\n"
+        "  ecomops db stop     [--data-dir DIR]   stop it\n"
+        "  ecomops db status   [--data-dir DIR]   print its state (exit 0 running, 5 not running)\n"
+        "  ecomops db uri      [--data-dir DIR] [--database NAME]\n"
+        "                                         print the libpq URI:  psql \"$(ecomops db uri)\"\n"
+        "  ecomops db migrate  [--data-dir DIR | --conninfo STRING]\n"
+        "                                         apply the shipped migrations\n"
+        "\n"
+        "Exit codes: 0 success, 1 failed, 2 bad arguments, 3 gate failed, 4 cancelled, 5 not running.\n");
+}
+
+bool isHeadlessCommand(const QStringList &arguments)
+{
+    return arguments.size() > 1 && kCommands.contains(arguments.at(1));
+}
+
+int runHeadless(const QStringList &arguments)
+{
+    const QString command = arguments.value(1);
+    if (command == QLatin1String("--version")) {
+        out(QStringLiteral("ecomops " ECOMOPS_VERSION));
+        return ExitSuccess;
+    }
+    if (command == QLatin1String("db"))
+        return runDbCommand(arguments.mid(2));
+    out(usage());
+    return command == QLatin1String("help") || command.startsWith(QLatin1Char('-')) ? ExitSuccess : ExitBadArguments;
+}
+
+} // namespace ecomops::app

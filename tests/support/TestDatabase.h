@@ -1,0 +1,40 @@
+#pragma once
+// A fresh database per test, cloned from the migrated template that the
+// "pg" CTest fixture prepares (`ecomops db start --template ecomops_template`).
+// Independent databases let suites run in parallel (ctest -j2). When the
+// server cannot be reached, ok() is false and error() says why: tests must
+// fail on that, never skip.
+#include <QString>
+
+#include <memory>
+
+#include <pqxx/connection>
+
+namespace ecomops::test {
+
+class TestDatabase {
+public:
+    TestDatabase();
+    ~TestDatabase();
+    TestDatabase(const TestDatabase &) = delete;
+    TestDatabase &operator=(const TestDatabase &) = delete;
+
+    bool ok() const { return m_error.isEmpty(); }
+    QString error() const { return m_error; }
+    QString name() const { return m_name; }
+    QString conninfo() const { return m_conninfo; }
+    // The cluster's admin connection string (database "postgres").
+    static QString adminConninfo();
+
+    std::unique_ptr<pqxx::connection> connect() const;
+
+private:
+    QString m_name;
+    QString m_conninfo;
+    QString m_error;
+};
+
+} // namespace ecomops::test
+
+// Fails the current test function with the reason when there is no database.
+#define ECOMOPS_REQUIRE_DB(db) QVERIFY2((db).ok(), qPrintable((db).error()))
