@@ -14,9 +14,13 @@ private slots:
     void shippedMigrationsAreNumberedInOrder()
     {
         const auto migrations = db::Migrator::shipped();
-        QVERIFY(migrations.size() >= 2);
+        QVERIFY(migrations.size() >= 3);
+        QCOMPARE(migrations.first().version, 1);
         for (int i = 0; i < migrations.size(); ++i) {
-            QCOMPARE(migrations[i].version, i + 1);
+            // Areas own number ranges (0010 warehouse, 0020 quality, ...): gaps
+            // are fine, duplicates are not.
+            if (i > 0)
+                QVERIFY(migrations[i].version > migrations[i - 1].version);
             QVERIFY(!migrations[i].sql.isEmpty());
         }
     }
