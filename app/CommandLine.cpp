@@ -1,12 +1,13 @@
 #include "CommandLine.h"
 
 #include "DbCommand.h"
+#include "RunCommand.h"
 #include "Terminal.h"
 
 namespace ecomops::app {
 namespace {
 
-const QStringList kCommands{QStringLiteral("db"), QStringLiteral("help"), QStringLiteral("--help"),
+const QStringList kCommands{QStringLiteral("db"), QStringLiteral("run"), QStringLiteral("runs"), QStringLiteral("help"), QStringLiteral("--help"),
                             QStringLiteral("-h"), QStringLiteral("--version")};
 
 } // namespace
@@ -29,6 +30,13 @@ QString usage()
         "  ecomops db migrate  [--data-dir DIR | --conninfo STRING]\n"
         "                                         apply the shipped migrations\n"
         "\n"
+        "Pipeline runs (on the embedded database unless --conninfo or ECOMOPS_CONNINFO names a server):\n"
+        "  ecomops run [--source synthetic] [--scale N] [--seed N] [--defect-rate R] [--anomaly-rate R]\n"
+        "              [--staging DIR] [--parallel N] [--spec FILE] [--trigger scheduled] [--json]\n"
+        "  ecomops run --source snapshot --path DIR      load an existing snapshot again\n"
+        "  ecomops runs list [--limit N]                 recent runs from ops.pipeline_run\n"
+        "  Ctrl-C cancels a run cleanly: the warehouse is left as it was before it.\n"
+        "\n"
         "Exit codes: 0 success, 1 failed, 2 bad arguments, 3 gate failed, 4 cancelled, 5 not running.\n");
 }
 
@@ -46,6 +54,10 @@ int runHeadless(const QStringList &arguments)
     }
     if (command == QLatin1String("db"))
         return runDbCommand(arguments.mid(2));
+    if (command == QLatin1String("run"))
+        return runRunCommand(arguments.mid(2));
+    if (command == QLatin1String("runs"))
+        return runRunsCommand(arguments.mid(2));
     out(usage());
     return command == QLatin1String("help") || command.startsWith(QLatin1Char('-')) ? ExitSuccess : ExitBadArguments;
 }

@@ -23,6 +23,9 @@ void recreateTemplate(EmbeddedCluster &cluster, const QString &name)
         pqxx::connection admin{cluster.connectionUri(QStringLiteral("postgres")).toStdString()};
         pqxx::nontransaction tx{admin};
         const std::string quoted = tx.quote_name(name.toStdString());
+        const auto exists = tx.exec_params("SELECT 1 FROM pg_database WHERE datname = $1", name.toStdString());
+        if (!exists.empty())
+            tx.exec0("ALTER DATABASE " + quoted + " WITH IS_TEMPLATE false");
         tx.exec0("DROP DATABASE IF EXISTS " + quoted + " WITH (FORCE)");
         tx.exec0("CREATE DATABASE " + quoted);
     }
@@ -65,7 +68,8 @@ int runDbCommand(const QStringList &arguments)
     try {
         EmbeddedCluster cluster(parser.value(dataDir));
         if (action == QLatin1String("init") || action == QLatin1String("start")) {
-            cluster.start(); // initialises when needed
+            // With --template (the test fixture) only the template is migrated.
+            cluster.start(parser.isSet(templ) ? EmbeddedCluster::Migrate::No : EmbeddedCluster::Migrate::Yes);
             if (parser.isSet(templ))
                 recreateTemplate(cluster, parser.value(templ));
             out(QStringLiteral("PostgreSQL is %1").arg(cluster.stateText()));

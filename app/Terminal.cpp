@@ -18,5 +18,6 @@ void err(const QString &text)
 }
 
 bool stdoutIsTerminal() { return ::isatty(STDOUT_FILENO) == 1; }
+bool stderrIsTerminal() { return ::isatty(STDERR_FILENO) == 1; }
 
 } // namespace ecomops::app

@@ -8,6 +8,7 @@ namespace ecomops::app {
 void out(const QString &text);  // a line on stdout
 void err(const QString &text);  // a line on stderr
 bool stdoutIsTerminal();
+bool stderrIsTerminal();
 
 // Exit codes of every headless command; documented in README.md.
 enum ExitCode : int {

@@ -222,7 +222,7 @@ void EmbeddedCluster::prepareDirectories() const
         makePrivateDir(socketDir(), owner);
 }
 
-void EmbeddedCluster::init()
+void EmbeddedCluster::init(Migrate migrate)
 {
     if (state() == State::NotInitialized) {
         prepareDirectories();
@@ -262,7 +262,7 @@ void EmbeddedCluster::init()
                 throw ClusterError(QObject::tr("Cannot give %1 to the postgres account.").arg(conf.fileName()));
         }
     }
-    start();
+    start(migrate);
 }
 
 bool EmbeddedCluster::removeStalePidFile() const
@@ -274,11 +274,11 @@ bool EmbeddedCluster::removeStalePidFile() const
     return QFile::remove(pidFile);
 }
 
-void EmbeddedCluster::start()
+void EmbeddedCluster::start(Migrate migrate)
 {
     switch (state()) {
     case State::NotInitialized:
-        init(); // init() starts it
+        init(migrate); // init() starts it
         return;
     case State::Running:
         break;
@@ -299,6 +299,8 @@ void EmbeddedCluster::start()
         break;
     }
     }
+    if (migrate == Migrate::No)
+        return;
     ensureDatabase(databaseName());
     pqxx::connection connection{connectionUri().toStdString()};
     Migrator().apply(connection);

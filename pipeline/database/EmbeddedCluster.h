@@ -42,8 +42,9 @@ public:
     QString stateText() const;
 
     // Each is idempotent and blocking (seconds): call off the GUI thread.
-    void init();          // initdb if needed, then start, create db, migrate
-    void start();         // init if needed; recovers from a stale postmaster.pid
+    enum class Migrate { Yes, No };
+    void init(Migrate migrate = Migrate::Yes);  // initdb if needed, then start, create db, migrate
+    void start(Migrate migrate = Migrate::Yes); // init if needed; recovers from a stale postmaster.pid
     void stop();
     void ensureDatabase(const QString &name); // CREATE DATABASE if missing
 

@@ -1,0 +1,273 @@
+#include "RunCommand.h"
+
+#include "CommandLine.h"
+#include "DatabaseOptions.h"
+#include "Terminal.h"
+#include "TerminalProgress.h"
+
+#include "runner/Runner.h"
+#include "sources/synthetic/GeneratorOptions.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QTimer>
+
+#include <pqxx/pqxx>
+
+#include <atomic>
+#include <csignal>
+#include <unistd.h>
+
+namespace ecomops::app {
+namespace {
+
+std::atomic<int> g_interrupts{0};
+
+void onInterrupt(int)
+{
+    if (g_interrupts.fetch_add(1) >= 1)
+        ::_exit(130); // a second Ctrl-C: leave now
+}
+
+QString currentUser()
+{
+    const QString user = qEnvironmentVariable("USER");
+    return user.isEmpty() ? QStringLiteral("unknown") : user;
+}
+
+nlohmann::json resultJson(const runner::RunResult &r)
+{
+    nlohmann::json tables = nlohmann::json::array();
+    for (const TableCounts &t : r.tables)
+        tables.push_back({{"table", t.table.toStdString()}, {"read", t.read}, {"loaded", t.loaded}, {"quarantined", t.quarantined}});
+    return {{"run_id", r.runId},
+            {"status", runner::toString(r.status).toStdString()},
+            {"error", r.error.toStdString()},
+            {"snapshot", r.snapshotPath.toStdString()},
+            {"seconds", r.seconds},
+            {"rows_read", r.rowsRead},
+            {"rows_loaded", r.rowsLoaded},
+            {"rows_quarantined", r.rowsQuarantined},
+            {"reconciles", r.reconciles()},
+            {"gate_status", r.gateStatus.toStdString()},
+            {"new_anomalies", r.newAnomalies},
+            {"tables", tables}};
+}
+
+void printSummary(const runner::RunResult &r)
+{
+    out(QStringLiteral("Run %1 %2 in %3 s").arg(r.runId).arg(runner::toString(r.status)).arg(r.seconds, 0, 'f', 1));
+    if (!r.error.isEmpty())
+        out(QStringLiteral("  error: %1").arg(r.error));
+    if (!r.snapshotPath.isEmpty())
+        out(QStringLiteral("  snapshot: %1").arg(r.snapshotPath));
+    if (!r.tables.empty()) {
+        out(QStringLiteral("  %1 %2 %3 %4").arg(QStringLiteral("table").leftJustified(20), QStringLiteral("read").rightJustified(10),
+                                                 QStringLiteral("loaded").rightJustified(10), QStringLiteral("quarantined").rightJustified(12)));
+        for (const TableCounts &t : r.tables)
+            out(QStringLiteral("  %1 %2 %3 %4")
+                    .arg(t.table.leftJustified(20))
+                    .arg(t.read, 10)
+                    .arg(t.loaded, 10)
+                    .arg(t.quarantined, 12));
+        out(QStringLiteral("  %1 %2 %3 %4 %5")
+                .arg(QStringLiteral("total").leftJustified(20))
+                .arg(r.rowsRead, 10)
+                .arg(r.rowsLoaded, 10)
+                .arg(r.rowsQuarantined, 12)
+                .arg(r.reconciles() ? QStringLiteral("  (reconciles: read = loaded + quarantined)")
+                                    : QStringLiteral("  (DOES NOT RECONCILE)")));
+    }
+}
+
+int exitCodeFor(const runner::RunResult &r)
+{
+    switch (r.status) {
+    case runner::RunStatus::Succeeded: return ExitSuccess;
+    case runner::RunStatus::Cancelled: return ExitCancelled;
+    default: return r.gateStatus == QLatin1String("failed") ? ExitGateFailed : ExitFailed;
+    }
+}
+
+} // namespace
+
+int runRunCommand(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    DatabaseOptions db;
+    db.addTo(parser);
+    const QCommandLineOption source(QStringLiteral("source"), QStringLiteral("synthetic | snapshot"), QStringLiteral("KIND"),
+                                    QStringLiteral("synthetic"));
+    const QCommandLineOption scale(QStringLiteral("scale"), QStringLiteral("Synthetic shop size (1 = 100,000 orders)."),
+                                   QStringLiteral("N"), QStringLiteral("1"));
+    const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("Generator seed."), QStringLiteral("N"), QStringLiteral("42"));
+    const QCommandLineOption defects(QStringLiteral("defect-rate"), QStringLiteral("Plant every kind of defect at this rate."),
+                                     QStringLiteral("R"));
+    const QCommandLineOption anomalies(QStringLiteral("anomaly-rate"), QStringLiteral("Plant outsized quantities at this rate."),
+                                       QStringLiteral("R"));
+    const QCommandLineOption path(QStringLiteral("path"), QStringLiteral("Snapshot folder (with --source snapshot)."),
+                                  QStringLiteral("DIR"));
+    const QCommandLineOption staging(QStringLiteral("staging"), QStringLiteral("Where snapshots are written."), QStringLiteral("DIR"));
+    const QCommandLineOption parallel(QStringLiteral("parallel"), QStringLiteral("Tables loaded at once."), QStringLiteral("N"),
+                                      QStringLiteral("2"));
+    const QCommandLineOption specFile(QStringLiteral("spec"), QStringLiteral("A run spec in JSON (options above override it)."),
+                                      QStringLiteral("FILE"));
+    const QCommandLineOption trigger(QStringLiteral("trigger"), QStringLiteral("command_line (default) or scheduled."),
+                                     QStringLiteral("HOW"), QStringLiteral("command_line"));
+    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print the summary as JSON."));
+    parser.addOptions({source, scale, seed, defects, anomalies, path, staging, parallel, specFile, trigger, json});
+    if (!parser.parse(QStringList{QStringLiteral("ecomops run")} + arguments) || !parser.positionalArguments().isEmpty()) {
+        err(parser.errorText().isEmpty() ? QStringLiteral("ecomops run: unexpected argument %1").arg(parser.positionalArguments().value(0))
+                                         : parser.errorText());
+        err(usage());
+        return ExitBadArguments;
+    }
+
+    runner::RunSpec spec;
+    try {
+        if (parser.isSet(specFile)) {
+            QFile f(parser.value(specFile));
+            if (!f.open(QIODevice::ReadOnly))
+                throw runner::SpecError("cannot read " + f.fileName().toStdString() + ": " + f.errorString().toStdString());
+            spec = runner::RunSpec::fromJson(nlohmann::json::parse(f.readAll().toStdString()));
+        }
+        spec.sourceKind = parser.isSet(source) || !parser.isSet(specFile) ? parser.value(source) : spec.sourceKind;
+        if (spec.sourceKind == QLatin1String("synthetic")) {
+            synthetic::GeneratorOptions options = synthetic::GeneratorOptions::fromJson(spec.sourceOptions);
+            bool ok = true;
+            if (parser.isSet(scale) || !parser.isSet(specFile))
+                options.scale = parser.value(scale).toDouble(&ok);
+            if (!ok)
+                throw runner::SpecError("--scale needs a number");
+            if (parser.isSet(seed) || !parser.isSet(specFile))
+                options.seed = parser.value(seed).toULongLong(&ok);
+            if (!ok)
+                throw runner::SpecError("--seed needs a non-negative integer");
+            if (parser.isSet(defects)) {
+                const double r = parser.value(defects).toDouble(&ok);
+                if (!ok)
+                    throw runner::SpecError("--defect-rate needs a number");
+                options.defects = {r, r, r, r, r, r, r};
+            }
+            if (parser.isSet(anomalies)) {
+                options.anomalies.rate = parser.value(anomalies).toDouble(&ok);
+                if (!ok)
+                    throw runner::SpecError("--anomaly-rate needs a number");
+            }
+            const std::string problem = options.validationError();
+            if (!problem.empty())
+                throw runner::SpecError(problem);
+            spec.sourceOptions = options.toJson();
+        } else if (spec.sourceKind == QLatin1String("snapshot")) {
+            if (parser.isSet(path))
+                spec.sourceOptions["path"] = parser.value(path).toStdString();
+            if (!spec.sourceOptions.contains("path"))
+                throw runner::SpecError("--source snapshot needs --path DIR");
+        } else {
+            throw runner::SpecError("unknown --source " + spec.sourceKind.toStdString());
+        }
+        if (parser.isSet(staging))
+            spec.stagingDir = parser.value(staging);
+        if (parser.isSet(parallel) || !parser.isSet(specFile))
+            spec.loadParallelism = qBound(1, parser.value(parallel).toInt(), 16);
+        spec.trigger = runner::triggerFromString(parser.value(trigger));
+        if (spec.startedBy.isEmpty())
+            spec.startedBy = currentUser();
+        spec = runner::RunSpec::fromJson(spec.toJson()); // the same checks as a stored spec
+    } catch (const std::exception &e) {
+        err(QStringLiteral("ecomops run: %1").arg(QString::fromUtf8(e.what())));
+        return ExitBadArguments;
+    }
+
+    QString conninfo;
+    try {
+        conninfo = db.resolve(parser);
+    } catch (const std::exception &e) {
+        err(QStringLiteral("error: cannot reach the database: %1").arg(QString::fromUtf8(e.what()).trimmed()));
+        return ExitFailed;
+    }
+
+    runner::Runner run(conninfo, spec);
+    TerminalProgress progress(stderrIsTerminal());
+    QObject::connect(&run, &runner::Runner::progress, &progress, &TerminalProgress::onProgress);
+    QObject::connect(&run, &runner::Runner::logLine, &progress, &TerminalProgress::onLog);
+    QObject::connect(&run, &runner::Runner::finished, qApp, [] { QCoreApplication::quit(); });
+
+    g_interrupts = 0;
+    std::signal(SIGINT, onInterrupt);
+    std::signal(SIGTERM, onInterrupt);
+    QTimer interruptWatch;
+    interruptWatch.setInterval(50);
+    QObject::connect(&interruptWatch, &QTimer::timeout, &run, [&] {
+        if (g_interrupts.load() > 0 && run.isRunning()) {
+            err(QStringLiteral("cancelling… (press Ctrl-C again to quit at once)"));
+            run.cancel();
+            interruptWatch.stop();
+        }
+    });
+    interruptWatch.start();
+    run.start();
+    QCoreApplication::exec();
+    progress.finish();
+    std::signal(SIGINT, SIG_DFL);
+    std::signal(SIGTERM, SIG_DFL);
+
+    const runner::RunResult result = run.result();
+    if (parser.isSet(json))
+        out(QString::fromStdString(resultJson(result).dump(2)));
+    else
+        printSummary(result);
+    return exitCodeFor(result);
+}
+
+int runRunsCommand(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    DatabaseOptions db;
+    db.addTo(parser);
+    const QCommandLineOption limit(QStringLiteral("limit"), QStringLiteral("How many runs."), QStringLiteral("N"), QStringLiteral("20"));
+    parser.addOptions({limit});
+    parser.addPositionalArgument(QStringLiteral("list"), QStringLiteral("List recent runs."));
+    if (!parser.parse(QStringList{QStringLiteral("ecomops runs")} + arguments) || parser.positionalArguments() != QStringList{QStringLiteral("list")}) {
+        err(QStringLiteral("usage: ecomops runs list [--limit N] [--conninfo STRING | --data-dir DIR]"));
+        return ExitBadArguments;
+    }
+    try {
+        pqxx::connection c{db.resolve(parser).toStdString()};
+        pqxx::read_transaction tx{c};
+        const auto rows = tx.exec_params(
+            "SELECT run_id, status, trigger, source_kind, started_by, to_char(queued_at, 'YYYY-MM-DD HH24:MI:SS'), "
+            "coalesce(to_char(ended_at - started_at, 'HH24:MI:SS'), ''), rows_read, rows_loaded, rows_quarantined, "
+            "coalesce(error_text, '') FROM ops.pipeline_run ORDER BY run_id DESC LIMIT $1",
+            qBound(1, parser.value(limit).toInt(), 10000));
+        out(QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9 %10")
+                .arg(QStringLiteral("run").rightJustified(6), QStringLiteral("status").leftJustified(10),
+                     QStringLiteral("trigger").leftJustified(13), QStringLiteral("source").leftJustified(10),
+                     QStringLiteral("by").leftJustified(10), QStringLiteral("queued at").leftJustified(19),
+                     QStringLiteral("duration").leftJustified(9), QStringLiteral("read").rightJustified(10),
+                     QStringLiteral("loaded").rightJustified(10), QStringLiteral("quarantined").rightJustified(12)));
+        for (const auto &r : rows) {
+            QString line = QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9 %10")
+                               .arg(QString::number(r[0].as<qint64>()).rightJustified(6),
+                                    QString::fromStdString(r[1].as<std::string>()).leftJustified(10),
+                                    QString::fromStdString(r[2].as<std::string>()).leftJustified(13),
+                                    QString::fromStdString(r[3].as<std::string>()).leftJustified(10),
+                                    QString::fromStdString(r[4].as<std::string>()).leftJustified(10),
+                                    QString::fromStdString(r[5].as<std::string>()).leftJustified(19),
+                                    QString::fromStdString(r[6].as<std::string>()).leftJustified(9),
+                                    QString::number(r[7].as<qint64>()).rightJustified(10),
+                                    QString::number(r[8].as<qint64>()).rightJustified(10),
+                                    QString::number(r[9].as<qint64>()).rightJustified(12));
+            const QString error = QString::fromStdString(r[10].as<std::string>());
+            if (!error.isEmpty())
+                line += QStringLiteral("  ") + error.left(80);
+            out(line);
+        }
+    } catch (const std::exception &e) {
+        err(QStringLiteral("error: %1").arg(QString::fromUtf8(e.what()).trimmed()));
+        return ExitFailed;
+    }
+    return ExitSuccess;
+}
+
+} // namespace ecomops::app

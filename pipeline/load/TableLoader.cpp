@@ -1,0 +1,319 @@
+#include "load/TableLoader.h"
+
+#include "core/Logging.h"
+#include "csv/Reader.h"
+#include "csv/Writer.h"
+#include "load/PgConnection.h"
+#include "load/RowChecker.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+
+#include <charconv>
+#include <cstdio>
+#include <cstring>
+#include <memory>
+#include <sstream>
+
+namespace ecomops::load {
+namespace {
+
+constexpr std::size_t kBatchBytes = 256 * 1024;
+constexpr qint64 kProgressEveryRows = 16384;
+
+// Rejected rows wait in a temporary file (constant memory) as CSV ready for
+// COPY into quarantine.rejected_row, sent after the table's own COPY.
+class QuarantineSpool {
+public:
+    QuarantineSpool(qint64 runId, std::string table)
+        : m_runId(runId), m_table(std::move(table)), m_file(std::tmpfile())
+    {
+        if (!m_file)
+            throw std::runtime_error("cannot create a temporary file for the quarantine");
+    }
+    ~QuarantineSpool() { std::fclose(m_file); }
+
+    void add(std::uint64_t line, std::string_view raw, const std::vector<RowFailure> &failures)
+    {
+        std::vector<std::string> reasons, rules;
+        for (const RowFailure &f : failures) {
+            if (f.rejects) {
+                reasons.push_back(f.reason);
+                rules.push_back(f.ruleId);
+            }
+        }
+        m_stream.str(std::string());
+        csv::WriterOptions small;
+        small.bufferSize = 4096; // rejects are few; no 1 MiB buffer per row
+        csv::Writer w(m_stream, small);
+        w.field(m_runId);
+        w.field(std::string_view(m_table));
+        w.field(static_cast<long long>(line));
+        w.field(std::string_view("load"));
+        w.field(std::string_view(storableText(raw)));
+        w.field(std::string_view(arrayLiteral(reasons)));
+        w.field(std::string_view(arrayLiteral(rules)));
+        w.endRecord();
+        w.flush();
+        const std::string text = m_stream.str();
+        std::fwrite(text.data(), 1, text.size(), m_file);
+        ++m_count;
+    }
+
+    qint64 count() const { return m_count; }
+
+    void send(PgConnection &connection)
+    {
+        if (m_count == 0)
+            return;
+        std::fflush(m_file);
+        std::rewind(m_file);
+        connection.copyBegin("COPY quarantine.rejected_row (run_id, table_name, source_line, stage, raw_record, reasons, rule_ids) "
+                             "FROM STDIN (FORMAT csv)");
+        std::vector<char> buffer(kBatchBytes);
+        std::size_t n;
+        while ((n = std::fread(buffer.data(), 1, buffer.size(), m_file)) > 0)
+            connection.copySend(buffer.data(), n);
+        connection.copyEnd();
+    }
+
+private:
+    // A text column cannot hold bytes that are not UTF-8 (or NUL): those are
+    // kept visible as \xNN, everything else exactly as read.
+    static std::string storableText(std::string_view raw)
+    {
+        if (firstInvalidUtf8(raw) == std::string_view::npos)
+            return std::string(raw);
+        std::string shown;
+        for (std::size_t i = 0; i < raw.size();) {
+            const std::size_t bad = firstInvalidUtf8(raw.substr(i));
+            if (bad == std::string_view::npos) {
+                shown.append(raw.substr(i));
+                break;
+            }
+            shown.append(raw.substr(i, bad));
+            char hex[8];
+            std::snprintf(hex, sizeof hex, "\\x%02X", static_cast<unsigned char>(raw[i + bad]));
+            shown += hex;
+            i += bad + 1;
+        }
+        return shown;
+    }
+
+    static std::string arrayLiteral(const std::vector<std::string> &items)
+    {
+        std::string out = "{";
+        for (std::size_t i = 0; i < items.size(); ++i) {
+            if (i)
+                out += ',';
+            out += '"';
+            for (char c : items[i]) {
+                if (c == '"' || c == '\\')
+                    out += '\\';
+                out += c;
+            }
+            out += '"';
+        }
+        out += '}';
+        return out;
+    }
+
+    qint64 m_runId;
+    std::string m_table;
+    std::FILE *m_file;
+    std::ostringstream m_stream;
+    qint64 m_count = 0;
+};
+
+} // namespace
+
+std::size_t firstInvalidUtf8(std::string_view text) noexcept
+{
+    const auto *s = reinterpret_cast<const unsigned char *>(text.data());
+    const std::size_t n = text.size();
+    std::size_t i = 0;
+    while (i < n) {
+        // ASCII fast path, eight bytes at a time.
+        if (i + 8 <= n) {
+            std::uint64_t chunk;
+            std::memcpy(&chunk, s + i, 8);
+            if ((chunk & 0x8080808080808080ULL) == 0) {
+                // Still must refuse NUL bytes.
+                if (((chunk - 0x0101010101010101ULL) & ~chunk & 0x8080808080808080ULL) == 0) {
+                    i += 8;
+                    continue;
+                }
+            }
+        }
+        const unsigned char c = s[i];
+        if (c == 0)
+            return i;
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        std::size_t len;
+        std::uint32_t cp;
+        if ((c & 0xE0) == 0xC0) { len = 2; cp = c & 0x1F; }
+        else if ((c & 0xF0) == 0xE0) { len = 3; cp = c & 0x0F; }
+        else if ((c & 0xF8) == 0xF0) { len = 4; cp = c & 0x07; }
+        else return i;
+        if (i + len > n)
+            return i;
+        for (std::size_t k = 1; k < len; ++k) {
+            if ((s[i + k] & 0xC0) != 0x80)
+                return i;
+            cp = (cp << 6) | (s[i + k] & 0x3F);
+        }
+        // Overlong forms, surrogates and values past U+10FFFF are invalid.
+        if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000)
+            || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
+            return i;
+        i += len;
+    }
+    return std::string_view::npos;
+}
+
+TableLoader::TableLoader(QString conninfo, qint64 runId, const staging::TableSpec &table, QString csvPath, qint64 expectedRows)
+    : m_conninfo(std::move(conninfo))
+    , m_runId(runId)
+    , m_table(table)
+    , m_csvPath(std::move(csvPath))
+    , m_expectedRows(expectedRows)
+{
+}
+
+std::string TableLoader::partitionName(const std::string &table, qint64 runId)
+{
+    return table + "_r" + std::to_string(runId);
+}
+
+TableLoadResult TableLoader::run(StageObserver &observer, CancelToken &cancel)
+{
+    QElapsedTimer timer;
+    timer.start();
+    TableLoadResult result;
+    result.counts.stage = QStringLiteral("load");
+    result.counts.table = QString::fromStdString(m_table.name);
+
+    observer.progress(result.counts.table, 0, m_expectedRows); // starts the clock for rows/s
+    csv::Reader reader(QFile::encodeName(m_csvPath).toStdString());
+    const std::vector<std::string> expected = m_table.columnNames();
+    if (reader.header() != expected) {
+        std::string got;
+        for (const auto &h : reader.header())
+            got += (got.empty() ? "" : ",") + h;
+        std::string want;
+        for (const auto &h : expected)
+            want += (want.empty() ? "" : ",") + h;
+        throw std::runtime_error(reader.name() + ":1: the header is \"" + got + "\" but the table " + m_table.name
+                                 + " needs \"" + want + "\"");
+    }
+
+    PgConnection connection(m_conninfo);
+    const auto interrupt = connection.interruptOn(cancel);
+    const std::string parent = "staging." + connection.quoteIdentifier(m_table.name);
+    const std::string partition = "staging." + connection.quoteIdentifier(partitionName(m_table.name, m_runId));
+    const std::string run = std::to_string(m_runId);
+
+    connection.exec("BEGIN");
+    // Created in this transaction: COPY FREEZE is allowed, a rollback leaves
+    // nothing, and ATTACH (with a matching CHECK) skips the validation scan.
+    connection.exec("DROP TABLE IF EXISTS " + partition);
+    connection.exec("DELETE FROM quarantine.rejected_row WHERE run_id = " + run + " AND stage = 'load' AND table_name = "
+                    + "'" + m_table.name + "'");
+    connection.exec("CREATE TABLE " + partition + " (LIKE " + parent + " INCLUDING DEFAULTS)");
+    connection.exec("ALTER TABLE " + partition + " ALTER COLUMN run_id SET DEFAULT " + run + ", ADD CHECK (run_id = " + run + ")");
+    std::string columns = "source_line";
+    for (const auto &c : expected)
+        columns += ", " + connection.quoteIdentifier(c);
+    connection.copyBegin("COPY " + partition + " (" + columns + ") FROM STDIN (FORMAT csv, FREEZE)");
+
+    QuarantineSpool quarantine(m_runId, m_table.name);
+    std::string batch;
+    batch.reserve(kBatchBytes + 64 * 1024);
+    std::vector<RowFailure> failures;
+    qint64 sent = 0;
+    qint64 read = 0;
+    char number[24];
+    bool copying = true;
+    try {
+        for (;;) {
+            const csv::Outcome outcome = reader.next();
+            if (outcome == csv::Outcome::End)
+                break;
+            ++read;
+            if (outcome == csv::Outcome::Malformed) {
+                const csv::Malformed &bad = reader.malformed();
+                failures.assign(1, {"csv.well_formed", reader.malformedMessage(), true});
+                quarantine.add(bad.line, bad.raw, failures);
+                ++result.malformed;
+            } else {
+                const csv::Record &record = reader.record();
+                failures.clear();
+                const std::size_t badByte = firstInvalidUtf8(record.raw);
+                if (badByte != std::string_view::npos) {
+                    failures.push_back({"csv.utf8", reader.name() + ":" + std::to_string(record.line)
+                                                        + ": not valid UTF-8 text (byte " + std::to_string(badByte + 1)
+                                                        + " of the record)",
+                                        true});
+                    ++result.malformed;
+                } else if (m_checker) {
+                    m_checker->check(record, failures);
+                }
+                bool rejected = false;
+                for (const RowFailure &f : failures)
+                    rejected = rejected || f.rejects;
+                if (rejected) {
+                    quarantine.add(record.line, record.raw, failures);
+                    if (badByte == std::string_view::npos)
+                        ++result.rejectedByRules;
+                } else {
+                    const auto [end, ec] = std::to_chars(number, number + sizeof number, record.line);
+                    (void)ec;
+                    batch.append(number, end);
+                    batch.push_back(',');
+                    batch.append(record.raw);
+                    batch.push_back('\n');
+                    ++sent;
+                }
+            }
+            if (batch.size() >= kBatchBytes) {
+                connection.copySend(batch.data(), batch.size());
+                batch.clear();
+                cancel.throwIfCancelled();
+            }
+            if (read % kProgressEveryRows == 0)
+                observer.progress(result.counts.table, read, m_expectedRows);
+        }
+        if (!batch.empty())
+            connection.copySend(batch.data(), batch.size());
+        cancel.throwIfCancelled();
+        copying = false;
+        const long long stored = connection.copyEnd();
+        if (stored != sent)
+            throw std::runtime_error("COPY stored " + std::to_string(stored) + " rows of " + std::to_string(sent) + " sent to "
+                                     + partition);
+        quarantine.send(connection);
+        connection.exec("ALTER TABLE " + parent + " ATTACH PARTITION " + partition + " FOR VALUES IN (" + run + ")");
+        cancel.throwIfCancelled();
+        connection.exec("COMMIT");
+    } catch (...) {
+        if (copying)
+            connection.copyAbort("load abandoned");
+        // The connection closes with the transaction still open: it rolls back.
+        throw;
+    }
+
+    const auto stats = reader.stats();
+    result.counts.read = read;
+    result.counts.loaded = sent;
+    result.counts.quarantined = quarantine.count();
+    result.blankLines = qint64(stats.blankLines);
+    result.bytes = qint64(stats.bytes);
+    result.seconds = double(timer.nsecsElapsed()) / 1e9;
+    observer.progress(result.counts.table, read, m_expectedRows);
+    return result;
+}
+
+} // namespace ecomops::load

@@ -1,0 +1,52 @@
+#pragma once
+// Loads one staged CSV file into its run's staging table with COPY, streaming
+// in constant memory: each valid record's raw bytes go to the server as they
+// were in the file (prefixed with its line number); malformed records, bytes
+// that are not UTF-8, and rows a RowChecker rejects go to the quarantine in
+// the same transaction, with every reason. The run's staging table is created
+// in that transaction too, so a failed or cancelled load leaves nothing.
+#include "core/Cancellation.h"
+#include "core/Progress.h"
+#include "staging/Catalog.h"
+
+#include <QString>
+
+namespace ecomops::load {
+
+class RowChecker;
+
+struct TableLoadResult {
+    TableCounts counts;        // stage "load": read = loaded + quarantined
+    qint64 malformed = 0;      // of quarantined: not valid CSV / not UTF-8
+    qint64 rejectedByRules = 0;
+    qint64 blankLines = 0;     // skipped, not rows
+    qint64 bytes = 0;
+    double seconds = 0;
+};
+
+class TableLoader {
+public:
+    TableLoader(QString conninfo, qint64 runId, const staging::TableSpec &table, QString csvPath, qint64 expectedRows);
+
+    void setRowChecker(RowChecker *checker) { m_checker = checker; }
+
+    // Throws PgError (transient or not: the caller decides to retry),
+    // CancelledError, or csv::FileError / std::runtime_error for the file.
+    TableLoadResult run(StageObserver &observer, CancelToken &cancel);
+
+    static std::string partitionName(const std::string &table, qint64 runId);
+
+private:
+    QString m_conninfo;
+    qint64 m_runId;
+    const staging::TableSpec &m_table;
+    QString m_csvPath;
+    qint64 m_expectedRows;
+    RowChecker *m_checker = nullptr;
+};
+
+// The first byte offset that is not valid UTF-8 (or is a NUL, which
+// PostgreSQL text cannot hold), or npos when all is well.
+std::size_t firstInvalidUtf8(std::string_view text) noexcept;
+
+} // namespace ecomops::load

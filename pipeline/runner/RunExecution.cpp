@@ -1,0 +1,328 @@
+#include "runner/RunExecution.h"
+
+#include "core/Logging.h"
+#include "load/TableLoader.h"
+#include "runner/Retry.h"
+#include "sources/synthetic/Generator.h"
+#include "staging/Catalog.h"
+
+#include <QDate>
+#include <QDir>
+
+#include <pqxx/pqxx>
+
+#include <atomic>
+#include <exception>
+#include <mutex>
+#include <thread>
+
+namespace ecomops::runner {
+
+// A stage's StageObserver: forwards progress and logs to the run's events
+// and records each finished table.
+class RunExecution::Reporter : public StageObserver {
+public:
+    Reporter(RunExecution &run, QString stage, const CancelToken &cancel)
+        : m_run(run), m_stage(std::move(stage)), m_cancel(cancel) {}
+
+    void progress(const QString &table, qint64 rowsDone, qint64 rowsExpected) override
+    {
+        ProgressEvent e;
+        e.stage = m_stage;
+        e.table = table;
+        e.rowsDone = rowsDone;
+        e.rowsExpected = rowsExpected;
+        m_run.m_events.progress(e);
+    }
+    void log(LogLevel level, const QString &message) override { m_run.emitLog(level, m_stage, message); }
+    void tableFinished(const TableCounts &counts) override
+    {
+        TableCounts c = counts;
+        c.stage = m_stage;
+        m_run.m_events.tableFinished(c);
+    }
+    bool cancelRequested() const override { return m_cancel.isCancelled(); }
+
+private:
+    RunExecution &m_run;
+    QString m_stage;
+    const CancelToken &m_cancel;
+};
+
+RunExecution::RunExecution(QString conninfo, RunSpec spec, RunEvents &events)
+    : m_conninfo(std::move(conninfo))
+    , m_spec(std::move(spec))
+    , m_events(events)
+    , m_recorder(m_conninfo)
+{
+}
+
+void RunExecution::emitLog(LogLevel level, const QString &stage, const QString &message)
+{
+    const LogLine line{QDateTime::currentDateTime(), level, stage, message};
+    m_events.log(line);
+    if (m_result.runId > 0) {
+        try {
+            m_recorder.log(m_result.runId, line);
+        } catch (const std::exception &e) {
+            qCWarning(lcRunner) << "could not record a log line:" << e.what();
+        }
+    }
+}
+
+RunResult RunExecution::execute(CancelToken &cancel)
+{
+    m_clock.start();
+    m_result = {};
+    try {
+        m_result.runId = m_recorder.createRun(m_spec);
+    } catch (const std::exception &e) {
+        m_result.status = RunStatus::Failed;
+        m_result.error = QObject::tr("Could not record the run in the database: %1").arg(QString::fromUtf8(e.what()).trimmed());
+        return m_result;
+    }
+    m_events.runCreated(m_result.runId);
+    try {
+        m_recorder.markRunning(m_result.runId);
+        emitLog(LogLevel::Info, QStringLiteral("run"),
+                QStringLiteral("run %1 started: source %2, started by %3 (%4)")
+                    .arg(m_result.runId)
+                    .arg(m_spec.sourceKind, m_spec.startedBy, toString(m_spec.trigger)));
+        const staging::Snapshot snapshot = sourceStage(cancel);
+        m_result.snapshotPath = snapshot.directory();
+        m_recorder.setSnapshot(m_result.runId, snapshot.directory());
+        loadStage(snapshot, cancel);
+        publishStage(cancel);
+        cancel.throwIfCancelled();
+        m_result.status = RunStatus::Succeeded;
+    } catch (...) {
+        const FailureInfo failure = classifyCurrentException(cancel);
+        m_result.status = failure.cancelled || cancel.isCancelled() ? RunStatus::Cancelled : RunStatus::Failed;
+        if (m_result.status == RunStatus::Failed)
+            m_result.error = failure.message;
+        emitLog(m_result.status == RunStatus::Cancelled ? LogLevel::Warning : LogLevel::Error, QStringLiteral("run"),
+                m_result.status == RunStatus::Cancelled ? QStringLiteral("run cancelled; undoing its changes")
+                                                        : QStringLiteral("run failed: %1").arg(failure.message));
+        cleanUpAfterFailure();
+    }
+    finishTotals();
+    m_result.seconds = double(m_clock.elapsed()) / 1000.0;
+    try {
+        m_recorder.finishRun(m_result);
+    } catch (const std::exception &e) {
+        qCWarning(lcRunner) << "could not record the end of run" << m_result.runId << e.what();
+    }
+    emitLog(LogLevel::Info, QStringLiteral("run"),
+            QStringLiteral("run %1 %2 in %3 s: %4 rows read, %5 loaded, %6 quarantined")
+                .arg(m_result.runId)
+                .arg(toString(m_result.status))
+                .arg(m_result.seconds, 0, 'f', 1)
+                .arg(m_result.rowsRead)
+                .arg(m_result.rowsLoaded)
+                .arg(m_result.rowsQuarantined));
+    return m_result;
+}
+
+staging::Snapshot RunExecution::sourceStage(CancelToken &cancel)
+{
+    const QString stage = QStringLiteral("source");
+    m_recorder.stageStarted(m_result.runId, stage, QString());
+    if (m_spec.sourceKind == QLatin1String("snapshot")) {
+        const QString path = QString::fromStdString(m_spec.sourceOptions.value("path", std::string()));
+        staging::Snapshot snapshot = staging::Snapshot::open(path);
+        emitLog(LogLevel::Info, stage, QStringLiteral("loading the existing snapshot %1").arg(snapshot.directory()));
+        m_recorder.stageFinished(m_result.runId, stage, {stage, QString(), 0, 0, 0}, TableState::Succeeded, 1);
+        return snapshot;
+    }
+    if (m_spec.sourceKind != QLatin1String("synthetic"))
+        throw std::runtime_error("the source \"" + m_spec.sourceKind.toStdString() + "\" is not available in this build");
+
+    const synthetic::GeneratorOptions options = synthetic::GeneratorOptions::fromJson(m_spec.sourceOptions);
+    const synthetic::Generator generator(options);
+    const QString root = m_spec.stagingDir.isEmpty() ? RunSpec::defaultStagingDir() : m_spec.stagingDir;
+    const QString directory = staging::Snapshot::directoryFor(root, m_result.runId, QDate::currentDate());
+    emitLog(LogLevel::Info, stage,
+            QStringLiteral("generating a synthetic shop (scale %1, seed %2) into %3")
+                .arg(options.scale)
+                .arg(options.seed)
+                .arg(directory));
+    Reporter reporter(*this, stage, cancel);
+    for (const auto &[table, expected] : generator.expectedRowCounts())
+        reporter.progress(QString::fromStdString(table), 0, qint64(expected));
+    const auto result = generator.generate(
+        QFile::encodeName(directory).toStdString(),
+        [&](const std::string &table, std::uint64_t done, std::uint64_t expected) {
+            reporter.progress(QString::fromStdString(table), qint64(done), qint64(expected));
+        },
+        cancel.flag());
+    if (result.status == synthetic::GenerationResult::Status::Cancelled)
+        throw CancelledError();
+    cancel.throwIfCancelled();
+
+    staging::SnapshotMetadata metadata;
+    metadata.source = QStringLiteral("synthetic");
+    metadata.options = options.toJson();
+    nlohmann::json planted = nlohmann::json::object();
+    for (const auto &[kind, count] : result.plantedCounts)
+        planted[kind] = count;
+    metadata.report = {{"generator_rows_per_second", result.rowsPerSecond()},
+                       {"planted", planted},
+                       {"manifest", synthetic::Generator::kManifestFileName},
+                       {"anomaly_products", result.anomalyProducts}};
+    std::map<std::string, qint64> known;
+    qint64 total = 0;
+    for (const auto &[table, rows] : result.rowCounts) {
+        known[table] = qint64(rows);
+        total += qint64(rows);
+    }
+    staging::Snapshot snapshot = staging::Snapshot::finalize(directory, metadata, known);
+    emitLog(LogLevel::Info, stage,
+            QStringLiteral("generated %1 rows in %2 s (%3 rows/s)")
+                .arg(total)
+                .arg(result.elapsedSeconds, 0, 'f', 2)
+                .arg(qint64(result.rowsPerSecond())));
+    m_recorder.stageFinished(m_result.runId, stage, {stage, QString(), total, total, 0}, TableState::Succeeded, 1);
+    return snapshot;
+}
+
+void RunExecution::attempt(const QString &stage, const QString &table, CancelToken &cancel,
+                           const std::function<void(int)> &body)
+{
+    for (int attemptNo = 1;; ++attemptNo) {
+        try {
+            body(attemptNo);
+            return;
+        } catch (...) {
+            const FailureInfo failure = classifyCurrentException(cancel);
+            const QString what = table.isEmpty() ? stage : stage + QLatin1Char(' ') + table;
+            if (failure.transient && !failure.cancelled && attemptNo < m_spec.maxAttempts) {
+                emitLog(LogLevel::Warning, stage,
+                        QStringLiteral("%1: attempt %2 of %3 failed with a transient error (%4); retrying")
+                            .arg(what)
+                            .arg(attemptNo)
+                            .arg(m_spec.maxAttempts)
+                            .arg(failure.message));
+                if (backoff(attemptNo - 1, cancel))
+                    continue;
+            }
+            const TableState state = failure.cancelled || cancel.isCancelled() ? TableState::Cancelled : TableState::Failed;
+            try {
+                m_recorder.stageFinished(m_result.runId, stage, {stage, table, 0, 0, 0}, state, attemptNo,
+                                         state == TableState::Failed ? failure.message : QString());
+            } catch (const std::exception &) {
+                // The run's own failure is what matters; it is recorded at the end.
+            }
+            if (state == TableState::Failed && attemptNo > 1)
+                emitLog(LogLevel::Error, stage, QStringLiteral("%1: giving up after %2 attempts").arg(what).arg(attemptNo));
+            throw;
+        }
+    }
+}
+
+void RunExecution::loadStage(const staging::Snapshot &snapshot, CancelToken &cancel)
+{
+    const QString stage = QStringLiteral("load");
+    std::vector<const staging::SnapshotFile *> files;
+    for (const staging::SnapshotFile &f : snapshot.metadata().files) {
+        if (staging::findTable(f.table))
+            files.push_back(&f);
+    }
+    // Biggest first, so the parallel loaders finish together.
+    std::sort(files.begin(), files.end(), [](auto *a, auto *b) { return a->bytes > b->bytes; });
+
+    // Internal cancel: stops the other tables when one fails for good; the
+    // user's cancel is forwarded into it.
+    CancelToken loadCancel;
+    const auto forward = cancel.onCancel([&loadCancel] { loadCancel.cancel(); });
+    std::atomic<std::size_t> next{0};
+    std::mutex failureMutex;
+    std::exception_ptr firstFailure;
+    Reporter reporter(*this, stage, loadCancel);
+
+    auto worker = [&] {
+        for (;;) {
+            const std::size_t index = next.fetch_add(1);
+            if (index >= files.size() || loadCancel.isCancelled())
+                return;
+            const staging::SnapshotFile &file = *files[index];
+            const staging::TableSpec &spec = *staging::findTable(file.table);
+            const QString table = QString::fromStdString(file.table);
+            try {
+                m_recorder.stageStarted(m_result.runId, stage, table);
+                attempt(stage, table, loadCancel, [&](int attemptNo) {
+                    load::TableLoader loader(m_conninfo, m_result.runId, spec, snapshot.filePath(file), file.rows);
+                    const load::TableLoadResult r = loader.run(reporter, loadCancel);
+                    m_recorder.stageFinished(m_result.runId, stage, r.counts, TableState::Succeeded, attemptNo);
+                    reporter.tableFinished(r.counts);
+                    QString detail = QStringLiteral("%1: %2 rows read, %3 loaded, %4 quarantined in %5 s (%6 rows/s)")
+                                         .arg(table)
+                                         .arg(r.counts.read)
+                                         .arg(r.counts.loaded)
+                                         .arg(r.counts.quarantined)
+                                         .arg(r.seconds, 0, 'f', 2)
+                                         .arg(qint64(r.seconds > 0 ? double(r.counts.read) / r.seconds : 0));
+                    if (r.blankLines > 0)
+                        detail += QStringLiteral("; %1 blank lines skipped").arg(r.blankLines);
+                    emitLog(r.counts.quarantined > 0 ? LogLevel::Warning : LogLevel::Info, stage, detail);
+                    std::lock_guard lock(failureMutex);
+                    m_tableTotals[table] = r.counts;
+                });
+            } catch (...) {
+                std::lock_guard lock(failureMutex);
+                if (!firstFailure)
+                    firstFailure = std::current_exception();
+                loadCancel.cancel();
+                return;
+            }
+        }
+    };
+    const int threads = std::max(1, std::min<int>(m_spec.loadParallelism, int(files.size())));
+    std::vector<std::thread> pool;
+    for (int i = 0; i < threads; ++i)
+        pool.emplace_back(worker);
+    for (auto &t : pool)
+        t.join();
+    if (firstFailure)
+        std::rethrow_exception(firstFailure);
+    cancel.throwIfCancelled();
+}
+
+void RunExecution::publishStage(CancelToken &cancel)
+{
+    // Transform, detect and marts join here, in one transaction, as their
+    // stages land; the load stage's counts stand until then.
+    cancel.throwIfCancelled();
+}
+
+void RunExecution::cleanUpAfterFailure()
+{
+    if (m_result.runId <= 0)
+        return;
+    try {
+        pqxx::connection c{m_conninfo.toStdString()};
+        pqxx::work tx{c};
+        const std::string run = std::to_string(m_result.runId);
+        for (const staging::TableSpec &t : staging::catalog())
+            tx.exec0("DROP TABLE IF EXISTS staging." + tx.quote_name(load::TableLoader::partitionName(t.name, m_result.runId)));
+        tx.exec_params0("DELETE FROM quarantine.rejected_row WHERE run_id = $1", m_result.runId);
+        tx.commit();
+        m_tableTotals.clear();
+    } catch (const std::exception &e) {
+        emitLog(LogLevel::Error, QStringLiteral("run"),
+                QStringLiteral("could not remove this run's staging rows: %1").arg(QString::fromUtf8(e.what()).trimmed()));
+    }
+}
+
+void RunExecution::finishTotals()
+{
+    m_result.tables.clear();
+    m_result.rowsRead = m_result.rowsLoaded = m_result.rowsQuarantined = 0;
+    for (const auto &[table, counts] : m_tableTotals) {
+        m_result.tables.push_back(counts);
+        m_result.rowsRead += counts.read;
+        m_result.rowsLoaded += counts.loaded;
+        m_result.rowsQuarantined += counts.quarantined;
+    }
+}
+
+} // namespace ecomops::runner

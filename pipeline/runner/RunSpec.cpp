@@ -1,0 +1,101 @@
+#include "runner/RunSpec.h"
+
+#include <QStandardPaths>
+
+#include <unistd.h>
+
+namespace ecomops::runner {
+namespace {
+
+const QStringList kSources{QStringLiteral("synthetic"), QStringLiteral("snapshot"), QStringLiteral("olist"),
+                           QStringLiteral("txnlog"), QStringLiteral("sourcedb")};
+
+template <typename T>
+T field(const nlohmann::json &json, const char *name, T fallback)
+{
+    if (!json.contains(name))
+        return fallback;
+    try {
+        return json.at(name).get<T>();
+    } catch (const nlohmann::json::exception &) {
+        throw SpecError(std::string("run spec: the field \"") + name + "\" has the wrong type");
+    }
+}
+
+nlohmann::json objectField(const nlohmann::json &json, const char *name)
+{
+    if (!json.contains(name))
+        return nlohmann::json::object();
+    if (!json.at(name).is_object())
+        throw SpecError(std::string("run spec: the field \"") + name + "\" must be an object");
+    return json.at(name);
+}
+
+} // namespace
+
+QString toString(Trigger trigger)
+{
+    switch (trigger) {
+    case Trigger::Manual: return QStringLiteral("manual");
+    case Trigger::Scheduled: return QStringLiteral("scheduled");
+    case Trigger::CommandLine: return QStringLiteral("command_line");
+    case Trigger::Test: return QStringLiteral("test");
+    }
+    return {};
+}
+
+Trigger triggerFromString(const QString &text)
+{
+    if (text == QLatin1String("manual")) return Trigger::Manual;
+    if (text == QLatin1String("scheduled")) return Trigger::Scheduled;
+    if (text == QLatin1String("command_line")) return Trigger::CommandLine;
+    if (text == QLatin1String("test")) return Trigger::Test;
+    throw SpecError("run spec: unknown trigger \"" + text.toStdString() + "\"");
+}
+
+QString RunSpec::defaultStagingDir()
+{
+    if (::geteuid() == 0)
+        return QStringLiteral("/var/lib/ecomops/staging");
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/ecomops/staging");
+}
+
+nlohmann::json RunSpec::toJson() const
+{
+    return {{"source", {{"kind", sourceKind.toStdString()}, {"options", sourceOptions}}},
+            {"staging_dir", stagingDir.toStdString()},
+            {"gates", gates},
+            {"warehouse", warehouse},
+            {"anomalies", anomalies},
+            {"load_parallelism", loadParallelism},
+            {"max_attempts", maxAttempts},
+            {"trigger", toString(trigger).toStdString()},
+            {"started_by", startedBy.toStdString()}};
+}
+
+RunSpec RunSpec::fromJson(const nlohmann::json &json)
+{
+    if (!json.is_object())
+        throw SpecError("run spec: expected a JSON object");
+    RunSpec spec;
+    const nlohmann::json source = objectField(json, "source");
+    spec.sourceKind = QString::fromStdString(field<std::string>(source, "kind", "synthetic"));
+    if (!kSources.contains(spec.sourceKind))
+        throw SpecError("run spec: unknown source kind \"" + spec.sourceKind.toStdString() + "\"");
+    spec.sourceOptions = objectField(source, "options");
+    spec.stagingDir = QString::fromStdString(field<std::string>(json, "staging_dir", ""));
+    spec.gates = objectField(json, "gates");
+    spec.warehouse = objectField(json, "warehouse");
+    spec.anomalies = objectField(json, "anomalies");
+    spec.loadParallelism = field<int>(json, "load_parallelism", 2);
+    if (spec.loadParallelism < 1 || spec.loadParallelism > 16)
+        throw SpecError("run spec: load_parallelism must be between 1 and 16");
+    spec.maxAttempts = field<int>(json, "max_attempts", 4);
+    if (spec.maxAttempts < 1 || spec.maxAttempts > 10)
+        throw SpecError("run spec: max_attempts must be between 1 and 10");
+    spec.trigger = triggerFromString(QString::fromStdString(field<std::string>(json, "trigger", "manual")));
+    spec.startedBy = QString::fromStdString(field<std::string>(json, "started_by", ""));
+    return spec;
+}
+
+} // namespace ecomops::runner

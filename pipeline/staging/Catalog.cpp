@@ -1,0 +1,88 @@
+#include "staging/Catalog.h"
+
+namespace ecomops::staging {
+namespace {
+
+constexpr auto T = ColumnType::Text;
+constexpr auto I = ColumnType::Integer;
+constexpr auto D = ColumnType::Decimal;
+constexpr auto TS = ColumnType::Timestamp;
+constexpr auto DT = ColumnType::Date;
+
+std::vector<TableSpec> build()
+{
+    return {
+        {"categories", {{"category_id", I}, {"category_name", T}, {"parent_category_id", I, false}}, {"category_id"}},
+        {"countries", {{"country_code", T}, {"country_name", T}, {"region", T, false}}, {"country_code"}},
+        {"products", {{"product_id", T}, {"product_name", T}, {"category_id", I}, {"created_at", TS, false}}, {"product_id"}},
+        {"product_prices", {{"product_id", T}, {"valid_from", TS}, {"unit_price", D}}, {"product_id", "valid_from"}},
+        {"customers",
+         {{"customer_id", I}, {"email", T, false}, {"first_name", T, false}, {"last_name", T, false}, {"phone", T, false},
+          {"country_code", T}, {"city", T, false}, {"signup_date", DT, false}},
+         {"customer_id"}},
+        {"customer_segments", {{"customer_id", I}, {"valid_from", TS}, {"segment", T}}, {"customer_id", "valid_from"}},
+        {"orders",
+         {{"order_id", I}, {"customer_id", I}, {"order_ts", TS}, {"channel", T}, {"status", T}, {"payment_method", T, false},
+          {"country_code", T}, {"items_subtotal", D}, {"discount_total", D}, {"shipping_fee", D}, {"order_total", D}},
+         {"order_id"}},
+        {"order_lines",
+         {{"order_id", I}, {"line_no", I}, {"product_id", T}, {"quantity", I}, {"unit_price", D, false}, {"discount", D, false},
+          {"line_total", D, false}},
+         {"order_id", "line_no"}},
+        {"payments", {{"payment_id", I}, {"order_id", I}, {"paid_ts", TS}, {"method", T}, {"amount", D}}, {"payment_id"}},
+        {"invoices", {{"invoice_id", T}, {"order_id", I}, {"invoice_ts", TS}, {"amount", D}}, {"invoice_id"}},
+        {"events",
+         {{"event_id", I}, {"session_id", T}, {"customer_id", I, false}, {"event_ts", TS}, {"event_type", T},
+          {"product_id", T, false}},
+         {"event_id"}},
+    };
+}
+
+} // namespace
+
+const char *toString(ColumnType type)
+{
+    switch (type) {
+    case ColumnType::Text: return "text";
+    case ColumnType::Integer: return "integer";
+    case ColumnType::Decimal: return "decimal";
+    case ColumnType::Timestamp: return "timestamp";
+    case ColumnType::Date: return "date";
+    }
+    return "text";
+}
+
+std::vector<std::string> TableSpec::columnNames() const
+{
+    std::vector<std::string> names;
+    names.reserve(columns.size());
+    for (const Column &c : columns)
+        names.push_back(c.name);
+    return names;
+}
+
+int TableSpec::columnIndex(std::string_view column) const
+{
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+        if (columns[i].name == column)
+            return int(i);
+    }
+    return -1;
+}
+
+const std::vector<TableSpec> &catalog()
+{
+    static const std::vector<TableSpec> tables = build();
+    return tables;
+}
+
+const TableSpec *findTable(std::string_view name)
+{
+    for (const TableSpec &t : catalog()) {
+        if (t.name == name)
+            return &t;
+    }
+    return nullptr;
+}
+
+} // namespace ecomops::staging

@@ -1,0 +1,215 @@
+// A run end to end on a real PostgreSQL: synthetic source → snapshot → load,
+// recorded in ops; same seed ⇒ same bytes; cancel mid-COPY leaves nothing;
+// a backend killed mid-run is retried; a bad snapshot fails in words.
+#include "RunHarness.h"
+#include "TestDatabase.h"
+#include "TestSupport.h"
+#include "load/TableLoader.h"
+#include "sources/synthetic/GeneratorOptions.h"
+#include "staging/Catalog.h"
+
+#include <QtTest>
+#include <pqxx/pqxx>
+
+#include <atomic>
+
+using namespace ecomops;
+
+namespace {
+
+runner::RunSpec syntheticSpec(const QString &stagingDir, double scale, quint64 seed, double defectRate = 0)
+{
+    runner::RunSpec spec;
+    synthetic::GeneratorOptions options;
+    options.scale = scale;
+    options.seed = seed;
+    const double r = defectRate;
+    options.defects = {r, r, r, r, r, r, r};
+    spec.sourceOptions = options.toJson();
+    spec.stagingDir = stagingDir;
+    spec.trigger = runner::Trigger::Test;
+    spec.startedBy = QStringLiteral("tst_run_pipeline");
+    return spec;
+}
+
+qint64 scalar(pqxx::connection &c, const std::string &sql)
+{
+    pqxx::read_transaction tx{c};
+    return tx.exec1(sql)[0].as<qint64>();
+}
+
+// Rows of this run anywhere in staging or quarantine, and its staging tables.
+qint64 leftovers(pqxx::connection &c, qint64 runId)
+{
+    qint64 total = scalar(c, "SELECT count(*) FROM quarantine.rejected_row WHERE run_id = " + std::to_string(runId));
+    for (const auto &t : staging::catalog())
+        total += scalar(c, "SELECT count(*) FROM staging." + t.name + " WHERE run_id = " + std::to_string(runId));
+    total += scalar(c, "SELECT count(*) FROM pg_class WHERE relname LIKE '%\\_r" + std::to_string(runId) + "'");
+    return total;
+}
+
+} // namespace
+
+class TestRunPipeline : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_staging;
+
+private slots:
+    void syntheticRunSucceedsAndReconciles()
+    {
+        test::TestDatabase db;
+        ECOMOPS_REQUIRE_DB(db);
+        test::RecordingEvents events;
+        runner::RunExecution run(db.conninfo(), syntheticSpec(m_staging.path(), 0.02, 7, 0.01), events);
+        CancelToken cancel;
+        const runner::RunResult r = run.execute(cancel);
+        QVERIFY2(r.status == runner::RunStatus::Succeeded, qPrintable(r.error + events.allLog()));
+        QVERIFY(r.reconciles());
+        QVERIFY(r.rowsRead > 10000);
+        QCOMPARE(r.tables.size(), staging::catalog().size());
+
+        auto c = db.connect();
+        const std::string id = std::to_string(r.runId);
+        pqxx::read_transaction tx{*c};
+        const auto run_ = tx.exec1("SELECT status, trigger, started_by, rows_read, rows_loaded, rows_quarantined, "
+                                   "spec->'source'->>'kind', snapshot_path FROM ops.pipeline_run WHERE run_id = " + id);
+        QCOMPARE(run_[0].as<std::string>(), std::string("succeeded"));
+        QCOMPARE(run_[1].as<std::string>(), std::string("test"));
+        QCOMPARE(run_[3].as<qint64>(), r.rowsRead);
+        QCOMPARE(run_[3].as<qint64>(), run_[4].as<qint64>() + run_[5].as<qint64>());
+        QCOMPARE(run_[6].as<std::string>(), std::string("synthetic"));
+        // Per table: the stage result reconciles, and matches what is in staging and quarantine.
+        for (const auto &t : staging::catalog()) {
+            const auto sr = tx.exec1("SELECT rows_read, rows_loaded, rows_quarantined FROM ops.stage_result WHERE run_id = " + id
+                                     + " AND stage = 'load' AND table_name = '" + t.name + "'");
+            const qint64 staged = tx.exec1("SELECT count(*) FROM staging." + t.name + " WHERE run_id = " + id)[0].as<qint64>();
+            const qint64 quarantined = tx.exec1("SELECT count(*) FROM quarantine.rejected_row WHERE run_id = " + id
+                                                + " AND table_name = '" + t.name + "'")[0].as<qint64>();
+            QCOMPARE(sr[1].as<qint64>(), staged);
+            QCOMPARE(sr[2].as<qint64>(), quarantined);
+            QCOMPARE(sr[0].as<qint64>(), staged + quarantined);
+        }
+        QVERIFY(tx.exec1("SELECT count(*) FROM ops.run_log WHERE run_id = " + id)[0].as<int>() > 5);
+        // Stages report progress in batches (the Runner throttles further), not per row.
+        QVERIFY(events.progressEvents.size() < std::size_t(r.rowsRead / 100));
+        // The snapshot is complete and carries the manifest of planted rows.
+        QVERIFY(QFileInfo::exists(r.snapshotPath + QStringLiteral("/_SUCCESS")));
+        QVERIFY(QFileInfo::exists(r.snapshotPath + QStringLiteral("/_planted.csv")));
+    }
+
+    void sameSeedGivesByteIdenticalSnapshots()
+    {
+        test::TestDatabase db;
+        ECOMOPS_REQUIRE_DB(db);
+        auto checksums = [&](quint64 seed) {
+            test::RecordingEvents events;
+            runner::RunExecution run(db.conninfo(), syntheticSpec(m_staging.path(), 0.01, seed, 0.02), events);
+            CancelToken cancel;
+            const auto r = run.execute(cancel);
+            if (r.status != runner::RunStatus::Succeeded)
+                qWarning("run failed: %s\n%s", qPrintable(r.error), qPrintable(events.allLog()));
+            QFile meta(r.snapshotPath + QStringLiteral("/_metadata.json"));
+            meta.open(QIODevice::ReadOnly);
+            std::map<std::string, std::string> sums;
+            const nlohmann::json metadata = nlohmann::json::parse(meta.readAll().toStdString());
+            for (const auto &f : metadata.at("files"))
+                sums[f.at("file").get<std::string>()] = f.at("sha256").get<std::string>();
+            QFile manifest(r.snapshotPath + QStringLiteral("/_planted.csv"));
+            manifest.open(QIODevice::ReadOnly);
+            sums["_planted.csv"] = QCryptographicHash::hash(manifest.readAll(), QCryptographicHash::Sha256).toHex().toStdString();
+            return sums;
+        };
+        const auto a = checksums(11);
+        const auto b = checksums(11);
+        const auto c = checksums(12);
+        QCOMPARE(a.size(), staging::catalog().size() + 1);
+        QVERIFY(a == b);
+        QVERIFY(a != c);
+    }
+
+    void cancelMidCopyLeavesNothing()
+    {
+        test::TestDatabase db;
+        ECOMOPS_REQUIRE_DB(db);
+        test::RecordingEvents events;
+        CancelToken cancel;
+        QElapsedTimer sinceCancel;
+        std::atomic<bool> fired{false};
+        events.onProgress = [&](const ProgressEvent &e) {
+            // The loader reports every 16k rows: this is inside a COPY.
+            if (e.stage == QLatin1String("load") && e.rowsDone > 0 && e.rowsDone < e.rowsExpected && !fired.exchange(true)) {
+                sinceCancel.start();
+                cancel.cancel();
+            }
+        };
+        runner::RunExecution run(db.conninfo(), syntheticSpec(m_staging.path(), 0.2, 3), events);
+        const auto r = run.execute(cancel);
+        QVERIFY2(fired, "the load never reported progress mid-table");
+        const qint64 stopMs = sinceCancel.elapsed();
+        qInfo("cancel took effect in %lld ms", static_cast<long long>(stopMs));
+        QVERIFY(r.status == runner::RunStatus::Cancelled);
+        QVERIFY2(stopMs < 1500, "cancel took longer than a second and a half");
+        auto c = db.connect();
+        QCOMPARE(leftovers(*c, r.runId), qint64(0));
+        QCOMPARE(scalar(*c, "SELECT count(*) FROM ops.pipeline_run WHERE status = 'cancelled' AND run_id = " + std::to_string(r.runId)),
+                 qint64(1));
+        QCOMPARE(r.rowsLoaded, qint64(0));
+    }
+
+    void killedBackendIsRetried()
+    {
+        test::TestDatabase db;
+        ECOMOPS_REQUIRE_DB(db);
+        test::RecordingEvents events;
+        std::atomic<int> killed{0};
+        const std::string conninfo = db.conninfo().toStdString();
+        events.onProgress = [&](const ProgressEvent &e) {
+            if (e.stage == QLatin1String("load") && e.rowsDone > 0 && e.rowsDone < e.rowsExpected && killed.load() == 0) {
+                pqxx::connection admin{conninfo};
+                pqxx::nontransaction tx{admin};
+                killed = tx.exec1("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                                  "WHERE datname = current_database() AND query LIKE 'COPY staging.%' AND pid <> pg_backend_pid()")[0]
+                             .as<int>();
+            }
+        };
+        runner::RunExecution run(db.conninfo(), syntheticSpec(m_staging.path(), 0.2, 5), events);
+        CancelToken cancel;
+        const auto r = run.execute(cancel);
+        QVERIFY2(killed.load() > 0, "no COPY backend was found to terminate");
+        QVERIFY2(r.status == runner::RunStatus::Succeeded, qPrintable(r.error + events.allLog()));
+        QVERIFY(r.reconciles());
+        QVERIFY2(events.allLog().contains(QStringLiteral("retrying")), qPrintable(events.allLog()));
+        auto c = db.connect();
+        QVERIFY(scalar(*c, "SELECT max(attempts) FROM ops.stage_result WHERE run_id = " + std::to_string(r.runId)) >= 2);
+        // No table holds a row twice after the retry.
+        for (const auto &t : staging::catalog())
+            QCOMPARE(scalar(*c, "SELECT count(*) - count(DISTINCT source_line) FROM staging." + t.name + " WHERE run_id = "
+                                    + std::to_string(r.runId)),
+                     qint64(0));
+    }
+
+    void incompleteSnapshotFailsInWords()
+    {
+        test::TestDatabase db;
+        ECOMOPS_REQUIRE_DB(db);
+        QTemporaryDir dir;
+        runner::RunSpec spec;
+        spec.sourceKind = QStringLiteral("snapshot");
+        spec.sourceOptions = {{"path", dir.path().toStdString()}};
+        spec.startedBy = QStringLiteral("test");
+        test::RecordingEvents events;
+        runner::RunExecution run(db.conninfo(), spec, events);
+        CancelToken cancel;
+        const auto r = run.execute(cancel);
+        QVERIFY(r.status == runner::RunStatus::Failed);
+        QVERIFY2(r.error.contains(QStringLiteral("_SUCCESS")), qPrintable(r.error));
+        auto c = db.connect();
+        pqxx::read_transaction tx{*c};
+        const auto row = tx.exec1("SELECT status, error_text FROM ops.pipeline_run WHERE run_id = " + std::to_string(r.runId));
+        QCOMPARE(row[0].as<std::string>(), std::string("failed"));
+        QVERIFY(QString::fromStdString(row[1].as<std::string>()).contains(QStringLiteral("incomplete")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRunPipeline)
+#include "tst_run_pipeline.moc"
