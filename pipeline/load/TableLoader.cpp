@@ -125,6 +125,54 @@ private:
     qint64 m_count = 0;
 };
 
+// COPY … (FORMAT binary): the client has already split the record into
+// fields, so the server is spared CSV parsing — the part of COPY that costs
+// it most (BUILD-NOTES: binary \copy ran 1.24–1.5x text \copy).
+class BinaryRows {
+public:
+    static void header(std::string &out)
+    {
+        static const char signature[] = "PGCOPY\n\377\r\n\0";
+        out.append(signature, 11);
+        putInt32(out, 0); // flags
+        putInt32(out, 0); // header extension length
+    }
+    static void trailer(std::string &out) { putInt16(out, -1); }
+
+    static void row(std::string &out, std::uint64_t line, const csv::Record &record)
+    {
+        putInt16(out, std::int16_t(record.size() + 1));
+        putInt32(out, 8);
+        putInt64(out, std::int64_t(line));
+        for (std::size_t i = 0; i < record.size(); ++i) {
+            if (record.isNull(i)) {
+                putInt32(out, -1);
+            } else {
+                const std::string_view f = record.fields[i];
+                putInt32(out, std::int32_t(f.size()));
+                out.append(f.data(), f.size());
+            }
+        }
+    }
+
+private:
+    static void putInt16(std::string &out, std::int16_t v)
+    {
+        const std::uint16_t be = __builtin_bswap16(std::uint16_t(v));
+        out.append(reinterpret_cast<const char *>(&be), 2);
+    }
+    static void putInt32(std::string &out, std::int32_t v)
+    {
+        const std::uint32_t be = __builtin_bswap32(std::uint32_t(v));
+        out.append(reinterpret_cast<const char *>(&be), 4);
+    }
+    static void putInt64(std::string &out, std::int64_t v)
+    {
+        const std::uint64_t be = __builtin_bswap64(std::uint64_t(v));
+        out.append(reinterpret_cast<const char *>(&be), 8);
+    }
+};
+
 } // namespace
 
 std::size_t firstInvalidUtf8(std::string_view text) noexcept
@@ -188,7 +236,7 @@ std::string TableLoader::partitionName(const std::string &table, qint64 runId)
     return table + "_r" + std::to_string(runId);
 }
 
-TableLoadResult TableLoader::run(StageObserver &observer, CancelToken &cancel)
+TableLoadResult TableLoader::run(StageObserver &observer, CancelToken &cancel, PgConnection *reuse)
 {
     QElapsedTimer timer;
     timer.start();
@@ -210,7 +258,10 @@ TableLoadResult TableLoader::run(StageObserver &observer, CancelToken &cancel)
                                  + " needs \"" + want + "\"");
     }
 
-    PgConnection connection(m_conninfo);
+    std::unique_ptr<PgConnection> own;
+    if (!reuse)
+        own = std::make_unique<PgConnection>(m_conninfo);
+    PgConnection &connection = reuse ? *reuse : *own;
     const auto interrupt = connection.interruptOn(cancel);
     const std::string parent = "staging." + connection.quoteIdentifier(m_table.name);
     const std::string partition = "staging." + connection.quoteIdentifier(partitionName(m_table.name, m_runId));
@@ -227,7 +278,7 @@ TableLoadResult TableLoader::run(StageObserver &observer, CancelToken &cancel)
     std::string columns = "source_line";
     for (const auto &c : expected)
         columns += ", " + connection.quoteIdentifier(c);
-    connection.copyBegin("COPY " + partition + " (" + columns + ") FROM STDIN (FORMAT csv, FREEZE)");
+    connection.copyBegin("COPY " + partition + " (" + columns + ") FROM STDIN (FORMAT binary, FREEZE)");
 
     QuarantineSpool quarantine(m_runId, m_table.name);
     std::string batch;
@@ -235,8 +286,8 @@ TableLoadResult TableLoader::run(StageObserver &observer, CancelToken &cancel)
     std::vector<RowFailure> failures;
     qint64 sent = 0;
     qint64 read = 0;
-    char number[24];
     bool copying = true;
+    BinaryRows::header(batch);
     try {
         for (;;) {
             const csv::Outcome outcome = reader.next();
@@ -269,12 +320,7 @@ TableLoadResult TableLoader::run(StageObserver &observer, CancelToken &cancel)
                     if (badByte == std::string_view::npos)
                         ++result.rejectedByRules;
                 } else {
-                    const auto [end, ec] = std::to_chars(number, number + sizeof number, record.line);
-                    (void)ec;
-                    batch.append(number, end);
-                    batch.push_back(',');
-                    batch.append(record.raw);
-                    batch.push_back('\n');
+                    BinaryRows::row(batch, record.line, record);
                     ++sent;
                 }
             }
@@ -286,8 +332,8 @@ TableLoadResult TableLoader::run(StageObserver &observer, CancelToken &cancel)
             if (read % kProgressEveryRows == 0)
                 observer.progress(result.counts.table, read, m_expectedRows);
         }
-        if (!batch.empty())
-            connection.copySend(batch.data(), batch.size());
+        BinaryRows::trailer(batch);
+        connection.copySend(batch.data(), batch.size());
         cancel.throwIfCancelled();
         copying = false;
         const long long stored = connection.copyEnd();
@@ -301,7 +347,7 @@ TableLoadResult TableLoader::run(StageObserver &observer, CancelToken &cancel)
     } catch (...) {
         if (copying)
             connection.copyAbort("load abandoned");
-        // The connection closes with the transaction still open: it rolls back.
+        // The caller discards the connection; its open transaction rolls back.
         throw;
     }
 

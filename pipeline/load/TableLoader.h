@@ -1,7 +1,7 @@
 #pragma once
 // Loads one staged CSV file into its run's staging table with COPY, streaming
-// in constant memory: each valid record's raw bytes go to the server as they
-// were in the file (prefixed with its line number); malformed records, bytes
+// in constant memory: each valid record's fields go to the server in COPY's
+// binary format, exactly as in the file (with its line number); malformed records, bytes
 // that are not UTF-8, and rows a RowChecker rejects go to the quarantine in
 // the same transaction, with every reason. The run's staging table is created
 // in that transaction too, so a failed or cancelled load leaves nothing.
@@ -14,6 +14,7 @@
 namespace ecomops::load {
 
 class RowChecker;
+class PgConnection;
 
 struct TableLoadResult {
     TableCounts counts;        // stage "load": read = loaded + quarantined
@@ -32,7 +33,9 @@ public:
 
     // Throws PgError (transient or not: the caller decides to retry),
     // CancelledError, or csv::FileError / std::runtime_error for the file.
-    TableLoadResult run(StageObserver &observer, CancelToken &cancel);
+    // With `reuse`, loads over that connection (saving a connect per table);
+    // after an exception the caller must discard it.
+    TableLoadResult run(StageObserver &observer, CancelToken &cancel, PgConnection *reuse = nullptr);
 
     static std::string partitionName(const std::string &table, qint64 runId);
 

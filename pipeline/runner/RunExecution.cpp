@@ -1,6 +1,7 @@
 #include "runner/RunExecution.h"
 
 #include "core/Logging.h"
+#include "load/PgConnection.h"
 #include "load/TableLoader.h"
 #include "runner/Retry.h"
 #include "sources/synthetic/Generator.h"
@@ -240,6 +241,9 @@ void RunExecution::loadStage(const staging::Snapshot &snapshot, CancelToken &can
     Reporter reporter(*this, stage, loadCancel);
 
     auto worker = [&] {
+        // One connection per worker, reused across its tables; dropped after
+        // any failure (its transaction state is then unknown).
+        std::unique_ptr<load::PgConnection> connection;
         for (;;) {
             const std::size_t index = next.fetch_add(1);
             if (index >= files.size() || loadCancel.isCancelled())
@@ -251,7 +255,15 @@ void RunExecution::loadStage(const staging::Snapshot &snapshot, CancelToken &can
                 m_recorder.stageStarted(m_result.runId, stage, table);
                 attempt(stage, table, loadCancel, [&](int attemptNo) {
                     load::TableLoader loader(m_conninfo, m_result.runId, spec, snapshot.filePath(file), file.rows);
-                    const load::TableLoadResult r = loader.run(reporter, loadCancel);
+                    if (!connection)
+                        connection = std::make_unique<load::PgConnection>(m_conninfo);
+                    load::TableLoadResult r;
+                    try {
+                        r = loader.run(reporter, loadCancel, connection.get());
+                    } catch (...) {
+                        connection.reset();
+                        throw;
+                    }
                     m_recorder.stageFinished(m_result.runId, stage, r.counts, TableState::Succeeded, attemptNo);
                     reporter.tableFinished(r.counts);
                     QString detail = QStringLiteral("%1: %2 rows read, %3 loaded, %4 quarantined in %5 s (%6 rows/s)")

@@ -1,0 +1,261 @@
+// ecomops-bench: how fast the engine generates, stages and loads a synthetic
+// shop, against psql's \copy of the very same staged files into the very same
+// kind of staging table, measured in the same run on the same server.
+//
+//   ecomops-bench [--scales 1,10] [--repeats 3] [--conninfo STRING]
+//
+// Without --conninfo it starts a private PostgreSQL cluster in /tmp.
+#include "core/Cancellation.h"
+#include "core/Progress.h"
+#include "database/EmbeddedCluster.h"
+#include "load/PgConnection.h"
+#include "load/TableLoader.h"
+#include "sources/synthetic/Generator.h"
+#include "staging/Catalog.h"
+#include "staging/Snapshot.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+
+#include <pqxx/pqxx>
+
+#include <algorithm>
+#include <cstdio>
+#include <sys/stat.h>
+#include <thread>
+
+using namespace ecomops;
+
+namespace {
+
+class QuietObserver : public StageObserver {
+public:
+    void progress(const QString &, qint64, qint64) override {}
+    void log(LogLevel, const QString &) override {}
+    void tableFinished(const TableCounts &) override {}
+    bool cancelRequested() const override { return false; }
+};
+
+// Peak resident memory since the last reset (Linux: VmHWM, reset through
+// /proc/self/clear_refs).
+void resetPeakMemory()
+{
+    QFile f(QStringLiteral("/proc/self/clear_refs"));
+    if (f.open(QIODevice::WriteOnly))
+        f.write("5");
+}
+
+double peakMemoryMiB()
+{
+    QFile f(QStringLiteral("/proc/self/status"));
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : f.readAll().split('\n')) {
+        if (line.startsWith("VmHWM:"))
+            return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
+    }
+    return -1;
+}
+
+double median(std::vector<double> v)
+{
+    std::sort(v.begin(), v.end());
+    return v.empty() ? 0 : v[v.size() / 2];
+}
+
+qint64 newRun(pqxx::connection &c)
+{
+    pqxx::work tx{c};
+    const auto id = tx.exec1("INSERT INTO ops.pipeline_run (source_kind, started_by, spec, trigger) "
+                             "VALUES ('snapshot', 'ecomops-bench', '{}', 'test') RETURNING run_id")[0]
+                        .as<qint64>();
+    tx.commit();
+    return id;
+}
+
+void dropRun(pqxx::connection &c, qint64 runId)
+{
+    pqxx::work tx{c};
+    for (const auto &t : staging::catalog())
+        tx.exec0("DROP TABLE IF EXISTS staging." + load::TableLoader::partitionName(t.name, runId));
+    tx.exec_params0("DELETE FROM ops.pipeline_run WHERE run_id = $1", runId);
+    tx.commit();
+}
+
+struct Files {
+    std::vector<std::pair<const staging::TableSpec *, staging::SnapshotFile>> list;
+    qint64 rows = 0;
+    qint64 bytes = 0;
+};
+
+double engineLoad(const QString &conninfo, pqxx::connection &admin, const staging::Snapshot &snap, const Files &files,
+                  int parallel)
+{
+    const qint64 run = newRun(admin);
+    QuietObserver observer;
+    CancelToken cancel;
+    std::atomic<std::size_t> next{0};
+    QElapsedTimer t;
+    t.start();
+    auto worker = [&] {
+        load::PgConnection connection(conninfo); // as the engine does: one per worker
+        for (std::size_t i; (i = next.fetch_add(1)) < files.list.size();) {
+            const auto &[spec, file] = files.list[i];
+            load::TableLoader loader(conninfo, run, *spec, snap.filePath(file), file.rows);
+            loader.run(observer, cancel, &connection);
+        }
+    };
+    std::vector<std::thread> pool;
+    for (int i = 0; i < parallel; ++i)
+        pool.emplace_back(worker);
+    for (auto &th : pool)
+        th.join();
+    const double seconds = double(t.nsecsElapsed()) / 1e9;
+    dropRun(admin, run);
+    return seconds;
+}
+
+double psqlLoad(const QString &conninfo, pqxx::connection &admin, const staging::Snapshot &snap, const Files &files)
+{
+    // The same kind of table the engine fills (a run's staging table), made
+    // ready beforehand; only the \copy commands are timed.
+    const qint64 run = newRun(admin);
+    {
+        pqxx::work tx{admin};
+        for (const auto &[spec, file] : files.list) {
+            const std::string name = "staging." + load::TableLoader::partitionName(spec->name, run);
+            tx.exec0("CREATE TABLE " + name + " (LIKE staging." + spec->name + " INCLUDING DEFAULTS)");
+            tx.exec0("ALTER TABLE " + name + " ALTER COLUMN run_id SET DEFAULT " + std::to_string(run)
+                     + ", ALTER COLUMN source_line SET DEFAULT 0");
+        }
+        tx.commit();
+    }
+    // One psql process for all tables (several -c), so process start-up is
+    // paid once, as a script running \copy would.
+    QStringList args{conninfo, QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-v"), QStringLiteral("ON_ERROR_STOP=1")};
+    for (const auto &[spec, file] : files.list) {
+        QStringList cols;
+        for (const auto &c : spec->columns)
+            cols << QString::fromStdString(c.name);
+        args << QStringLiteral("-c")
+             << QStringLiteral("\\copy staging.%1 (%2) FROM '%3' WITH (FORMAT csv, HEADER true)")
+                    .arg(QString::fromStdString(load::TableLoader::partitionName(spec->name, run)),
+                         cols.join(QLatin1Char(',')), snap.filePath(file));
+    }
+    QElapsedTimer t;
+    t.start();
+    QProcess psql;
+    psql.start(QStringLiteral("psql"), args);
+    if (!psql.waitForFinished(-1) || psql.exitCode() != 0)
+        qFatal("psql failed: %s", psql.readAllStandardError().constData());
+    const double seconds = double(t.nsecsElapsed()) / 1e9;
+    dropRun(admin, run);
+    return seconds;
+}
+
+void line(const char *what, qint64 rows, double seconds, const QString &extra = {})
+{
+    std::printf("  %-44s %10lld rows %8.2f s %12.0f rows/s  %s\n", what, static_cast<long long>(rows), seconds,
+                seconds > 0 ? double(rows) / seconds : 0.0, qPrintable(extra));
+    std::fflush(stdout);
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    const QCommandLineOption scalesOpt(QStringLiteral("scales"), QStringLiteral("Comma-separated scales."), QStringLiteral("LIST"),
+                                       QStringLiteral("1,10"));
+    const QCommandLineOption repeatsOpt(QStringLiteral("repeats"), QStringLiteral("Load repetitions (median)."), QStringLiteral("N"),
+                                        QStringLiteral("3"));
+    const QCommandLineOption conninfoOpt(QStringLiteral("conninfo"), QStringLiteral("Server to use."), QStringLiteral("STRING"));
+    const QCommandLineOption tablesOpt(QStringLiteral("tables"), QStringLiteral("Only these tables (comma-separated)."),
+                                       QStringLiteral("LIST"));
+    parser.addOptions({scalesOpt, repeatsOpt, conninfoOpt, tablesOpt});
+    parser.process(app);
+    const int repeats = std::max(1, parser.value(repeatsOpt).toInt());
+
+    QTemporaryDir work(QStringLiteral("/tmp/ecomops-bench-XXXXXX"));
+    ::chmod(QFile::encodeName(work.path()).constData(), 0755); // reachable by the postgres account when root
+    QString conninfo = parser.value(conninfoOpt);
+    std::unique_ptr<db::EmbeddedCluster> cluster;
+    if (conninfo.isEmpty()) {
+        cluster = std::make_unique<db::EmbeddedCluster>(work.filePath(QStringLiteral("pg")));
+        cluster->start();
+        conninfo = cluster->connectionUri();
+    }
+    pqxx::connection admin{conninfo.toStdString()};
+    std::printf("ecomops-bench: server %s, %d repeat(s) per load figure (median)\n",
+                pqxx::read_transaction(admin).exec1("SELECT current_setting('server_version')")[0].c_str(), repeats);
+
+    for (const QString &scaleText : parser.value(scalesOpt).split(QLatin1Char(','))) {
+        const double scale = scaleText.toDouble();
+        std::printf("\nscale %s\n", qPrintable(scaleText));
+        synthetic::GeneratorOptions options;
+        options.scale = scale;
+        options.seed = 42;
+        const QString dir = work.filePath(QStringLiteral("scale-") + scaleText);
+
+        resetPeakMemory();
+        QElapsedTimer t;
+        t.start();
+        const auto generated = synthetic::Generator(options).generate(QFile::encodeName(dir).toStdString());
+        const double genSeconds = double(t.nsecsElapsed()) / 1e9;
+        const double genPeak = peakMemoryMiB();
+
+        resetPeakMemory();
+        t.restart();
+        std::map<std::string, qint64> known;
+        for (const auto &[table, rows] : generated.rowCounts)
+            known[table] = qint64(rows);
+        const auto snap = staging::Snapshot::finalize(dir, {QStringLiteral("synthetic"), options.toJson(), {}, {}, {}}, known);
+        const double stageSeconds = double(t.nsecsElapsed()) / 1e9;
+        const double stagePeak = peakMemoryMiB();
+
+        Files files;
+        const QStringList only = parser.value(tablesOpt).split(QLatin1Char(','), Qt::SkipEmptyParts);
+        for (const auto &f : snap.metadata().files) {
+            if (!only.isEmpty() && !only.contains(QString::fromStdString(f.table)))
+                continue;
+            files.list.emplace_back(staging::findTable(f.table), f);
+            files.rows += f.rows;
+            files.bytes += f.bytes;
+        }
+        line("generate (synthetic shop → CSV)", qint64(generated.totalRows), genSeconds,
+             QStringLiteral("%1 MB, peak RSS %2 MiB").arg(double(generated.bytesWritten) / 1e6, 0, 'f', 0).arg(genPeak, 0, 'f', 1));
+        line("stage (checksums, _metadata.json, _SUCCESS)", files.rows, stageSeconds,
+             QStringLiteral("peak RSS %1 MiB").arg(stagePeak, 0, 'f', 1));
+
+        std::vector<double> engine, psql;
+        resetPeakMemory();
+        for (int r = 0; r < repeats; ++r) {
+            // Alternate the order so neither side always meets a warm cache.
+            if (r % 2 == 0) {
+                engine.push_back(engineLoad(conninfo, admin, snap, files, 1));
+                psql.push_back(psqlLoad(conninfo, admin, snap, files));
+            } else {
+                psql.push_back(psqlLoad(conninfo, admin, snap, files));
+                engine.push_back(engineLoad(conninfo, admin, snap, files, 1));
+            }
+        }
+        const double loadPeak = peakMemoryMiB();
+        const double parallel = engineLoad(conninfo, admin, snap, files, 2);
+        const double e = median(engine), p = median(psql);
+        line("load: engine, 1 connection", files.rows, e, QStringLiteral("peak RSS %1 MiB").arg(loadPeak, 0, 'f', 1));
+        line("load: psql \\copy, same files, same tables", files.rows, p);
+        line("load: engine, 2 tables at once", files.rows, parallel);
+        std::printf("  => engine / psql \\copy = %.2f (1 connection each; %.1f MB of CSV)\n", p / e, double(files.bytes) / 1e6);
+        QDir(dir).removeRecursively();
+    }
+    if (cluster)
+        cluster->stop();
+    return 0;
+}
