@@ -9,6 +9,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 
+#include <algorithm>
 #include <charconv>
 #include <cstdio>
 #include <cstring>
@@ -246,16 +247,25 @@ TableLoadResult TableLoader::run(StageObserver &observer, CancelToken &cancel, P
 
     observer.progress(result.counts.table, 0, m_expectedRows); // starts the clock for rows/s
     csv::Reader reader(QFile::encodeName(m_csvPath).toStdString());
-    const std::vector<std::string> expected = m_table.columnNames();
-    if (reader.header() != expected) {
-        std::string got;
-        for (const auto &h : reader.header())
-            got += (got.empty() ? "" : ",") + h;
-        std::string want;
-        for (const auto &h : expected)
-            want += (want.empty() ? "" : ",") + h;
-        throw std::runtime_error(reader.name() + ":1: the header is \"" + got + "\" but the table " + m_table.name
-                                 + " needs \"" + want + "\"");
+    // The file names its columns: any of the table's, in any order, each
+    // once, with every business-key column present. Columns a source does
+    // not have stay NULL; a column the table does not know is an error.
+    const std::vector<std::string> &header = reader.header();
+    const std::vector<std::string> expected = header;
+    for (std::size_t i = 0; i < header.size(); ++i) {
+        if (m_table.columnIndex(header[i]) < 0 || std::find(header.begin(), header.begin() + long(i), header[i]) != header.begin() + long(i)) {
+            std::string want;
+            for (const auto &h : m_table.columnNames())
+                want += (want.empty() ? "" : ",") + h;
+            throw std::runtime_error(reader.name() + ":1: the header column \"" + header[i] + "\" is "
+                                     + (m_table.columnIndex(header[i]) < 0 ? "not a column" : "repeated") + " of the table "
+                                     + m_table.name + " (its columns: " + want + ")");
+        }
+    }
+    for (const std::string &key : m_table.businessKey) {
+        if (std::find(header.begin(), header.end(), key) == header.end())
+            throw std::runtime_error(reader.name() + ":1: the header lacks the column \"" + key + "\", part of the key of "
+                                     + m_table.name);
     }
 
     std::unique_ptr<PgConnection> own;
