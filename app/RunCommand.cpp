@@ -96,7 +96,7 @@ int runRunCommand(const QStringList &arguments)
     QCommandLineParser parser;
     DatabaseOptions db;
     db.addTo(parser);
-    const QCommandLineOption source(QStringLiteral("source"), QStringLiteral("synthetic | snapshot"), QStringLiteral("KIND"),
+    const QCommandLineOption source(QStringLiteral("source"), QStringLiteral("synthetic | snapshot | olist | txnlog | sourcedb"), QStringLiteral("KIND"),
                                     QStringLiteral("synthetic"));
     const QCommandLineOption scale(QStringLiteral("scale"), QStringLiteral("Synthetic shop size (1 = 100,000 orders)."),
                                    QStringLiteral("N"), QStringLiteral("1"));
@@ -115,7 +115,10 @@ int runRunCommand(const QStringList &arguments)
     const QCommandLineOption trigger(QStringLiteral("trigger"), QStringLiteral("command_line (default) or scheduled."),
                                      QStringLiteral("HOW"), QStringLiteral("command_line"));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print the summary as JSON."));
-    parser.addOptions({source, scale, seed, defects, anomalies, path, staging, parallel, specFile, trigger, json});
+    const QCommandLineOption sourceOption(QStringLiteral("option"),
+                                          QStringLiteral("A source option KEY=VALUE (repeatable), e.g. date_order=day_first."),
+                                          QStringLiteral("KEY=VALUE"));
+    parser.addOptions({source, scale, seed, defects, anomalies, path, staging, parallel, specFile, trigger, json, sourceOption});
     if (!parser.parse(QStringList{QStringLiteral("ecomops run")} + arguments) || !parser.positionalArguments().isEmpty()) {
         err(parser.errorText().isEmpty() ? QStringLiteral("ecomops run: unexpected argument %1").arg(parser.positionalArguments().value(0))
                                          : parser.errorText());
@@ -158,13 +161,18 @@ int runRunCommand(const QStringList &arguments)
             if (!problem.empty())
                 throw runner::SpecError(problem);
             spec.sourceOptions = options.toJson();
-        } else if (spec.sourceKind == QLatin1String("snapshot")) {
+        } else {
+            // snapshot, olist, txnlog, sourcedb: a path (or connection) and options.
             if (parser.isSet(path))
                 spec.sourceOptions["path"] = parser.value(path).toStdString();
-            if (!spec.sourceOptions.contains("path"))
+            for (const QString &kv : parser.values(sourceOption)) {
+                const qsizetype eq = kv.indexOf(QLatin1Char('='));
+                if (eq <= 0)
+                    throw runner::SpecError("--option needs KEY=VALUE, got " + kv.toStdString());
+                spec.sourceOptions[kv.left(eq).toStdString()] = kv.mid(eq + 1).toStdString();
+            }
+            if (spec.sourceKind == QLatin1String("snapshot") && !spec.sourceOptions.contains("path"))
                 throw runner::SpecError("--source snapshot needs --path DIR");
-        } else {
-            throw runner::SpecError("unknown --source " + spec.sourceKind.toStdString());
         }
         if (parser.isSet(staging))
             spec.stagingDir = parser.value(staging);

@@ -4,6 +4,7 @@
 #include "load/PgConnection.h"
 #include "load/TableLoader.h"
 #include "runner/Retry.h"
+#include "sources/SourceAdapter.h"
 #include "sources/synthetic/Generator.h"
 #include "staging/Catalog.h"
 
@@ -136,12 +137,11 @@ staging::Snapshot RunExecution::sourceStage(CancelToken &cancel)
         return snapshot;
     }
     if (m_spec.sourceKind != QLatin1String("synthetic"))
-        throw std::runtime_error("the source \"" + m_spec.sourceKind.toStdString() + "\" is not available in this build");
+        return adapterSource(cancel);
 
     const synthetic::GeneratorOptions options = synthetic::GeneratorOptions::fromJson(m_spec.sourceOptions);
     const synthetic::Generator generator(options);
-    const QString root = m_spec.stagingDir.isEmpty() ? RunSpec::defaultStagingDir() : m_spec.stagingDir;
-    const QString directory = staging::Snapshot::directoryFor(root, m_result.runId, QDate::currentDate());
+    const QString directory = newSnapshotDirectory();
     emitLog(LogLevel::Info, stage,
             QStringLiteral("generating a synthetic shop (scale %1, seed %2) into %3")
                 .arg(options.scale)
@@ -184,6 +184,39 @@ staging::Snapshot RunExecution::sourceStage(CancelToken &cancel)
                 .arg(qint64(result.rowsPerSecond())));
     m_recorder.stageFinished(m_result.runId, stage, {stage, QString(), total, total, 0}, TableState::Succeeded, 1);
     return snapshot;
+}
+
+staging::Snapshot RunExecution::adapterSource(CancelToken &cancel)
+{
+    const QString stage = QStringLiteral("source");
+    const sources::SourceAdapter *adapter = sources::findSource(m_spec.sourceKind);
+    if (!adapter)
+        throw std::runtime_error("the source \"" + m_spec.sourceKind.toStdString() + "\" is not available in this build");
+    const QString directory = newSnapshotDirectory();
+    emitLog(LogLevel::Info, stage, QStringLiteral("importing %1 data into %2").arg(m_spec.sourceKind, directory));
+    Reporter reporter(*this, stage, cancel);
+    const sources::SourceResult produced = adapter->produce(m_spec.sourceOptions, directory, reporter, cancel);
+    cancel.throwIfCancelled();
+    emitLog(LogLevel::Info, stage, QStringLiteral("what the import understood: %1").arg(QString::fromStdString(produced.report.dump())));
+    staging::SnapshotMetadata metadata;
+    metadata.source = m_spec.sourceKind;
+    metadata.options = m_spec.sourceOptions;
+    metadata.report = produced.report;
+    staging::Snapshot snapshot = staging::Snapshot::finalize(directory, metadata, produced.rows);
+    qint64 total = 0;
+    for (const auto &[table, rows] : produced.rows)
+        total += rows;
+    m_recorder.stageFinished(m_result.runId, stage, {stage, QString(), total, total, 0}, TableState::Succeeded, 1);
+    return snapshot;
+}
+
+QString RunExecution::newSnapshotDirectory() const
+{
+    const QString root = m_spec.stagingDir.isEmpty() ? RunSpec::defaultStagingDir() : m_spec.stagingDir;
+    const QString directory = staging::Snapshot::directoryFor(root, m_result.runId, QDate::currentDate());
+    if (!QDir().mkpath(directory))
+        throw std::runtime_error("cannot create the snapshot folder " + directory.toStdString());
+    return directory;
 }
 
 void RunExecution::attempt(const QString &stage, const QString &table, CancelToken &cancel,

@@ -30,6 +30,8 @@ private:
     friend class Reporter;
 
     staging::Snapshot sourceStage(CancelToken &cancel);
+    staging::Snapshot adapterSource(CancelToken &cancel); // olist, txnlog, sourcedb, …
+    QString newSnapshotDirectory() const;
     void loadStage(const staging::Snapshot &snapshot, CancelToken &cancel);
     void publishStage(CancelToken &cancel);
     // Runs `body` with retries for transient failures; records stage_result

@@ -1,0 +1,30 @@
+#include "sources/SourceAdapter.h"
+
+#include <memory>
+#include <vector>
+
+namespace ecomops::sources {
+namespace {
+
+// Every adapter the engine knows; add new ones here.
+const std::vector<std::unique_ptr<SourceAdapter>> &adapters()
+{
+    static const std::vector<std::unique_ptr<SourceAdapter>> list = [] {
+        std::vector<std::unique_ptr<SourceAdapter>> l;
+        return l;
+    }();
+    return list;
+}
+
+} // namespace
+
+const SourceAdapter *findSource(const QString &kind)
+{
+    for (const auto &a : adapters()) {
+        if (a->kind() == kind)
+            return a.get();
+    }
+    return nullptr;
+}
+
+} // namespace ecomops::sources
