@@ -87,6 +87,9 @@ EmbeddedCluster::EmbeddedCluster(QString dataDir)
 
 QString EmbeddedCluster::defaultDataDir()
 {
+    const QString fromEnv = qEnvironmentVariable("ECOMOPS_PGDATA");
+    if (!fromEnv.isEmpty())
+        return fromEnv;
     // root's home is closed to the unprivileged account the server runs as.
     if (runningAsRoot())
         return QStringLiteral("/var/lib/ecomops/pgdata");
