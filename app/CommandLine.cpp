@@ -2,12 +2,13 @@
 
 #include "DbCommand.h"
 #include "RunCommand.h"
+#include "SourceCommand.h"
 #include "Terminal.h"
 
 namespace ecomops::app {
 namespace {
 
-const QStringList kCommands{QStringLiteral("db"), QStringLiteral("run"), QStringLiteral("runs"), QStringLiteral("help"), QStringLiteral("--help"),
+const QStringList kCommands{QStringLiteral("db"), QStringLiteral("run"), QStringLiteral("runs"), QStringLiteral("source"), QStringLiteral("help"), QStringLiteral("--help"),
                             QStringLiteral("-h"), QStringLiteral("--version")};
 
 } // namespace
@@ -58,6 +59,8 @@ int runHeadless(const QStringList &arguments)
         return runRunCommand(arguments.mid(2));
     if (command == QLatin1String("runs"))
         return runRunsCommand(arguments.mid(2));
+    if (command == QLatin1String("source"))
+        return runSourceCommand(arguments.mid(2));
     out(usage());
     return command == QLatin1String("help") || command.startsWith(QLatin1Char('-')) ? ExitSuccess : ExitBadArguments;
 }

@@ -1,4 +1,7 @@
 #include "sources/SourceAdapter.h"
+#include "sources/olist/OlistSource.h"
+#include "sources/sourcedb/SourceDbSource.h"
+#include "sources/txnlog/TxnLogSource.h"
 
 #include <memory>
 #include <vector>
@@ -11,6 +14,9 @@ const std::vector<std::unique_ptr<SourceAdapter>> &adapters()
 {
     static const std::vector<std::unique_ptr<SourceAdapter>> list = [] {
         std::vector<std::unique_ptr<SourceAdapter>> l;
+        l.push_back(std::make_unique<OlistSource>());
+        l.push_back(std::make_unique<TxnLogSource>());
+        l.push_back(std::make_unique<SourceDbSource>());
         return l;
     }();
     return list;

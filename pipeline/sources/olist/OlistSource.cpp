@@ -1,0 +1,593 @@
+#include "sources/olist/OlistSource.h"
+
+#include "core/Decimal.h"
+#include "sources/common/ImportSupport.h"
+#include "sources/common/SourceCsv.h"
+#include "sources/common/StagedTable.h"
+#include "sources/common/TimestampColumns.h"
+#include "sources/olist/OlistFiles.h"
+
+#include <QElapsedTimer>
+
+#include <cstdlib>
+#include <map>
+#include <memory>
+#include <set>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace ecomops::sources {
+namespace {
+
+using olist::Role;
+
+constexpr const char *kUncategorised = "uncategorised";
+constexpr const char *kCountry = "BR";
+
+struct OrderAmounts {
+    Decimal subtotal;
+    Decimal freight;
+    int items = 0;
+    bool known = true; // false once an item's price or freight does not parse
+};
+
+struct PaymentChoice {
+    Decimal largest;
+    long sequence = 0;
+    std::string method;
+};
+
+struct OrderTimes {
+    std::string purchase;
+    std::string approved;
+};
+
+struct PriceSeen {
+    std::string product;
+    std::string order;
+    Decimal price;
+};
+
+// Column positions of each file, resolved before anything is written.
+struct CustomerColumns { int id, person, zip, city, state; };
+struct OrderColumns { int id, customer, status; int purchase, approved, carrier, delivered, estimated; };
+struct ItemColumns { int order, line, product, seller, price, freight; int shippingLimit; };
+struct ProductColumns { int id, category; };
+struct PaymentColumns { int order, sequence, type, installments, value; };
+struct ReviewColumns { int id, order, score, title, message; int created, answered; };
+struct SellerColumns { int id, zip, city, state; };
+struct TranslationColumns { int portuguese, english; };
+struct GeoColumns { int zip, lat, lng, city, state; };
+
+struct ZipPoint {
+    double latitude = 0, longitude = 0;
+    std::int64_t points = 0;
+    std::string city, state;
+};
+
+class OlistImport {
+public:
+    OlistImport(const nlohmann::json &options, QString directory, StageObserver &observer, CancelToken &cancel)
+        : m_options(options), m_directory(std::move(directory)), m_observer(observer), m_cancel(cancel)
+    {
+    }
+
+    SourceResult run()
+    {
+        QElapsedTimer clock;
+        clock.start();
+        prepare();
+        writeCountries();
+        writeCategoriesAndProducts();
+        writeCustomers();
+        aggregateItems();
+        aggregatePayments();
+        writeOrders();
+        writeOrderLines();
+        writePayments();
+        writeReviews();
+        writeSellers();
+        writeZipCodes();
+        writePrices();
+        const double seconds = double(clock.elapsed()) / 1000.0;
+        std::int64_t records = 0;
+        for (const nlohmann::json &f : m_files)
+            records += f.value("records", std::int64_t(0));
+        m_result.report["source"] = "olist";
+        m_result.report["path"] = m_path.toStdString();
+        m_result.report["files"] = m_files;
+        m_result.report["layout"] = m_layout.report;
+        m_result.report["decisions"] = m_decisions;
+        m_result.report["seconds"] = seconds;
+        m_result.report["source_records_per_second"] = seconds > 0 ? double(records) / seconds : 0.0;
+        return std::move(m_result);
+    }
+
+private:
+    // Headers and timestamp orders of every file: every refusal happens here,
+    // before a single staged row is written.
+    void prepare()
+    {
+        m_path = pathOption(m_options, "olist");
+        m_layout = olist::locate(m_path);
+        m_stated = statedDateOrder(m_options);
+        m_channel = textOption(m_options, "channel", "Marketplace");
+        for (const auto &[role, path] : m_layout.files)
+            m_csv[role] = std::make_unique<SourceCsv>(path);
+
+        SourceCsv &c = file(Role::Customers);
+        m_customer = {c.require({"customer_id"}, "customers.customer_id (via the person, see below)"),
+                      c.require({"customer_unique_id"}, "customers.customer_id"),
+                      c.use({"customer_zip_code_prefix"}, "customers.zip_code"), c.use({"customer_city"}, "customers.city"),
+                      c.use({"customer_state"}, "customers.state")};
+
+        SourceCsv &o = file(Role::Orders);
+        m_order.id = o.require({"order_id"}, "orders.order_id");
+        m_order.customer = o.require({"customer_id"}, "orders.customer_id (the person: customers.customer_unique_id)");
+        m_order.status = o.require({"order_status"}, "orders.status");
+        m_order.purchase = m_orderTimes.add(o.require({"order_purchase_timestamp"}, "orders.order_ts"),
+                                            "order_purchase_timestamp");
+        m_order.approved = m_orderTimes.add(o.use({"order_approved_at"}, "orders.approved_at (and payments.paid_ts)"),
+                                            "order_approved_at");
+        m_order.carrier = m_orderTimes.add(o.use({"order_delivered_carrier_date"}, "orders.delivered_carrier_at"),
+                                           "order_delivered_carrier_date");
+        m_order.delivered = m_orderTimes.add(o.use({"order_delivered_customer_date"}, "orders.delivered_customer_at"),
+                                             "order_delivered_customer_date");
+        m_order.estimated = m_orderTimes.add(o.use({"order_estimated_delivery_date"}, "orders.estimated_delivery_at"),
+                                             "order_estimated_delivery_date");
+
+        SourceCsv &i = file(Role::OrderItems);
+        m_item.order = i.require({"order_id"}, "order_lines.order_id");
+        m_item.line = i.require({"order_item_id"}, "order_lines.line_no");
+        m_item.product = i.require({"product_id"}, "order_lines.product_id");
+        m_item.price = i.require({"price"}, "order_lines.unit_price (= line_total, quantity 1)");
+        m_item.seller = i.use({"seller_id"}, "order_lines.seller_id");
+        m_item.freight = i.use({"freight_value"}, "order_lines.freight_value (summed into orders.shipping_fee)");
+        m_item.shippingLimit = m_itemTimes.add(i.use({"shipping_limit_date"}, "order_lines.shipping_limit_at"),
+                                               "shipping_limit_date");
+
+        SourceCsv &p = file(Role::Products);
+        m_product = {p.require({"product_id"}, "products.product_id (and product_name)"),
+                     p.use({"product_category_name"}, "products.category_id")};
+
+        if (SourceCsv *f = optional(Role::Payments))
+            m_payment = {f->require({"order_id"}, "payments.order_id"),
+                         f->require({"payment_sequential"}, "payments.sequence_no (and payment_id)"),
+                         f->require({"payment_type"}, "payments.method"),
+                         f->use({"payment_installments"}, "payments.installments"),
+                         f->require({"payment_value"}, "payments.amount")};
+        if (SourceCsv *f = optional(Role::Reviews)) {
+            m_review.id = f->require({"review_id"}, "reviews.review_id");
+            m_review.order = f->require({"order_id"}, "reviews.order_id");
+            m_review.score = f->require({"review_score"}, "reviews.score");
+            m_review.title = f->use({"review_comment_title"}, "reviews.comment_title");
+            m_review.message = f->use({"review_comment_message"}, "reviews.comment_message");
+            m_review.created = m_reviewTimes.add(f->use({"review_creation_date"}, "reviews.created_at"),
+                                                 "review_creation_date");
+            m_review.answered = m_reviewTimes.add(f->use({"review_answer_timestamp"}, "reviews.answered_at"),
+                                                  "review_answer_timestamp");
+        }
+        if (SourceCsv *f = optional(Role::Sellers))
+            m_seller = {f->require({"seller_id"}, "sellers.seller_id"), f->use({"seller_zip_code_prefix"}, "sellers.zip_code"),
+                        f->use({"seller_city"}, "sellers.city"), f->use({"seller_state"}, "sellers.state")};
+        if (SourceCsv *f = optional(Role::CategoryTranslation))
+            m_translation = {f->require({"product_category_name"}, "categories.category_id"),
+                             f->require({"product_category_name_english"}, "categories.category_name")};
+        if (SourceCsv *f = optional(Role::Geolocation))
+            m_geo = {f->require({"geolocation_zip_code_prefix"}, "zip_codes.zip_code"),
+                     f->use({"geolocation_lat"}, "zip_codes.latitude (mean of the prefix's points)"),
+                     f->use({"geolocation_lng"}, "zip_codes.longitude (mean of the prefix's points)"),
+                     f->use({"geolocation_city"}, "zip_codes.city (the first given)"),
+                     f->use({"geolocation_state"}, "zip_codes.state (the first given)")};
+
+        m_orderTimes.decide(o, m_stated, m_observer, m_cancel, QStringLiteral("orders"));
+        m_itemTimes.decide(i, m_stated, m_observer, m_cancel, QStringLiteral("order_lines"));
+        if (SourceCsv *f = optional(Role::Reviews))
+            m_reviewTimes.decide(*f, m_stated, m_observer, m_cancel, QStringLiteral("reviews"));
+        m_decisions["date_order_stated"] = toString(m_stated);
+        m_decisions["channel"] = m_channel + (m_options.contains("channel") ? " (option channel)"
+                                                                            : " (Olist is a marketplace; option channel=… changes it)");
+        m_decisions["country"] = "BR (Brazil) for every customer and order: Olist sells in Brazil only";
+    }
+
+    SourceCsv &file(Role role) { return *m_csv.at(role); }
+    SourceCsv *optional(Role role)
+    {
+        const auto it = m_csv.find(role);
+        return it == m_csv.end() ? nullptr : it->second.get();
+    }
+
+    std::unique_ptr<StagedTable> stage(const char *table, std::vector<std::string> columns)
+    {
+        return std::make_unique<StagedTable>(m_directory, table, std::move(columns));
+    }
+
+    void finish(StagedTable &t)
+    {
+        t.close();
+        m_result.rows[t.table()] = t.rows();
+        throwIfCancelled(m_observer, m_cancel);
+    }
+
+    // One pass over a file into one staged table; an unreadable record goes
+    // on as such (the loader quarantines it).
+    void pass(SourceCsv &f, StagedTable *out, const QString &table, const SourceCsv::RecordHandler &onRecord)
+    {
+        f.read(m_observer, m_cancel, table, onRecord, [out](const csv::Malformed &bad, const std::string &message) {
+            if (out)
+                out->writeUnreadable(message, bad.raw);
+        });
+    }
+
+    void report(SourceCsv &f, const std::string &table, const TimestampColumns *times, nlohmann::json extra = {})
+    {
+        nlohmann::json r = f.report();
+        r["table"] = table;
+        if (times)
+            r["timestamps"] = times->report();
+        if (extra.is_object())
+            r.update(extra);
+        m_files.push_back(r);
+        m_observer.log(LogLevel::Info, QStringLiteral("%1 → %2: %3 records, columns %4; ignored: %5")
+                                           .arg(QString::fromStdString(f.name()), QString::fromStdString(table))
+                                           .arg(r.value("records", std::int64_t(0)))
+                                           .arg(QString::fromStdString(r["columns"].dump()),
+                                                QString::fromStdString(r["ignored_columns"].dump())));
+    }
+
+    void writeCountries()
+    {
+        auto out = stage("countries", {"country_code", "country_name", "region"});
+        out->write({kCountry, "Brazil", "Latin America"});
+        finish(*out);
+    }
+
+    void writeCategoriesAndProducts()
+    {
+        std::map<std::string, std::string> english; // Portuguese → English, in file order of keys
+        std::vector<std::string> order;
+        if (SourceCsv *f = optional(Role::CategoryTranslation)) {
+            f->read(m_observer, m_cancel, QStringLiteral("categories"), [&](const csv::Record &r) {
+                const std::string pt = SourceCsv::field(r, m_translation.portuguese);
+                if (!pt.empty() && english.emplace(pt, SourceCsv::field(r, m_translation.english)).second)
+                    order.push_back(pt);
+            }, [](const csv::Malformed &, const std::string &) {});
+            report(*f, "categories", nullptr);
+        }
+
+        auto products = stage("products", {"product_id", "product_name", "category_id"});
+        std::set<std::string> used;
+        std::int64_t uncategorised = 0;
+        SourceCsv &p = file(Role::Products);
+        pass(p, products.get(), QStringLiteral("products"), [&](const csv::Record &r) {
+            const std::string id = SourceCsv::field(r, m_product.id);
+            std::string category = SourceCsv::field(r, m_product.category);
+            if (category.empty()) {
+                category = kUncategorised;
+                ++uncategorised;
+            }
+            used.insert(category);
+            products->write({id, id, category});
+        });
+        finish(*products);
+        report(p, "products", nullptr, {{"products_without_category", uncategorised}});
+
+        auto categories = stage("categories", {"category_id", "category_name"});
+        std::vector<std::string> untranslated;
+        for (const std::string &pt : order)
+            categories->write({pt, english[pt].empty() ? pt : english[pt]});
+        for (const std::string &c : used) {
+            if (english.count(c))
+                continue;
+            if (c == kUncategorised) {
+                categories->write({kUncategorised, "Uncategorised"});
+                continue;
+            }
+            categories->write({c, c});
+            untranslated.push_back(c);
+        }
+        finish(*categories);
+        m_decisions["categories"] = {
+            {"id", "the Portuguese category name"},
+            {"name", "the English translation where product_category_name_translation has one, else the Portuguese name"},
+            {"untranslated", untranslated},
+            {"products_without_category", std::to_string(uncategorised) + " went to the category \"uncategorised\""}};
+        m_decisions["product_name"] = "the product_id: the export has no product names";
+    }
+
+    void writeCustomers()
+    {
+        auto out = stage("customers", {"customer_id", "country_code", "city", "state", "zip_code"});
+        std::unordered_set<std::string> written;
+        std::int64_t merged = 0, noPerson = 0;
+        SourceCsv &f = file(Role::Customers);
+        pass(f, out.get(), QStringLiteral("customers"), [&](const csv::Record &r) {
+            const std::string id = SourceCsv::field(r, m_customer.id);
+            std::string person = SourceCsv::field(r, m_customer.person);
+            if (person.empty()) {
+                person = id;
+                ++noPerson;
+            }
+            if (!id.empty())
+                m_person.emplace(id, person);
+            if (!written.insert(person).second) {
+                ++merged;
+                return;
+            }
+            out->write({person, kCountry, SourceCsv::field(r, m_customer.city), SourceCsv::field(r, m_customer.state),
+                        SourceCsv::field(r, m_customer.zip)});
+        });
+        finish(*out);
+        report(f, "customers", nullptr,
+               {{"persons", std::int64_t(written.size())}, {"records_merged_into_their_person", merged}});
+        m_decisions["customers"] =
+            "one staged customer per customer_unique_id (the person), with the city, state and postcode of the person's "
+            "first record; orders reach the person through their customer_id. " + std::to_string(merged)
+            + " further records of known persons were merged; " + std::to_string(noPerson)
+            + " records without a customer_unique_id stand for themselves (their customer_id)";
+    }
+
+    void aggregateItems()
+    {
+        SourceCsv &f = file(Role::OrderItems);
+        f.read(m_observer, m_cancel, QStringLiteral("order_lines"), [&](const csv::Record &r) {
+            const std::string order = SourceCsv::field(r, m_item.order);
+            OrderAmounts &a = m_amounts[order];
+            ++a.items;
+            const auto price = Decimal::tryParse(SourceCsv::field(r, m_item.price));
+            const std::string freightText = SourceCsv::field(r, m_item.freight);
+            const auto freight = freightText.empty() ? std::optional<Decimal>(Decimal()) : Decimal::tryParse(freightText);
+            if (!price || !freight) {
+                a.known = false;
+                return;
+            }
+            a.subtotal += *price;
+            a.freight += *freight;
+            m_prices.push_back({SourceCsv::field(r, m_item.product), order, *price});
+        }, [&](const csv::Malformed &, const std::string &) {});
+    }
+
+    void aggregatePayments()
+    {
+        SourceCsv *f = optional(Role::Payments);
+        if (!f)
+            return;
+        f->read(m_observer, m_cancel, QStringLiteral("payments"), [&](const csv::Record &r) {
+            const auto value = Decimal::tryParse(SourceCsv::field(r, m_payment.value));
+            const long sequence = std::atol(SourceCsv::field(r, m_payment.sequence).c_str());
+            if (!value)
+                return;
+            auto [it, added] = m_method.try_emplace(SourceCsv::field(r, m_payment.order));
+            PaymentChoice &c = it->second;
+            if (added || *value > c.largest || (*value == c.largest && sequence < c.sequence))
+                c = {*value, sequence, SourceCsv::field(r, m_payment.type)};
+        }, [](const csv::Malformed &, const std::string &) {});
+    }
+
+    void writeOrders()
+    {
+        auto out = stage("orders", {"order_id", "customer_id", "order_ts", "channel", "status", "payment_method",
+                                    "country_code", "items_subtotal", "discount_total", "shipping_fee", "order_total",
+                                    "approved_at", "delivered_carrier_at", "delivered_customer_at",
+                                    "estimated_delivery_at"});
+        std::int64_t unknownCustomer = 0, withoutItems = 0, unknownAmounts = 0;
+        SourceCsv &f = file(Role::Orders);
+        pass(f, out.get(), QStringLiteral("orders"), [&](const csv::Record &r) {
+            const std::string id = SourceCsv::field(r, m_order.id);
+            std::string customer = SourceCsv::field(r, m_order.customer);
+            if (const auto it = m_person.find(customer); it != m_person.end())
+                customer = it->second;
+            else
+                ++unknownCustomer;
+            std::string subtotal = "0.00", shipping = "0.00", total = "0.00";
+            if (const auto it = m_amounts.find(id); it == m_amounts.end()) {
+                ++withoutItems;
+            } else if (!it->second.known) {
+                subtotal = shipping = total = std::string();
+                ++unknownAmounts;
+            } else {
+                subtotal = money(it->second.subtotal);
+                shipping = money(it->second.freight);
+                total = money(it->second.subtotal + it->second.freight);
+            }
+            const std::string purchase = m_orderTimes.convert(r, m_order.purchase);
+            const std::string approved = m_orderTimes.convert(r, m_order.approved);
+            m_times[id] = {purchase, approved};
+            const auto method = m_method.find(id);
+            out->write({id, customer, purchase, m_channel, SourceCsv::field(r, m_order.status),
+                        method == m_method.end() ? std::string() : method->second.method, kCountry, subtotal, "0.00",
+                        shipping, total, approved, m_orderTimes.convert(r, m_order.carrier),
+                        m_orderTimes.convert(r, m_order.delivered), m_orderTimes.convert(r, m_order.estimated)});
+        });
+        finish(*out);
+        report(f, "orders", &m_orderTimes,
+               {{"orders_whose_customer_is_not_in_the_customers_file", unknownCustomer},
+                {"orders_without_items", withoutItems},
+                {"orders_with_unreadable_item_amounts", unknownAmounts}});
+        m_decisions["order_amounts"] =
+            "items_subtotal = sum of the order's item prices, shipping_fee = sum of their freight, discount_total = 0, "
+            "order_total = items_subtotal + shipping_fee; 0.00 for an order the export has no items for ("
+            + std::to_string(withoutItems) + "); left empty when an item's price does not parse ("
+            + std::to_string(unknownAmounts) + ")";
+        m_decisions["payment_method"] = "the type of the order's largest payment (ties: the first)";
+    }
+
+    void writeOrderLines()
+    {
+        auto out = stage("order_lines", {"order_id", "line_no", "product_id", "quantity", "unit_price", "line_total",
+                                         "seller_id", "shipping_limit_at", "freight_value"});
+        SourceCsv &f = file(Role::OrderItems);
+        pass(f, out.get(), QStringLiteral("order_lines"), [&](const csv::Record &r) {
+            const std::string price = SourceCsv::field(r, m_item.price);
+            const auto parsed = Decimal::tryParse(price);
+            out->write({SourceCsv::field(r, m_item.order), SourceCsv::field(r, m_item.line),
+                        SourceCsv::field(r, m_item.product), "1", price, parsed ? money(*parsed) : std::string(),
+                        SourceCsv::field(r, m_item.seller), m_itemTimes.convert(r, m_item.shippingLimit),
+                        SourceCsv::field(r, m_item.freight)});
+        });
+        finish(*out);
+        report(f, "order_lines", &m_itemTimes);
+        m_decisions["order_lines"] = "one item per line: quantity 1, line_no = order_item_id, line_total = price";
+    }
+
+    void writePayments()
+    {
+        SourceCsv *f = optional(Role::Payments);
+        if (!f)
+            return;
+        auto out = stage("payments", {"payment_id", "order_id", "paid_ts", "method", "amount", "sequence_no", "installments"});
+        std::int64_t unknownOrder = 0;
+        pass(*f, out.get(), QStringLiteral("payments"), [&](const csv::Record &r) {
+            const std::string order = SourceCsv::field(r, m_payment.order);
+            const std::string sequence = SourceCsv::field(r, m_payment.sequence);
+            std::string paid;
+            if (const auto it = m_times.find(order); it != m_times.end())
+                paid = it->second.approved.empty() ? it->second.purchase : it->second.approved;
+            else
+                ++unknownOrder;
+            out->write({order + "-" + sequence, order, paid, SourceCsv::field(r, m_payment.type),
+                        SourceCsv::field(r, m_payment.value), sequence, SourceCsv::field(r, m_payment.installments)});
+        });
+        finish(*out);
+        report(*f, "payments", nullptr, {{"payments_whose_order_is_not_in_the_orders_file", unknownOrder}});
+        m_decisions["payments"] = "payment_id = \"<order_id>-<payment_sequential>\"; paid_ts = the order's approval time "
+                                  "(its purchase time when not approved); empty when the order is not in the export, "
+                                  "so the row is quarantined";
+    }
+
+    void writeReviews()
+    {
+        SourceCsv *f = optional(Role::Reviews);
+        if (!f)
+            return;
+        auto out = stage("reviews",
+                         {"review_id", "order_id", "score", "comment_title", "comment_message", "created_at", "answered_at"});
+        std::int64_t multiline = 0;
+        pass(*f, out.get(), QStringLiteral("reviews"), [&](const csv::Record &r) {
+            const std::string_view message = SourceCsv::rawField(r, m_review.message);
+            if (message.find('\n') != std::string_view::npos)
+                ++multiline;
+            out->write({SourceCsv::field(r, m_review.id), SourceCsv::field(r, m_review.order),
+                        SourceCsv::field(r, m_review.score), SourceCsv::rawField(r, m_review.title), message,
+                        m_reviewTimes.convert(r, m_review.created), m_reviewTimes.convert(r, m_review.answered)});
+        });
+        finish(*out);
+        report(*f, "reviews", &m_reviewTimes, {{"comments_with_line_breaks", multiline}});
+    }
+
+    void writeSellers()
+    {
+        SourceCsv *f = optional(Role::Sellers);
+        if (!f)
+            return;
+        auto out = stage("sellers", {"seller_id", "zip_code", "city", "state"});
+        pass(*f, out.get(), QStringLiteral("sellers"), [&](const csv::Record &r) {
+            out->write({SourceCsv::field(r, m_seller.id), SourceCsv::field(r, m_seller.zip),
+                        SourceCsv::field(r, m_seller.city), SourceCsv::field(r, m_seller.state)});
+        });
+        finish(*out);
+        report(*f, "sellers", nullptr);
+    }
+
+    void writeZipCodes()
+    {
+        SourceCsv *f = optional(Role::Geolocation);
+        if (!f)
+            return;
+        std::map<std::string, ZipPoint> zips;
+        std::int64_t unreadable = 0;
+        f->read(m_observer, m_cancel, QStringLiteral("zip_codes"), [&](const csv::Record &r) {
+            bool latOk = false, lngOk = false;
+            const double lat = QString::fromStdString(SourceCsv::field(r, m_geo.lat)).toDouble(&latOk);
+            const double lng = QString::fromStdString(SourceCsv::field(r, m_geo.lng)).toDouble(&lngOk);
+            ZipPoint &z = zips[SourceCsv::field(r, m_geo.zip)];
+            if (z.city.empty() && z.state.empty()) {
+                z.city = SourceCsv::field(r, m_geo.city);
+                z.state = SourceCsv::field(r, m_geo.state);
+            }
+            if (!latOk || !lngOk) {
+                ++unreadable;
+                return;
+            }
+            z.latitude += lat;
+            z.longitude += lng;
+            ++z.points;
+        }, [&](const csv::Malformed &, const std::string &) { ++unreadable; });
+        auto out = stage("zip_codes", {"zip_code", "city", "state", "latitude", "longitude", "points"});
+        for (const auto &[zip, z] : zips) {
+            const auto mean = [&](double sum) {
+                return z.points > 0 ? QString::number(sum / double(z.points), 'f', 6).toStdString() : std::string();
+            };
+            out->write({zip, z.city, z.state, mean(z.latitude), mean(z.longitude), std::to_string(z.points)});
+        }
+        finish(*out);
+        report(*f, "zip_codes", nullptr,
+               {{"zip_code_prefixes", std::int64_t(zips.size())}, {"points_without_coordinates", unreadable}});
+    }
+
+    void writePrices()
+    {
+        std::map<std::string, std::vector<PricePoint>> seen;
+        std::int64_t withoutTime = 0;
+        for (const PriceSeen &p : m_prices) {
+            const auto it = m_times.find(p.order);
+            if (it == m_times.end() || it->second.purchase.size() < 19) {
+                ++withoutTime;
+                continue;
+            }
+            seen[p.product].push_back({it->second.purchase, p.price});
+        }
+        auto out = stage("product_prices", {"product_id", "valid_from", "unit_price"});
+        for (auto &[product, observed] : seen) {
+            for (const PricePoint &p : priceChanges(std::move(observed)))
+                out->write({product, p.ts, money(p.price)});
+        }
+        finish(*out);
+        m_decisions["product_prices"] =
+            "derived from the items (Olist has no price list): each change of a product's price, in order of its orders' "
+            "purchase times, is a point of its history from that time; " + std::to_string(withoutTime)
+            + " items whose order is not in the export (or has no purchase time) give no point";
+    }
+
+    const nlohmann::json &m_options;
+    QString m_directory;
+    StageObserver &m_observer;
+    CancelToken &m_cancel;
+
+    QString m_path;
+    olist::Layout m_layout;
+    DateOrder m_stated = DateOrder::Unknown;
+    std::string m_channel;
+    std::map<Role, std::unique_ptr<SourceCsv>> m_csv;
+
+    CustomerColumns m_customer{};
+    OrderColumns m_order{};
+    ItemColumns m_item{};
+    ProductColumns m_product{};
+    PaymentColumns m_payment{};
+    ReviewColumns m_review{};
+    SellerColumns m_seller{};
+    TranslationColumns m_translation{};
+    GeoColumns m_geo{};
+    TimestampColumns m_orderTimes, m_itemTimes, m_reviewTimes;
+
+    std::unordered_map<std::string, std::string> m_person; // Olist customer_id → customer_unique_id
+    std::unordered_map<std::string, OrderAmounts> m_amounts;
+    std::unordered_map<std::string, PaymentChoice> m_method;
+    std::unordered_map<std::string, OrderTimes> m_times;
+    std::vector<PriceSeen> m_prices;
+
+    SourceResult m_result;
+    nlohmann::json m_files = nlohmann::json::array();
+    nlohmann::json m_decisions = nlohmann::json::object();
+};
+
+} // namespace
+
+SourceResult OlistSource::produce(const nlohmann::json &options, const QString &directory, StageObserver &observer,
+                                  CancelToken &cancel) const
+{
+    return OlistImport(options, directory, observer, cancel).run();
+}
+
+} // namespace ecomops::sources
