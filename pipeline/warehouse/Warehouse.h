@@ -1,0 +1,62 @@
+#pragma once
+// The transform stage (staged rows of a run → SCD dimensions and monthly-
+// partitioned facts, unresolvable rows → quarantine) and the marts stage
+// (refresh of the KPI materialized views). All the work is set-based SQL
+// inside PostgreSQL, shipped as migrations (resources/sql/0010…0014); these
+// functions drive it one step at a time so progress is reported and a cancel
+// lands between steps (or interrupts the statement in flight, when the
+// runner calls connection.cancel_query()).
+//
+// Both run inside a transaction the caller owns and never commit it, so a
+// failure or a cancel anywhere leaves the warehouse as it was. A cancel
+// surfaces as ecomops::CancelledError; any other failure as the pqxx or
+// WarehouseError exception that caused it.
+#include "core/Progress.h"
+#include "warehouse/WarehouseOptions.h"
+
+#include <QList>
+#include <QString>
+
+#include <pqxx/transaction_base>
+
+namespace ecomops::warehouse {
+
+struct StepTiming {
+    QString step;     // "orders", "order_summary", ...
+    qint64 elapsedMs = 0;
+};
+
+struct TransformReport {
+    QList<TableCounts> tables;      // one per staged table, stage "transform"; each reconciles
+    QList<StepTiming> steps;
+    qint64 productVersionsCreated = 0;
+    qint64 customerVersionsCreated = 0;
+    qint64 countryConflictsRecorded = 0;
+    qint64 elapsedMs = 0;
+
+    qint64 rowsRead() const;
+    qint64 rowsLoaded() const;
+    qint64 rowsQuarantined() const;
+};
+
+struct MartReport {
+    QList<TableCounts> marts;       // stage "marts": read = loaded = rows in the view
+    QList<StepTiming> steps;
+    qint64 elapsedMs = 0;
+};
+
+// The transform steps in the order they run, each dw.transform_<step>(run_id).
+const QStringList &transformSteps();
+// The materialized views refreshMarts refreshes, in dependency order.
+const QStringList &materializedMarts();
+
+// Creates staging.<table>_r<runId> for every staging table, as the loader
+// does; for tests and tools that stage rows without the loader.
+void createRunPartitions(pqxx::transaction_base &tx, qint64 runId);
+
+TransformReport transform(pqxx::transaction_base &tx, qint64 runId, const WarehouseOptions &options,
+                          StageObserver &observer);
+
+MartReport refreshMarts(pqxx::transaction_base &tx, const WarehouseOptions &options, StageObserver &observer);
+
+} // namespace ecomops::warehouse

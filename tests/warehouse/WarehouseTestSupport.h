@@ -1,0 +1,66 @@
+#pragma once
+// Shared by the warehouse suites: a recording StageObserver, runs with their
+// staging partitions, hand-written staged rows, and checksums of dw.
+#include "core/Progress.h"
+#include "warehouse/Warehouse.h"
+
+#include <QStringList>
+
+#include <atomic>
+#include <map>
+#include <string>
+
+#include <pqxx/connection>
+
+namespace ecomops::test {
+
+class RecordingObserver : public StageObserver
+{
+public:
+    void progress(const QString &, qint64, qint64) override { ++progressEvents; }
+    void log(LogLevel level, const QString &message) override;
+    void tableFinished(const TableCounts &counts) override { finished.append(counts); }
+    bool cancelRequested() const override;
+
+    // Cancel once cancelRequested() has been asked this many times (-1: never).
+    int cancelAfterChecks = -1;
+    std::atomic<bool> cancel{false};
+
+    int progressEvents = 0;
+    QStringList logs;
+    QList<TableCounts> finished;
+    TableCounts counts(const QString &table) const; // the last one reported for the table
+
+private:
+    mutable int m_checks = 0;
+};
+
+// A snapshot as hand-written CSV per staged table: a header naming the
+// columns, then one row per line (source_line 2, 3, …). An empty field is
+// NULL, as COPY … CSV would stage it; fields hold no commas or quotes.
+using Snapshot = std::map<std::string, std::string>;
+
+// A new ops.pipeline_run (started at `startedAt`, the effective time of the
+// changes it detects) with its staging partitions.
+qint64 createRun(pqxx::connection &c, const std::string &startedAt = "2026-01-01 00:00:00");
+void stage(pqxx::connection &c, qint64 runId, const Snapshot &snapshot);
+
+// createRun + stage + transform (+ refreshMarts) in one committed transaction.
+struct LoadResult {
+    qint64 runId = 0;
+    warehouse::TransformReport transform;
+    warehouse::MartReport marts;
+};
+LoadResult load(pqxx::connection &c, const Snapshot &snapshot, const std::string &startedAt = "2026-01-01 00:00:00",
+                const warehouse::WarehouseOptions &options = {}, bool refresh = true);
+
+// md5 of every row of every dw table (partitioned parents included), and counts.
+std::map<std::string, std::string> dwChecksums(pqxx::connection &c);
+std::map<std::string, long long> dwRowCounts(pqxx::connection &c);
+
+// The first column of the first row, as text ("" for NULL).
+QString scalar(pqxx::connection &c, const std::string &sql);
+// Every row, fields joined with '|', rows in query order.
+QStringList rows(pqxx::connection &c, const std::string &sql);
+
+} // namespace ecomops::test
