@@ -89,6 +89,10 @@ private slots:
                                     + " AND table_name = 'orders' AND array_to_string(reasons, ' ') LIKE '%is not in customers%'")
                 > 4000);
         QVERIFY(test::count(*c, "SELECT count(*) FROM dw.fact_order") > 0);
+        // Customers are people, with their state (0041), down to the marts.
+        QCOMPARE(test::count(*c, "SELECT count(*) FROM dw.dim_customer WHERE state ~ '^[A-Z]{2}$' AND country_code = 'BR'"),
+                 qint64(200));
+        QCOMPARE(test::count(*c, "SELECT count(*) FROM mart.order_summary WHERE state IS NULL"), qint64(0));
         // The scorecard shows it: integrity of the orders is far from 100.
         const qint64 integrity = test::count(*c, "SELECT floor(score)::bigint FROM ops.quality_score WHERE run_id = " + id
                                                     + " AND table_name = 'orders' AND dimension = 'integrity'");
