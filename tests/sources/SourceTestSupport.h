@@ -20,8 +20,9 @@ public:
     void progress(const QString &, qint64, qint64) override { ++progressEvents; }
     void log(LogLevel, const QString &message) override { logs << message; }
     void tableFinished(const TableCounts &) override {}
-    bool cancelRequested() const override { return false; }
+    bool cancelRequested() const override { return cancelled; }
 
+    bool cancelled = false;
     int progressEvents = 0;
     QStringList logs;
 };

@@ -342,6 +342,18 @@ private slots:
         QCOMPARE(readStaged(out, "customers")[0].at("country_code"), std::string("FR"));
     }
 
+    void cancelStopsAnImport()
+    {
+        const QString in = path(QStringLiteral("olist-cancel")), out = path(QStringLiteral("olist-cancel-out"));
+        writeOlist(in);
+        test::RecordingObserver observer;
+        observer.cancelled = true;
+        QVERIFY_THROWS_EXCEPTION(CancelledError, test::produce(QStringLiteral("olist"), {{"path", in.toStdString()}}, out, observer));
+        const QString log = path(QStringLiteral("cancel.csv"));
+        writeBytes(log, kLogHeader + "\n536365,85123A,HEART,6,2010-12-01 08:26:00,2.55,17850,United Kingdom\n");
+        QVERIFY_THROWS_EXCEPTION(CancelledError, test::produce(QStringLiteral("txnlog"), {{"path", log.toStdString()}}, out, observer));
+    }
+
     void unreadableRecordsArePassedOnForTheQuarantine()
     {
         const QString file = path(QStringLiteral("broken.csv")), out = path(QStringLiteral("broken-out"));
