@@ -1,0 +1,316 @@
+// The KPIs workspace on a real PostgreSQL filled by a synthetic run: the
+// headline cards show the marts' figures, a date filter changes every card
+// and chart to that range, charts export as PNG and CSV, the range and the
+// layout persist, and every model passes QAbstractItemModelTester.
+#include "GuiTest.h"
+#include "TestDatabase.h"
+
+#include "MainWindow.h"
+#include "connection/ConnectionController.h"
+#include "kpis/ChartPanel.h"
+#include "kpis/CohortRetentionModel.h"
+#include "kpis/CountryRevenueModel.h"
+#include "kpis/DateRangeFilter.h"
+#include "kpis/KpiCard.h"
+#include "kpis/KpisPage.h"
+#include "kpis/LifetimeValueModel.h"
+#include "kpis/MixModel.h"
+#include "kpis/RankingModel.h"
+#include "kpis/RevenueTrendChart.h"
+#include "kpis/RevenueTrendModel.h"
+#include "runner/RunEvents.h"
+#include "runner/RunExecution.h"
+#include "sources/synthetic/GeneratorOptions.h"
+
+#include <QAbstractItemModelTester>
+#include <QComboBox>
+#include <QFile>
+#include <QImage>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+
+#include <pqxx/pqxx>
+
+#include <memory>
+
+using namespace ecomops;
+using widgets::KpiCard;
+using widgets::KpisPage;
+using widgets::MainWindow;
+
+namespace {
+
+class QuietEvents : public runner::RunEvents
+{
+public:
+    void runCreated(qint64) override {}
+    void progress(const ProgressEvent &) override {}
+    void log(const LogLine &line) override { lines += line.stage + QStringLiteral(": ") + line.message + u'\n'; }
+    void tableFinished(const TableCounts &) override {}
+    QString lines;
+};
+
+struct MartFigures {
+    double revenue = 0;
+    qint64 orders = 0;
+    double aov = 0;
+    qint64 customers = 0;
+};
+
+MartFigures martFigures(pqxx::connection &c, const std::string &from, const std::string &to)
+{
+    pqxx::read_transaction tx{c};
+    const pqxx::row r = tx.exec_params1("SELECT revenue::float8, orders, coalesce(aov, 0)::float8, customers "
+                                        "FROM mart.kpi_summary($1::date, $2::date)",
+                                        from, to);
+    return {r[0].as<double>(), r[1].as<qint64>(), r[2].as<double>(), r[3].as<qint64>()};
+}
+
+qint64 scalar(pqxx::connection &c, const std::string &sql)
+{
+    pqxx::read_transaction tx{c};
+    return tx.exec1(sql)[0].as<qint64>();
+}
+
+// Waits for the load a change started (or the first one) to be on screen.
+bool waitForFigures(KpisPage *page)
+{
+    if (!QTest::qWaitFor([page] { return !page->isLoading() && page->hasData(); }, 60000))
+        return false;
+    return page->lastError().isEmpty();
+}
+
+} // namespace
+
+class TestKpis : public QObject
+{
+    Q_OBJECT
+    std::unique_ptr<test::TestDatabase> m_db;
+    QTemporaryDir m_staging;
+
+    std::unique_ptr<MainWindow> openWindow()
+    {
+        auto window = std::make_unique<MainWindow>();
+        db::ConnectionProfile profile;
+        profile.mode = db::ConnectionProfile::Mode::Server;
+        profile.conninfo = m_db->conninfo();
+        window->connection()->setProfile(profile);
+        window->resize(1440, 960);
+        window->setCurrentWorkspace(widgets::Workspace::Kpis);
+        window->show();
+        if (!QTest::qWaitForWindowExposed(window.get()))
+            return nullptr;
+        window->connection()->connectToDatabase();
+        return window;
+    }
+
+    static KpisPage *kpisPage(const MainWindow &window)
+    {
+        return static_cast<KpisPage *>(window.workspacePage(widgets::Workspace::Kpis));
+    }
+
+private slots:
+    void initTestCase()
+    {
+        m_db = std::make_unique<test::TestDatabase>();
+        ECOMOPS_REQUIRE_DB(*m_db);
+        runner::RunSpec spec;
+        synthetic::GeneratorOptions options;
+        options.scale = 0.05;
+        options.seed = 20251;
+        spec.sourceOptions = options.toJson();
+        spec.stagingDir = m_staging.path();
+        spec.trigger = runner::Trigger::Test;
+        spec.startedBy = QStringLiteral("tst_kpis");
+        QuietEvents events;
+        runner::RunExecution run(m_db->conninfo(), spec, events);
+        CancelToken cancel;
+        const runner::RunResult result = run.execute(cancel);
+        QVERIFY2(result.status == runner::RunStatus::Succeeded, qPrintable(result.error + u'\n' + events.lines));
+        auto c = m_db->connect();
+        QVERIFY2(scalar(*c, "SELECT count(*) FROM mart.order_summary") > 1000,
+                 "the run's publish stage did not fill the marts");
+    }
+
+    void dashboardShowsTheMartsFigures()
+    {
+        auto window = openWindow();
+        QVERIFY(window);
+        KpisPage *page = kpisPage(*window);
+        QVERIFY(page);
+        // Testers first: they watch every reset the loads cause.
+        std::vector<std::unique_ptr<QAbstractItemModelTester>> testers;
+        for (QAbstractItemModel *model : std::initializer_list<QAbstractItemModel *>{
+                 page->trendModel(), page->productsModel(), page->categoriesModel(), page->countryModel(),
+                 page->mixModel(), page->cohortModel(), page->lifetimeValueModel()})
+            testers.push_back(std::make_unique<QAbstractItemModelTester>(
+                model, QAbstractItemModelTester::FailureReportingMode::QtTest));
+        for (widgets::ChartPanel *panel : page->panels()) {
+            if (panel->table())
+                testers.push_back(std::make_unique<QAbstractItemModelTester>(
+                    panel->table()->model(), QAbstractItemModelTester::FailureReportingMode::QtTest));
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(window->connection()->isConnected(), 30000);
+        QVERIFY2(waitForFigures(page), qPrintable(page->lastError()));
+
+        auto c = m_db->connect();
+        const MartFigures all = martFigures(*c, "-infinity", "infinity");
+        QVERIFY(all.revenue > 0);
+        QCOMPARE(page->dashboard().headline.revenue, all.revenue);
+        QVERIFY(qAbs(page->card(KpisPage::Card::Revenue)->value() - all.revenue) < 0.005);
+        QCOMPARE(qint64(page->card(KpisPage::Card::Orders)->value()), all.orders);
+        QVERIFY(qAbs(page->card(KpisPage::Card::AverageOrderValue)->value() - all.aov) < 0.005);
+        QCOMPARE(qint64(page->card(KpisPage::Card::Customers)->value()), all.customers);
+        QVERIFY(page->card(KpisPage::Card::Revenue)->valueText() != QStringLiteral("—"));
+
+        // Every chart has data, the same the marts hold.
+        QCOMPARE(qint64(page->trendModel()->historyRows()), scalar(*c, "SELECT count(*) FROM mart.revenue_daily"));
+        QCOMPARE(qint64(page->trendModel()->forecast().size()),
+                 scalar(*c, "SELECT count(*) FROM mart.revenue_forecast WHERE is_forecast"));
+        QVERIFY(page->trendChart()->historyPoints() > 300);
+        QCOMPARE(page->trendChart()->forecastPoints(), 30);
+        QCOMPARE(page->productsModel()->rowCount(), 10);
+        QCOMPARE(page->productsModel()->items().front().name,
+                 QString::fromStdString(pqxx::read_transaction(*c)
+                                            .exec1("SELECT product_name FROM mart.top_products "
+                                                   "ORDER BY revenue_rank, product_id LIMIT 1")[0]
+                                            .as<std::string>()));
+        QVERIFY(page->categoriesModel()->rowCount() > 0);
+        QVERIFY(page->countryModel()->rowCount() > 0);
+        QCOMPARE(page->mixModel()->sharesOf(QStringLiteral("segment")).empty(), false);
+        QCOMPARE(page->mixModel()->sharesOf(QStringLiteral("payment_method")).empty(), false);
+        QCOMPARE(qint64(page->cohortModel()->rowCount()),
+                 scalar(*c, "SELECT count(DISTINCT cohort_month) FROM mart.cohort_retention"));
+        QCOMPARE(page->lifetimeValueModel()->summary().customers,
+                 scalar(*c, "SELECT customers FROM mart.churn_summary"));
+        QCOMPARE(page->lifetimeValueModel()->summary().churned,
+                 scalar(*c, "SELECT churned_customers FROM mart.churn_summary"));
+
+        QVERIFY(test::saveScreenshot(window.get(), QStringLiteral("kpis")));
+        QVERIFY(page->dashboardWidget()->grab().save(test::screenshotPath(QStringLiteral("kpis-dashboard"))));
+    }
+
+    void dateFilterAppliesToEveryFigure()
+    {
+        auto window = openWindow();
+        QVERIFY(window);
+        KpisPage *page = kpisPage(*window);
+        QTRY_VERIFY_WITH_TIMEOUT(window->connection()->isConnected(), 30000);
+        QVERIFY2(waitForFigures(page), qPrintable(page->lastError()));
+        const double allRevenue = page->card(KpisPage::Card::Revenue)->value();
+
+        page->dateFilter()->setCustomRange(QDate(2025, 3, 1), QDate(2025, 3, 31));
+        QVERIFY(page->isLoading());
+        QVERIFY2(waitForFigures(page), qPrintable(page->lastError()));
+
+        auto c = m_db->connect();
+        const MartFigures march = martFigures(*c, "2025-03-01", "2025-03-31");
+        QVERIFY(march.revenue > 0 && march.revenue < allRevenue);
+        QVERIFY(qAbs(page->card(KpisPage::Card::Revenue)->value() - march.revenue) < 0.005);
+        QCOMPARE(qint64(page->card(KpisPage::Card::Orders)->value()), march.orders);
+        QCOMPARE(qint64(page->card(KpisPage::Card::Customers)->value()), march.customers);
+        // February is there to compare with.
+        QVERIFY(page->card(KpisPage::Card::Revenue)->comparisonText().contains(QStringLiteral("%")));
+
+        QCOMPARE(page->trendModel()->historyRows(), 31);
+        QVERIFY(page->trendModel()->forecast().empty()); // the range ends before the last order day
+        double countries = 0;
+        for (const auto &row : page->countryModel()->rowsData())
+            countries += row.revenue;
+        QVERIFY(qAbs(countries - march.revenue) < 0.01);
+        double products = 0;
+        for (const auto &item : page->productsModel()->items())
+            products += item.revenue;
+        QVERIFY(products > 0 && products <= march.revenue + 0.01);
+        double segments = 0;
+        for (const auto &share : page->mixModel()->sharesOf(QStringLiteral("segment")))
+            segments += share.revenue;
+        QVERIFY(qAbs(segments - march.revenue) < 0.01);
+        QCOMPARE(page->cohortModel()->rowCount(), 1);
+        QCOMPARE(page->cohortModel()->data(page->cohortModel()->index(0, widgets::CohortRetentionModel::Cohort),
+                                           widgets::CohortRetentionModel::SortRole)
+                     .toDate(),
+                 QDate(2025, 3, 1));
+        QCOMPARE(page->lifetimeValueModel()->summary().customers,
+                 scalar(*c, "SELECT count(*) FROM mart.customer_lifetime_value "
+                            "WHERE first_order_date BETWEEN '2025-03-01' AND '2025-03-31'"));
+        QVERIFY(test::saveScreenshot(window.get(), QStringLiteral("kpis-filtered")));
+
+        // A preset through the combo box, as a user picks it.
+        QComboBox *presets = page->dateFilter()->presetBox();
+        presets->setCurrentIndex(presets->findData(int(widgets::DateRangeFilter::Preset::Last30)));
+        QVERIFY(page->isLoading());
+        QVERIFY2(waitForFigures(page), qPrintable(page->lastError()));
+        QCOMPARE(page->trendModel()->historyRows(), 30);
+        QCOMPARE(page->dashboard().to, page->dashboard().lastDay);
+        QCOMPARE(page->trendModel()->forecast().size(), std::size_t(30));
+        const MartFigures last30 = martFigures(*c, page->dashboard().from.toString(Qt::ISODate).toStdString(),
+                                               page->dashboard().to.toString(Qt::ISODate).toStdString());
+        QVERIFY(qAbs(page->card(KpisPage::Card::Revenue)->value() - last30.revenue) < 0.005);
+    }
+
+    void chartsExportAsPngAndCsv()
+    {
+        auto window = openWindow();
+        QVERIFY(window);
+        KpisPage *page = kpisPage(*window);
+        QTRY_VERIFY_WITH_TIMEOUT(window->connection()->isConnected(), 30000);
+        QVERIFY2(waitForFigures(page), qPrintable(page->lastError()));
+        QTemporaryDir dir;
+        for (widgets::ChartPanel *panel : page->panels()) {
+            QSignalSpy exported(panel, &widgets::ChartPanel::exported);
+            const QString png = dir.filePath(panel->fileStem() + QStringLiteral(".png"));
+            const QString csv = dir.filePath(panel->fileStem() + QStringLiteral(".csv"));
+            QVERIFY(panel->exportPng(png));
+            QVERIFY(panel->exportCsv(csv));
+            QTRY_COMPARE_WITH_TIMEOUT(exported.count(), 2, 10000);
+            for (const auto &args : std::as_const(exported))
+                QVERIFY2(args.at(1).toString().isEmpty(), qPrintable(args.at(1).toString()));
+            const QImage image(png);
+            QVERIFY2(!image.isNull() && image.width() > 100, qPrintable(png));
+            QFile file(csv);
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            const QList<QByteArray> lines = file.readAll().trimmed().split('\n');
+            QCOMPARE(lines.size(), panel->model()->rowCount() + 1);
+            QVERIFY(lines.front().contains(panel->model()->headerData(0, Qt::Horizontal).toString().toUtf8()));
+        }
+    }
+
+    void rangeAndLayoutPersist()
+    {
+        {
+            auto window = openWindow();
+            QVERIFY(window);
+            KpisPage *page = kpisPage(*window);
+            QTRY_VERIFY_WITH_TIMEOUT(window->connection()->isConnected(), 30000);
+            QVERIFY(waitForFigures(page));
+            page->dateFilter()->setCustomRange(QDate(2025, 6, 1), QDate(2025, 8, 31));
+            QVERIFY(waitForFigures(page));
+            page->trendModel()->setGrain(widgets::RevenueTrendModel::Grain::Month);
+        }
+        auto window = openWindow();
+        QVERIFY(window);
+        KpisPage *page = kpisPage(*window);
+        QCOMPARE(page->dateFilter()->preset(), widgets::DateRangeFilter::Preset::Custom);
+        QCOMPARE(page->dateFilter()->range().from, QDate(2025, 6, 1));
+        QCOMPARE(page->dateFilter()->range().to, QDate(2025, 8, 31));
+        QCOMPARE(page->trendModel()->grain(), widgets::RevenueTrendModel::Grain::Month);
+        QTRY_VERIFY_WITH_TIMEOUT(window->connection()->isConnected(), 30000);
+        QVERIFY(waitForFigures(page));
+        QCOMPARE(page->trendModel()->historyRows(), 3); // June, July, August
+        // Narrow and wide: nothing overlaps or collapses.
+        window->resize(1000, 700);
+        QTest::qWait(50);
+        QVERIFY(page->card(KpisPage::Card::Revenue)->width() > 100);
+        window->resize(1600, 1000);
+        QTest::qWait(50);
+        QVERIFY(page->panels().front()->width() > 400);
+    }
+
+    void cleanupTestCase() { m_db.reset(); }
+};
+
+ECOMOPS_GUI_TEST_MAIN(TestKpis, "tst_kpis")
+#include "tst_kpis.moc"

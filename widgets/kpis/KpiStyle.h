@@ -1,0 +1,30 @@
+#pragma once
+// The KPIs workspace's colours and number formats, in one place so cards,
+// charts and tables agree. Colours start from the workspace accent and stay
+// readable on dark palettes.
+#include <QColor>
+#include <QDate>
+#include <QList>
+#include <QPalette>
+#include <QString>
+
+namespace ecomops::widgets::kpis {
+
+QColor accent(const QPalette &palette);      // revenue, the main series
+QColor forecastColor(const QPalette &palette);
+QColor goodColor(const QPalette &palette);
+QColor badColor(const QPalette &palette);
+// Distinct hues for categorical series (mix slices, stacked bars), accent first.
+QColor seriesColor(const QPalette &palette, int index);
+// Card and chart background, and the hairline around it.
+QColor cardColor(const QPalette &palette);
+QColor cardBorder(const QPalette &palette);
+
+QString money(double amount);        // 1,234,567.89
+QString moneyShort(double amount);   // 1.23 M, 45.6 k, 980
+QString count(qint64 n);             // 12,345
+QString percent(double share, int decimals = 1); // share 0…1 → "42.0 %"
+QString monthLabel(const QDate &month);          // "Mar 2025"
+QString dayLabel(const QDate &day);              // "3 Mar 2025"
+
+} // namespace ecomops::widgets::kpis
