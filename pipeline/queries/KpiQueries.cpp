@@ -33,16 +33,18 @@ std::string iso(const QDate &d)
     return d.toString(Qt::ISODate).toStdString();
 }
 
-// A round bucket width (1, 2 or 5 × 10^k) giving about `buckets` buckets up to `top`.
-double niceWidth(double top, int buckets)
+// The 1-2-5 step at or below `value` (value > 0), and the one after `step`.
+double niceFloor(double value)
 {
-    const double raw = std::max(top / buckets, 0.01);
-    const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
-    for (double step : {1.0, 2.0, 5.0}) {
-        if (raw <= step * magnitude)
-            return step * magnitude;
-    }
-    return 10 * magnitude;
+    const double magnitude = std::pow(10.0, std::floor(std::log10(value)));
+    return value >= 5 * magnitude ? 5 * magnitude : value >= 2 * magnitude ? 2 * magnitude : magnitude;
+}
+
+double niceNext(double step)
+{
+    const double magnitude = std::pow(10.0, std::floor(std::log10(step) + 1e-9));
+    const double mantissa = step / magnitude;
+    return mantissa < 1.5 ? 2 * magnitude : mantissa < 3.5 ? 5 * magnitude : 10 * magnitude;
 }
 
 KpiHeadline headline(pqxx::transaction_base &tx, const QDate &from, const QDate &to)
@@ -96,7 +98,7 @@ LifetimeValueSummary lifetimeValue(pqxx::transaction_base &tx, const QDate &from
         customers +
             "SELECT count(*), count(*) FILTER (WHERE churned), coalesce(avg(v), 0), "
             "coalesce(percentile_disc(0.5) WITHIN GROUP (ORDER BY v), 0), "
-            "coalesce(percentile_cont(0.95) WITHIN GROUP (ORDER BY v), 0), "
+            "coalesce(percentile_cont(0.05) WITHIN GROUP (ORDER BY v), 0), coalesce(max(v), 0), "
             "(SELECT churn_days FROM mart.settings), (SELECT max(as_of_date) FROM mart.customer_lifetime_value) "
             "FROM c",
         iso(from), iso(to));
@@ -105,28 +107,33 @@ LifetimeValueSummary lifetimeValue(pqxx::transaction_base &tx, const QDate &from
     summary.churned = count(s[1]);
     summary.average = number(s[2]);
     summary.median = number(s[3]);
-    summary.churnDays = int(count(s[5]));
-    summary.asOf = date(s[6]);
+    summary.churnDays = int(count(s[6]));
+    summary.asOf = date(s[7]);
     if (summary.customers == 0)
         return summary;
 
-    // Ten round buckets up to the 95th percentile, the long tail in the last.
-    constexpr int kBuckets = 10;
-    const double width = niceWidth(number(s[4]), kBuckets);
-    const int last = int(std::ceil(number(s[4]) / width));
-    summary.buckets.resize(std::size_t(std::max(last, 1)));
-    for (std::size_t i = 0; i < summary.buckets.size(); ++i) {
-        summary.buckets[i].lower = double(i) * width;
-        summary.buckets[i].upper = double(i + 1) * width;
+    // Lifetime values are long-tailed (a few customers spend most), so the
+    // buckets grow 1-2-5: below the 5th percentile's step, then 100–200,
+    // 200–500, 500–1000… up past the largest value.
+    std::vector<double> edges{niceFloor(std::max(number(s[4]), 1.0))};
+    while (edges.back() <= number(s[5]))
+        edges.push_back(niceNext(edges.back()));
+    summary.buckets.resize(edges.size());
+    for (std::size_t i = 0; i < edges.size(); ++i) {
+        summary.buckets[i].lower = i == 0 ? 0.0 : edges[i - 1];
+        summary.buckets[i].upper = edges[i];
     }
-    for (const pqxx::row &r :
-         tx.exec_params(customers +
-                            "SELECT least(floor(v / $3)::int, $4), count(*), count(*) FILTER (WHERE churned) "
-                            "FROM c GROUP BY 1 ORDER BY 1",
-                        iso(from), iso(to), width, int(summary.buckets.size()) - 1)) {
-        const auto i = std::size_t(std::max(0, r[0].as<int>()));
-        summary.buckets[i].customers = count(r[1]);
-        summary.buckets[i].churned = count(r[2]);
+    std::string thresholds = "{";
+    for (std::size_t i = 0; i < edges.size(); ++i)
+        thresholds += (i ? "," : "") + std::to_string(edges[i]);
+    thresholds += "}";
+    for (const pqxx::row &r : tx.exec_params(customers +
+                                                 "SELECT width_bucket(v, $3::float8[]), count(*), "
+                                                 "count(*) FILTER (WHERE churned) FROM c GROUP BY 1 ORDER BY 1",
+                                             iso(from), iso(to), thresholds)) {
+        const auto i = std::min(std::size_t(std::max(0, r[0].as<int>())), summary.buckets.size() - 1);
+        summary.buckets[i].customers += count(r[1]);
+        summary.buckets[i].churned += count(r[2]);
     }
     return summary;
 }

@@ -90,7 +90,7 @@ struct CohortCell {
 
 struct LifetimeValueBucket {
     double lower = 0;
-    double upper = 0; // the last bucket holds everything from `lower` up
+    double upper = 0; // exclusive; buckets grow 1-2-5 (100, 200, 500, 1000…) for a long-tailed spread
     qint64 customers = 0;
     qint64 churned = 0;
 };

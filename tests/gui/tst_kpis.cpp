@@ -188,6 +188,7 @@ private slots:
         QCOMPARE(page->lifetimeValueModel()->summary().churned,
                  scalar(*c, "SELECT churned_customers FROM mart.churn_summary"));
 
+        QTest::qWait(300); // let the charts lay out their new series before the picture
         QVERIFY(test::saveScreenshot(window.get(), QStringLiteral("kpis")));
         QVERIFY(page->dashboardWidget()->grab().save(test::screenshotPath(QStringLiteral("kpis-dashboard"))));
     }
@@ -236,6 +237,7 @@ private slots:
         QCOMPARE(page->lifetimeValueModel()->summary().customers,
                  scalar(*c, "SELECT count(*) FROM mart.customer_lifetime_value "
                             "WHERE first_order_date BETWEEN '2025-03-01' AND '2025-03-31'"));
+        QTest::qWait(300);
         QVERIFY(test::saveScreenshot(window.get(), QStringLiteral("kpis-filtered")));
 
         // A preset through the combo box, as a user picks it.

@@ -1,21 +1,24 @@
 #include "kpis/BarRankingChart.h"
 
+#include "common/Theme.h"
 #include "kpis/KpiStyle.h"
 
-#include <QBarCategoryAxis>
-#include <QBarSet>
-#include <QFontMetrics>
-#include <QHorizontalBarSeries>
+#include <QHelpEvent>
+#include <QPainter>
 #include <QToolTip>
-#include <QValueAxis>
 
 #include <algorithm>
 
 namespace ecomops::widgets {
+namespace {
 
-BarRankingChart::BarRankingChart(QWidget *parent) : KpiChartView(parent)
+constexpr int kMargin = 4;
+
+} // namespace
+
+BarRankingChart::BarRankingChart(QWidget *parent) : QWidget(parent)
 {
-    chart()->legend()->hide();
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
 }
 
 void BarRankingChart::setBars(const std::vector<Bar> &bars, const QString &seriesName, int colorIndex)
@@ -23,59 +26,89 @@ void BarRankingChart::setBars(const std::vector<Bar> &bars, const QString &serie
     m_bars = bars;
     m_seriesName = seriesName;
     m_colorIndex = colorIndex;
-    rebuild();
+    update();
 }
 
-void BarRankingChart::rebuild()
+QRect BarRankingChart::rowRect(int row) const
 {
-    clearChart();
-    chart()->legend()->hide();
-    if (m_bars.empty())
-        return;
-    const QPalette pal = palette();
-    double top = 0;
-    for (const Bar &b : m_bars)
-        top = std::max(top, b.value);
-    const Scale scale = scaleFor(top);
+    const int n = std::max(int(m_bars.size()), 1);
+    const int rowHeight = std::min((height() - 2 * kMargin) / n, fontMetrics().height() * 2 + 6);
+    return {0, kMargin + row * rowHeight, width(), rowHeight};
+}
 
-    auto *set = new QBarSet(m_seriesName);
-    const QColor color = kpis::seriesColor(pal, m_colorIndex);
-    set->setColor(color);
-    set->setBorderColor(color);
-    // Qt draws the first category at the bottom: append smallest first.
-    // Labels must be unique, and short enough to leave room for the bars.
-    const QFontMetrics metrics(font());
-    QStringList labels;
-    for (auto it = m_bars.rbegin(); it != m_bars.rend(); ++it) {
-        *set << it->value / scale.divisor;
-        QString label = metrics.elidedText(it->label, Qt::ElideRight, 150);
-        while (labels.contains(label))
-            label += QChar(0x200B); // zero-width space keeps equal names apart
-        labels << label;
+int BarRankingChart::rowAt(int y) const
+{
+    for (int row = 0; row < int(m_bars.size()); ++row) {
+        if (rowRect(row).contains(0, y))
+            return row;
     }
-    auto *series = new QHorizontalBarSeries;
-    series->append(set);
-    series->setBarWidth(0.68);
-    chart()->addSeries(series);
-    auto *y = new QBarCategoryAxis;
-    y->append(labels);
-    auto *x = new QValueAxis;
-    x->setLabelFormat(QStringLiteral("%.0f") + scale.suffix);
-    x->setRange(0, std::max(top / scale.divisor * 1.05, 1.0));
-    x->applyNiceNumbers();
-    x->setTickCount(4);
-    chart()->addAxis(y, Qt::AlignLeft);
-    chart()->addAxis(x, Qt::AlignBottom);
-    series->attachAxis(y);
-    series->attachAxis(x);
-    styleAxis(y, false);
-    styleAxis(x);
-    y->setLabelsBrush(pal.color(QPalette::Text));
-    connect(set, &QBarSet::hovered, this, [this](bool state, int index) {
-        const int i = int(m_bars.size()) - 1 - index;
-        if (state && i >= 0 && i < int(m_bars.size()))
-            QToolTip::showText(QCursor::pos(), m_bars[std::size_t(i)].toolTip);
-    });
+    return -1;
+}
+
+void BarRankingChart::paintEvent(QPaintEvent *)
+{
+    QPainter p(this);
+    p.setRenderHint(QPainter::Antialiasing);
+    const QPalette pal = palette();
+    if (m_bars.empty()) {
+        p.setPen(theme::mutedText(pal));
+        p.drawText(rect(), Qt::AlignCenter, tr("Nothing sold in this range"));
+        return;
+    }
+    double top = 0;
+    int rankWidth = 0;
+    int nameWidth = 0;
+    int valueWidth = 0;
+    const QFontMetrics fm = fontMetrics();
+    for (int i = 0; i < int(m_bars.size()); ++i) {
+        top = std::max(top, m_bars[std::size_t(i)].value);
+        rankWidth = std::max(rankWidth, fm.horizontalAdvance(QString::number(i + 1)));
+        nameWidth = std::max(nameWidth, fm.horizontalAdvance(m_bars[std::size_t(i)].label));
+        valueWidth = std::max(valueWidth, fm.horizontalAdvance(kpis::moneyShort(m_bars[std::size_t(i)].value)));
+    }
+    nameWidth = std::min(nameWidth, int(width() * 0.42));
+    const int barLeft = rankWidth + 8 + nameWidth + 10;
+    const int barSpace = std::max(10, width() - barLeft - valueWidth - 8 - kMargin);
+    const QColor color = kpis::seriesColor(pal, m_colorIndex);
+    const QColor track = theme::mix(pal.color(QPalette::Base), pal.color(QPalette::Text), 0.05);
+
+    for (int i = 0; i < int(m_bars.size()); ++i) {
+        const Bar &bar = m_bars[std::size_t(i)];
+        const QRect row = rowRect(i);
+        const int barHeight = std::max(6, int(row.height() * 0.62));
+        const QRectF trackRect(barLeft, row.center().y() - barHeight / 2.0, barSpace, barHeight);
+        p.setPen(Qt::NoPen);
+        p.setBrush(track);
+        p.drawRoundedRect(trackRect, 3, 3);
+        QRectF barRect = trackRect;
+        barRect.setWidth(top > 0 ? std::max(2.0, barSpace * bar.value / top) : 0);
+        p.setBrush(color);
+        p.drawRoundedRect(barRect, 3, 3);
+
+        p.setPen(theme::mutedText(pal));
+        p.drawText(QRect(0, row.top(), rankWidth, row.height()), Qt::AlignRight | Qt::AlignVCenter,
+                   QString::number(i + 1));
+        p.setPen(pal.color(QPalette::Text));
+        p.drawText(QRect(rankWidth + 8, row.top(), nameWidth, row.height()), Qt::AlignLeft | Qt::AlignVCenter,
+                   fm.elidedText(bar.label, Qt::ElideRight, nameWidth));
+        p.setPen(theme::mutedText(pal));
+        p.drawText(QRect(int(barRect.right()) + 6, row.top(), valueWidth + 4, row.height()),
+                   Qt::AlignLeft | Qt::AlignVCenter, kpis::moneyShort(bar.value));
+    }
+}
+
+bool BarRankingChart::event(QEvent *event)
+{
+    if (event->type() == QEvent::ToolTip) {
+        auto *help = static_cast<QHelpEvent *>(event);
+        const int row = rowAt(help->pos().y());
+        if (row >= 0)
+            QToolTip::showText(help->globalPos(), m_bars[std::size_t(row)].toolTip, this);
+        else
+            QToolTip::hideText();
+        return true;
+    }
+    return QWidget::event(event);
 }
 
 } // namespace ecomops::widgets

@@ -5,6 +5,7 @@
 #include "kpis/KpiStyle.h"
 
 #include <QHeaderView>
+#include <QLocale>
 #include <QPainter>
 #include <QStyle>
 #include <QStyledItemDelegate>
@@ -43,7 +44,8 @@ public:
             const bool light = fill.lightness() < 140;
             painter->setPen(light ? QColor(Qt::white) : pal.color(QPalette::Text));
             painter->setFont(option.font);
-            painter->drawText(cell, Qt::AlignCenter, index.data(Qt::DisplayRole).toString());
+            painter->drawText(cell, Qt::AlignCenter,
+                              QLocale().toString(qRound(retention * 100)) + QLocale().percent());
         }
         if (option.state & QStyle::State_HasFocus) {
             painter->setPen(QPen(pal.color(QPalette::Highlight), 1.5));
@@ -71,14 +73,16 @@ CohortHeatmap::CohortHeatmap(CohortRetentionModel *model, QWidget *parent) : QTa
     setWordWrap(false);
     setAccessibleName(tr("Cohort retention"));
     verticalHeader()->hide();
-    verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 10);
-    horizontalHeader()->setDefaultSectionSize(fontMetrics().horizontalAdvance(QStringLiteral("100 %")) + 18);
-    horizontalHeader()->setMinimumSectionSize(24);
+    verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
+    // Month cells share the width; the view scrolls only when they get too narrow to read.
+    horizontalHeader()->setMinimumSectionSize(fontMetrics().horizontalAdvance(QStringLiteral("100%")) + 8);
     horizontalHeader()->setHighlightSections(false);
     connect(model, &QAbstractItemModel::modelReset, this, [this] {
         updateScale();
-        resizeColumnToContents(CohortRetentionModel::Cohort);
-        resizeColumnToContents(CohortRetentionModel::Customers);
+        QHeaderView *header = horizontalHeader();
+        for (int column = 0; column < m_model->columnCount(); ++column)
+            header->setSectionResizeMode(column, column < CohortRetentionModel::FirstMonth ? QHeaderView::ResizeToContents
+                                                                                          : QHeaderView::Stretch);
     });
     updateScale();
 }

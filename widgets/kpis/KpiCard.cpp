@@ -6,6 +6,7 @@
 #include <QEvent>
 #include <QLabel>
 #include <QLocale>
+#include <QPainter>
 #include <QVBoxLayout>
 
 #include <cmath>
@@ -97,6 +98,17 @@ void KpiCard::changeEvent(QEvent *event)
     KpiCardFrame::changeEvent(event);
     if (event->type() == QEvent::PaletteChange)
         applyColors();
+}
+
+void KpiCard::paintEvent(QPaintEvent *event)
+{
+    KpiCardFrame::paintEvent(event);
+    // An accent stripe along the left edge ties the cards to the charts' colours.
+    QPainter p(this);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setPen(Qt::NoPen);
+    p.setBrush(kpis::accent(palette()));
+    p.drawRoundedRect(QRectF(5, 12, 3.5, height() - 24), 1.75, 1.75);
 }
 
 void KpiCard::applyColors()

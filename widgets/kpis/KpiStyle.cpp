@@ -70,6 +70,17 @@ QString moneyShort(double amount)
     return locale.toString(amount, 'f', a >= 100 ? 0 : 2);
 }
 
+QString compactAmount(double amount)
+{
+    const QLocale locale;
+    const double a = std::abs(amount);
+    if (a >= 1e6)
+        return locale.toString(amount / 1e6, 'g', 3) + QStringLiteral(" M");
+    if (a >= 1e3)
+        return locale.toString(amount / 1e3, 'g', 3) + QStringLiteral(" k");
+    return locale.toString(amount, 'g', 3);
+}
+
 QString count(qint64 n)
 {
     return QLocale().toString(n);

@@ -22,6 +22,8 @@ QColor cardBorder(const QPalette &palette);
 
 QString money(double amount);        // 1,234,567.89
 QString moneyShort(double amount);   // 1.23 M, 45.6 k, 980
+// A round amount as short as it goes: 500, 2 k, 2.5 k, 1 M (bucket edges, axis steps).
+QString compactAmount(double amount);
 QString count(qint64 n);             // 12,345
 QString percent(double share, int decimals = 1); // share 0…1 → "42.0 %"
 QString monthLabel(const QDate &month);          // "Mar 2025"

@@ -88,7 +88,7 @@ KpisPage::KpisPage(ConnectionController *connection, QWidget *parent)
     m_refreshButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_status->setFont(theme::scaledFont(font(), 0.88));
     theme::setMutedText(m_status, palette(), QPalette::Window);
-    m_status->setMinimumWidth(m_status->fontMetrics().horizontalAdvance(QStringLiteral("Figures of 00/00/0000 00:00")));
+    m_status->setMinimumWidth(m_status->fontMetrics().horizontalAdvance(tr("Updated 00/00/0000")) + 8);
     headerActions()->addWidget(m_status);
     headerActions()->addSpacing(8);
     headerActions()->addWidget(m_filter);
@@ -182,6 +182,7 @@ QWidget *KpisPage::createDashboard()
     top->addWidget(m_mixPanel);
     top->setStretchFactor(0, 3);
     top->setStretchFactor(1, 2);
+    top->setSizes({600, 400});
     m_splitters << top;
     layout->addWidget(top, 3);
 
@@ -198,10 +199,11 @@ QWidget *KpisPage::createDashboard()
     m_countryChart->setAccessibleName(tr("Revenue by country chart"));
     m_countryPanel = addPanel(new ChartPanel(tr("Revenue by country"), QStringLiteral("revenue-by-country"),
                                              m_countryChart, m_countryModel));
-    auto *middle = rowSplitter(QStringLiteral("rankings"), 320);
+    auto *middle = rowSplitter(QStringLiteral("rankings"), 340);
     middle->addWidget(m_productsPanel);
     middle->addWidget(m_categoriesPanel);
     middle->addWidget(m_countryPanel);
+    middle->setSizes({340, 340, 340});
     m_splitters << middle;
     layout->addWidget(middle, 3);
 
@@ -212,11 +214,12 @@ QWidget *KpisPage::createDashboard()
     m_lifetimeValueChart = new LifetimeValueChart(m_lifetimeValueModel);
     m_lifetimeValuePanel = addPanel(new ChartPanel(tr("Customer lifetime value"), QStringLiteral("lifetime-value"),
                                                    m_lifetimeValueChart, m_lifetimeValueModel));
-    auto *bottom = rowSplitter(QStringLiteral("customers"), 340);
+    auto *bottom = rowSplitter(QStringLiteral("customers"), 420);
     bottom->addWidget(m_cohortPanel);
     bottom->addWidget(m_lifetimeValuePanel);
     bottom->setStretchFactor(0, 3);
     bottom->setStretchFactor(1, 2);
+    bottom->setSizes({600, 400});
     m_splitters << bottom;
     layout->addWidget(bottom, 3);
 
@@ -334,10 +337,14 @@ void KpisPage::apply(const Load &load)
     m_lifetimeValueModel->setSummary(m_data.lifetimeValue);
     updateCards();
     updateCharts();
-    m_status->setText(m_data.refreshedAt.isValid()
-                          ? tr("Figures of %1").arg(QLocale().toString(m_data.refreshedAt, QLocale::ShortFormat))
-                          : QString());
-    m_status->setToolTip(tr("When the last run refreshed the marts; new figures appear on their own."));
+    const QLocale locale;
+    const QDateTime refreshed = m_data.refreshedAt.toLocalTime();
+    m_status->setText(!refreshed.isValid() ? QString()
+                      : refreshed.date() == QDate::currentDate()
+                          ? tr("Updated %1").arg(locale.toString(refreshed.time(), QLocale::ShortFormat))
+                          : tr("Updated %1").arg(locale.toString(refreshed.date(), QLocale::ShortFormat)));
+    m_status->setToolTip(tr("The last run refreshed the marts on %1; newer figures appear on their own.")
+                             .arg(locale.toString(refreshed, QLocale::LongFormat)));
     m_stack->setCurrentIndex(1);
     emit loaded();
 }
@@ -431,12 +438,12 @@ void KpisPage::updateCharts()
     m_lifetimeValuePanel->setSubtitle(
         ltv.customers == 0
             ? tr("No customer placed a first order in this range")
-            : tr("Customers acquired %1: %2 churned (%3 of %4; no order for %5 days as of %6) · median %7, "
-                 "average %8")
-                  .arg(range, kpis::percent(m_lifetimeValueModel->churnShare()), kpis::count(ltv.churned),
+            : tr("Customers acquired in the range, by lifetime value · %1 churned (%2 of %3; no order for %4 days "
+                 "before %5) · median %6")
+                  .arg(kpis::percent(m_lifetimeValueModel->churnShare()), kpis::count(ltv.churned),
                        kpis::count(ltv.customers))
                   .arg(ltv.churnDays)
-                  .arg(kpis::dayLabel(ltv.asOf), kpis::money(ltv.median), kpis::money(ltv.average)));
+                  .arg(kpis::dayLabel(ltv.asOf), kpis::money(ltv.median)));
 }
 
 void KpisPage::showMessage(const QString &title, const QString &text)

@@ -42,7 +42,7 @@ void LifetimeValueChart::rebuild()
         const auto &b = buckets[std::size_t(i)];
         *active << double(b.customers - b.churned);
         *churned << double(b.churned);
-        labels << m_model->bucketLabel(i);
+        labels << m_model->bucketStart(i);
         top = std::max(top, b.customers);
     }
     auto *series = new QStackedBarSeries;
@@ -52,6 +52,7 @@ void LifetimeValueChart::rebuild()
     chart()->addSeries(series);
     auto *x = new QBarCategoryAxis;
     x->append(labels);
+    x->setLabelsAngle(-45); // upright labels would be elided to "…" between narrow bars
     auto *y = new QValueAxis;
     y->setLabelFormat(QStringLiteral("%.0f"));
     y->setRange(0, std::max(double(top) * 1.05, 1.0));

@@ -19,9 +19,17 @@ double LifetimeValueModel::churnShare() const
 QString LifetimeValueModel::bucketLabel(int row) const
 {
     const queries::LifetimeValueBucket &b = m_summary.buckets[std::size_t(row)];
-    if (row == rows() - 1)
-        return kpis::moneyShort(b.lower) + QStringLiteral("+");
-    return kpis::moneyShort(b.lower) + QStringLiteral("–") + kpis::moneyShort(b.upper);
+    if (row == 0 && b.lower <= 0)
+        return QStringLiteral("< ") + kpis::compactAmount(b.upper);
+    return kpis::compactAmount(b.lower) + QStringLiteral("–") + kpis::compactAmount(b.upper);
+}
+
+QString LifetimeValueModel::bucketStart(int row) const
+{
+    const queries::LifetimeValueBucket &b = m_summary.buckets[std::size_t(row)];
+    if (row == 0 && b.lower <= 0)
+        return QStringLiteral("<") + kpis::compactAmount(b.upper);
+    return kpis::compactAmount(b.lower);
 }
 
 QString LifetimeValueModel::columnTitle(int column) const
@@ -48,7 +56,7 @@ QVariant LifetimeValueModel::raw(int row, int column) const
     case From:
         return b.lower;
     case To:
-        return row == rows() - 1 ? QVariant() : QVariant(b.upper);
+        return b.upper;
     case Customers:
         return b.customers;
     case Active:
@@ -62,8 +70,6 @@ QVariant LifetimeValueModel::raw(int row, int column) const
 QString LifetimeValueModel::display(int row, int column) const
 {
     const QVariant v = raw(row, column);
-    if (!v.isValid())
-        return {};
     if (column == From || column == To)
         return kpis::money(v.toDouble());
     return kpis::count(v.toLongLong());

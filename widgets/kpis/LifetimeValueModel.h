@@ -17,7 +17,8 @@ public:
     void setSummary(const queries::LifetimeValueSummary &summary);
     const queries::LifetimeValueSummary &summary() const { return m_summary; }
     double churnShare() const;
-    QString bucketLabel(int row) const; // "0–50", "450+"
+    QString bucketLabel(int row) const; // "< 100", "100–200", "2 k–5 k"
+    QString bucketStart(int row) const; // short, for an axis: "< 100", "100", "2 k"
 
 protected:
     int rows() const override { return int(m_summary.buckets.size()); }

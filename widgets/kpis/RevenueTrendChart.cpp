@@ -60,22 +60,37 @@ void RevenueTrendChart::buildDaily()
         top = std::max(top, f.upper);
     const Scale scale = scaleFor(top);
 
+    // The daily line is noisy (weekdays differ): a trailing 7-day average
+    // on top shows the run rate.
     auto *line = new QLineSeries;
     auto *base = new QLineSeries;
-    for (const auto &p : history) {
+    auto *average = new QLineSeries;
+    double window = 0;
+    for (std::size_t i = 0; i < history.size(); ++i) {
+        const auto &p = history[i];
         line->append(msecs(p.period), p.revenue / scale.divisor);
         base->append(msecs(p.period), 0);
+        window += p.revenue;
+        if (i >= 7)
+            window -= history[i - 7].revenue;
+        if (i >= 6)
+            average->append(msecs(p.period), window / 7.0 / scale.divisor);
     }
     m_historyPoints = int(line->count());
     auto *area = new QAreaSeries(line, base);
     QColor fill = kpis::accent(pal);
-    fill.setAlphaF(0.14f);
+    fill.setAlphaF(0.10f);
+    QColor daily = kpis::accent(pal);
+    daily.setAlphaF(0.45f);
     area->setBrush(fill);
-    area->setPen(QPen(kpis::accent(pal), 1.6));
+    area->setPen(QPen(daily, 1.0));
     area->setName(tr("Revenue per day"));
     c->addSeries(area);
+    average->setPen(QPen(kpis::accent(pal), 2.4));
+    average->setName(tr("7-day average"));
+    c->addSeries(average);
 
-    QList<QAbstractSeries *> series{area};
+    QList<QAbstractSeries *> series{area, average};
     if (!forecast.empty()) {
         auto *upper = new QLineSeries;
         auto *lower = new QLineSeries;
@@ -106,6 +121,8 @@ void RevenueTrendChart::buildDaily()
     }
 
     auto *x = new QDateTimeAxis;
+    x->setRange(history.front().period.startOfDay(),
+                (forecast.empty() ? history.back().period : forecast.back().day).startOfDay());
     const qint64 days = history.front().period.daysTo(forecast.empty() ? history.back().period : forecast.back().day);
     x->setFormat(days > 120 ? QStringLiteral("MMM yyyy") : QStringLiteral("d MMM"));
     x->setTickCount(days > 120 ? 7 : 6);
