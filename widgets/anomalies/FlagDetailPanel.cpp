@@ -1,0 +1,157 @@
+#include "anomalies/FlagDetailPanel.h"
+
+#include "anomalies/AnomalyError.h"
+#include "anomalies/AuditTrailModel.h"
+#include "anomalies/FlagText.h"
+#include "anomalies/QuantityHistoryChart.h"
+#include "common/Background.h"
+#include "common/Theme.h"
+
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QTableView>
+#include <QVBoxLayout>
+
+#include <pqxx/pqxx>
+
+namespace ecomops::widgets {
+
+namespace {
+
+struct DetailResult {
+    quint64 generation = 0;
+    std::optional<anomalies::FlagDetail> detail;
+    QString error;
+};
+
+QLabel *sectionLabel(const QString &text, QWidget *parent)
+{
+    auto *label = new QLabel(text, parent);
+    label->setFont(theme::scaledFont(parent->font(), 1.0, QFont::DemiBold));
+    return label;
+}
+
+} // namespace
+
+FlagDetailPanel::FlagDetailPanel(QWidget *parent)
+    : QWidget(parent), m_title(new QLabel(this)), m_summary(new QLabel(this)), m_line(new QLabel(this)),
+      m_baseline(new QLabel(this)), m_chart(new QuantityHistoryChart(this)), m_audit(new AuditTrailModel(this)),
+      m_auditView(new QTableView(this))
+{
+    m_title->setFont(theme::scaledFont(font(), 1.35, QFont::DemiBold));
+    m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_summary->setWordWrap(true);
+    m_line->setWordWrap(true);
+    m_line->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_baseline->setWordWrap(true);
+    theme::setMutedText(m_baseline, palette(), QPalette::Window);
+
+    m_auditView->setModel(m_audit);
+    m_auditView->setObjectName(QStringLiteral("auditTrail"));
+    m_auditView->verticalHeader()->hide();
+    m_auditView->horizontalHeader()->setStretchLastSection(true);
+    m_auditView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_auditView->setWordWrap(false);
+    m_auditView->setMinimumHeight(90);
+    m_auditView->setAlternatingRowColors(true);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(12, 8, 8, 8);
+    layout->addWidget(m_title);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_line);
+    layout->addWidget(sectionLabel(tr("Quantity history of the product"), this));
+    layout->addWidget(m_chart, 3);
+    layout->addWidget(m_baseline);
+    layout->addWidget(sectionLabel(tr("Audit trail"), this));
+    layout->addWidget(m_auditView, 1);
+    showFlag(0);
+}
+
+void FlagDetailPanel::showFlag(qint64 flagId)
+{
+    m_flagId = flagId;
+    const quint64 generation = ++m_generation;
+    if (flagId == 0 || m_conninfo.isEmpty()) {
+        m_detail = {};
+        m_title->setText(tr("No flag selected"));
+        m_summary->setText(tr("Pick a flag in the list to see its order line, the product's quantities against "
+                              "their baseline, and who changed it when."));
+        m_line->clear();
+        m_baseline->clear();
+        m_chart->clear();
+        m_audit->setEvents({});
+        return;
+    }
+    runInBackground(
+        this,
+        [conninfo = m_conninfo, flagId, generation] {
+            DetailResult r;
+            r.generation = generation;
+            try {
+                pqxx::connection conn{conninfo.toStdString()};
+                r.detail = anomalies::FlagQueries(conn).detail(flagId);
+                if (!r.detail)
+                    r.error = tr("Flag %1 no longer exists.").arg(flagId);
+            } catch (const anomalies::AnomalyError &e) {
+                r.error = e.message();
+            } catch (const std::exception &e) {
+                r.error = tr("The flag could not be read: %1").arg(QString::fromStdString(e.what()));
+            }
+            return r;
+        },
+        [this](const DetailResult &r) {
+            if (r.generation != m_generation)
+                return;
+            if (!r.detail) {
+                m_title->setText(tr("Flag %1").arg(m_flagId));
+                m_summary->setText(r.error);
+                return;
+            }
+            apply(*r.detail);
+        });
+}
+
+void FlagDetailPanel::apply(const anomalies::FlagDetail &detail)
+{
+    m_detail = detail;
+    const anomalies::FlagRow &f = detail.flag;
+    const QLocale locale;
+    m_title->setText(tr("Flag %1 · %2").arg(f.flagId).arg(flagtext::statusLabel(f.status)));
+    QString summary = tr("%1 units of %2 on order %3, line %4: %5 standard deviations above the median of %6.")
+                          .arg(f.quantity)
+                          .arg(f.productName.isEmpty() ? f.productId : f.productName, f.orderId)
+                          .arg(f.lineNo)
+                          .arg(locale.toString(f.zScore, 'f', 2), locale.toString(f.median, 'f', 1));
+    if (f.statusChangedAt.isValid())
+        summary += QLatin1Char(' ') + tr("Last changed by %1 on %2 (version %3).")
+                                          .arg(f.statusChangedUser.isEmpty() ? f.statusChangedBy : f.statusChangedUser,
+                                               locale.toString(f.statusChangedAt.toLocalTime(), QLocale::ShortFormat))
+                                          .arg(f.version);
+    m_summary->setText(summary);
+    const anomalies::OrderLineInfo &line = detail.line;
+    if (line.found)
+        m_line->setText(tr("Ordered %1 by customer %2 via %3 in %4 · order %5 · unit price %6 · line total %7")
+                            .arg(locale.toString(f.orderTs, QLocale::ShortFormat), line.customerId, line.channel,
+                                 line.countryCode, line.status, line.unitPrice, line.lineTotal));
+    else
+        m_line->setText(tr("The order line is no longer in the warehouse."));
+    QString baseline = tr("Baseline at detection (%1, k = %2): median %3, σ %4, threshold %5, from %n line(s).",
+                          nullptr, int(f.baselineLines))
+                           .arg(f.method, locale.toString(f.k, 'f', 1), locale.toString(f.median, 'f', 1),
+                                locale.toString(f.sigma, 'f', 2), locale.toString(f.threshold, 'f', 1));
+    if (detail.baseline && !qFuzzyCompare(detail.baseline->threshold + 1.0, f.threshold + 1.0))
+        baseline += QLatin1Char(' ') + tr("The product's current threshold is %1.")
+                                           .arg(locale.toString(detail.baseline->threshold, 'f', 1));
+    m_baseline->setText(baseline);
+    m_chart->setDetail(detail);
+    m_audit->setEvents(detail.events);
+    m_auditView->resizeColumnsToContents();
+    m_auditView->horizontalHeader()->setStretchLastSection(true);
+    if (m_audit->rowCount() > 0)
+        m_auditView->scrollToBottom();
+    emit detailLoaded(f.flagId);
+}
+
+} // namespace ecomops::widgets
