@@ -18,6 +18,7 @@
 #include "kpis/RankingModel.h"
 #include "kpis/RevenueTrendChart.h"
 #include "kpis/RevenueTrendModel.h"
+#include "queries/KpiQueries.h"
 #include "runner/RunEvents.h"
 #include "runner/RunExecution.h"
 #include "sources/synthetic/GeneratorOptions.h"
@@ -152,8 +153,11 @@ private slots:
                 testers.push_back(std::make_unique<QAbstractItemModelTester>(
                     panel->table()->model(), QAbstractItemModelTester::FailureReportingMode::QtTest));
         }
+        if (!window->connection()->isConnected())
+            QVERIFY(!page->message().isEmpty()); // "Not connected", never an empty dashboard
         QTRY_VERIFY_WITH_TIMEOUT(window->connection()->isConnected(), 30000);
         QVERIFY2(waitForFigures(page), qPrintable(page->lastError()));
+        QVERIFY(page->message().isEmpty());
 
         auto c = m_db->connect();
         const MartFigures all = martFigures(*c, "-infinity", "infinity");
@@ -191,6 +195,42 @@ private slots:
         QTest::qWait(300); // let the charts lay out their new series before the picture
         QVERIFY(test::saveScreenshot(window.get(), QStringLiteral("kpis")));
         QVERIFY(page->dashboardWidget()->grab().save(test::screenshotPath(QStringLiteral("kpis-dashboard"))));
+    }
+
+    // The analyst role may read the marts and nothing else: every figure the
+    // page shows must come from there.
+    void analystRoleReadsEveryFigure()
+    {
+        // The test's superuser session, acting as the analyst group role.
+        const QString base = m_db->conninfo();
+        QString analyst = base;
+        if (base.startsWith(QLatin1String("postgres")))
+            analyst += QString(base.contains(u'?') ? u'&' : u'?') + QStringLiteral("options=-c%20role%3Decomops_analyst");
+        else
+            analyst += QStringLiteral(" options='-c role=ecomops_analyst'");
+        {
+            pqxx::connection c{analyst.toStdString()};
+            pqxx::read_transaction tx{c};
+            QCOMPARE(tx.exec1("SELECT current_user")[0].as<std::string>(), std::string("ecomops_analyst"));
+        }
+        {
+            pqxx::connection c{analyst.toStdString()};
+            pqxx::read_transaction tx{c};
+            QVERIFY_THROWS_EXCEPTION(pqxx::sql_error, tx.exec("SELECT count(*) FROM dw.fact_order"));
+        }
+        queries::KpiDashboard all;
+        try {
+            all = queries::kpiDashboard(analyst, {});
+        } catch (const std::exception &e) {
+            QFAIL(e.what());
+        }
+        auto c = m_db->connect();
+        QCOMPARE(all.headline.revenue, martFigures(*c, "-infinity", "infinity").revenue);
+        QVERIFY(!all.forecast.empty() && !all.cohorts.empty() && !all.lifetimeValue.buckets.empty());
+        qint64 bucketed = 0;
+        for (const auto &b : all.lifetimeValue.buckets)
+            bucketed += b.customers;
+        QCOMPARE(bucketed, all.lifetimeValue.customers);
     }
 
     void dateFilterAppliesToEveryFigure()

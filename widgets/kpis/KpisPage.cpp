@@ -245,6 +245,11 @@ ChartPanel *KpisPage::addPanel(ChartPanel *panel)
     return panel;
 }
 
+QString KpisPage::message() const
+{
+    return m_stack->currentIndex() == 0 ? m_message->title() : QString();
+}
+
 KpiCard *KpisPage::card(Card card) const
 {
     return m_cards.value(int(card));

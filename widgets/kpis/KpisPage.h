@@ -47,6 +47,9 @@ public:
     bool hasData() const { return m_loaded && !m_data.isEmpty(); }
     const queries::KpiDashboard &dashboard() const { return m_data; }
     QString lastError() const { return m_error; }
+    // The words shown instead of the dashboard (not connected, no data, an
+    // error); empty while the dashboard shows.
+    QString message() const;
 
     DateRangeFilter *dateFilter() const { return m_filter; }
     KpiCard *card(Card card) const;

@@ -1,81 +1,156 @@
 #include "kpis/LifetimeValueChart.h"
 
+#include "common/Theme.h"
 #include "kpis/KpiStyle.h"
 #include "kpis/LifetimeValueModel.h"
 
-#include <QBarCategoryAxis>
-#include <QBarSet>
-#include <QStackedBarSeries>
+#include <QHelpEvent>
+#include <QLocale>
+#include <QPainter>
 #include <QToolTip>
-#include <QValueAxis>
 
 #include <algorithm>
+#include <cmath>
 
 namespace ecomops::widgets {
+namespace {
 
-LifetimeValueChart::LifetimeValueChart(LifetimeValueModel *model, QWidget *parent)
-    : KpiChartView(parent), m_model(model)
+// A round axis maximum: 1, 2 or 5 times a power of ten, at least `value`.
+double niceCeiling(double value)
 {
-    setAccessibleName(tr("Customer lifetime value distribution"));
-    connect(model, &QAbstractItemModel::modelReset, this, &LifetimeValueChart::rebuild);
-    rebuild();
+    if (value <= 0)
+        return 1;
+    const double magnitude = std::pow(10.0, std::floor(std::log10(value)));
+    for (double step : {1.0, 2.0, 5.0, 10.0}) {
+        if (value <= step * magnitude)
+            return step * magnitude;
+    }
+    return 10 * magnitude;
 }
 
-void LifetimeValueChart::rebuild()
+QString churnedLegend(int days)
 {
-    clearChart();
-    const auto &buckets = m_model->summary().buckets;
-    if (buckets.empty())
-        return;
+    return LifetimeValueChart::tr("Churned (no order for %n day(s))", nullptr, days);
+}
+
+} // namespace
+
+LifetimeValueChart::LifetimeValueChart(LifetimeValueModel *model, QWidget *parent) : QWidget(parent), m_model(model)
+{
+    setAccessibleName(tr("Customer lifetime value distribution"));
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
+    connect(model, &QAbstractItemModel::modelReset, this, qOverload<>(&QWidget::update));
+}
+
+QRect LifetimeValueChart::plotRect() const
+{
+    const QFontMetrics fm = fontMetrics();
+    const int left = fm.horizontalAdvance(QLocale().toString(99999)) + 10;
+    const int top = fm.height() * 2 + 6;
+    const int bottom = fm.height() + 10;
+    return QRect(left, top, std::max(10, width() - left - 8), std::max(10, height() - top - bottom));
+}
+
+int LifetimeValueChart::bucketAt(int x) const
+{
+    const int n = m_model->rowCount();
+    const QRect plot = plotRect();
+    if (n == 0 || x < plot.left() || x > plot.right())
+        return -1;
+    return std::min(n - 1, int(double(x - plot.left()) / plot.width() * n));
+}
+
+void LifetimeValueChart::paintEvent(QPaintEvent *)
+{
+    QPainter p(this);
+    p.setRenderHint(QPainter::Antialiasing);
     const QPalette pal = palette();
-    auto *active = new QBarSet(tr("Active customers"));
-    auto *churned = new QBarSet(tr("Churned (no order for %n day(s))", nullptr, m_model->summary().churnDays));
-    active->setColor(kpis::accent(pal));
-    active->setBorderColor(kpis::accent(pal));
-    QColor churnColor = kpis::badColor(pal);
-    churnColor.setAlphaF(0.75f);
-    churned->setColor(churnColor);
-    churned->setBorderColor(churnColor);
-    QStringList labels;
-    qint64 top = 0;
-    for (int i = 0; i < int(buckets.size()); ++i) {
-        const auto &b = buckets[std::size_t(i)];
-        *active << double(b.customers - b.churned);
-        *churned << double(b.churned);
-        labels << m_model->bucketStart(i);
-        top = std::max(top, b.customers);
+    const QFontMetrics fm = fontMetrics();
+    const auto &buckets = m_model->summary().buckets;
+    if (buckets.empty()) {
+        p.setPen(theme::mutedText(pal));
+        p.drawText(rect(), Qt::AlignCenter, tr("No customer placed a first order in this range"));
+        return;
     }
-    auto *series = new QStackedBarSeries;
-    series->append(active);
-    series->append(churned);
-    series->setBarWidth(0.8);
-    chart()->addSeries(series);
-    auto *x = new QBarCategoryAxis;
-    x->append(labels);
-    x->setLabelsAngle(-45); // upright labels would be elided to "…" between narrow bars
-    auto *y = new QValueAxis;
-    y->setLabelFormat(QStringLiteral("%.0f"));
-    y->setRange(0, std::max(double(top) * 1.05, 1.0));
-    y->applyNiceNumbers();
-    y->setTickCount(5);
-    chart()->addAxis(x, Qt::AlignBottom);
-    chart()->addAxis(y, Qt::AlignLeft);
-    series->attachAxis(x);
-    series->attachAxis(y);
-    styleAxis(x, false);
-    styleAxis(y);
-    styleLegend(Qt::AlignTop);
-    auto tip = [this](bool state, int index) {
-        const auto &bs = m_model->summary().buckets;
-        if (!state || index < 0 || index >= int(bs.size()))
-            return;
-        const auto &b = bs[std::size_t(index)];
-        QToolTip::showText(QCursor::pos(), tr("Lifetime value %1: %2 customers, %3 churned")
-                                               .arg(m_model->bucketLabel(index), kpis::count(b.customers),
-                                                    kpis::count(b.churned)));
-    };
-    connect(active, &QBarSet::hovered, this, tip);
-    connect(churned, &QBarSet::hovered, this, tip);
+    const QColor active = kpis::accent(pal);
+    QColor churned = kpis::badColor(pal);
+    churned.setAlphaF(0.75f);
+
+    // Legend.
+    int x = 0;
+    const int legendY = 2;
+    for (const auto &[color, text] : {std::pair{active, tr("Active customers")},
+                                      std::pair{churned, churnedLegend(m_model->summary().churnDays)}}) {
+        p.setPen(Qt::NoPen);
+        p.setBrush(color);
+        p.drawRoundedRect(QRectF(x, legendY + (fm.height() - 10) / 2.0, 10, 10), 2, 2);
+        p.setPen(pal.color(QPalette::Text));
+        p.drawText(QRect(x + 14, legendY, fm.horizontalAdvance(text) + 2, fm.height()), Qt::AlignVCenter, text);
+        x += 14 + fm.horizontalAdvance(text) + 18;
+    }
+
+    // Grid and y labels.
+    qint64 top = 0;
+    for (const auto &b : buckets)
+        top = std::max(top, b.customers);
+    const double yMax = niceCeiling(double(top));
+    const QRect plot = plotRect();
+    const QColor grid = theme::separator(pal);
+    const QLocale locale;
+    constexpr int kTicks = 4;
+    for (int t = 0; t <= kTicks; ++t) {
+        const double value = yMax * t / kTicks;
+        const int y = plot.bottom() - int(std::round(plot.height() * double(t) / kTicks));
+        p.setPen(QPen(grid, 1));
+        p.drawLine(plot.left(), y, plot.right(), y);
+        p.setPen(theme::mutedText(pal));
+        p.drawText(QRect(0, y - fm.height() / 2, plot.left() - 6, fm.height()), Qt::AlignRight | Qt::AlignVCenter,
+                   locale.toString(qRound64(value)));
+    }
+
+    // Bars, and as many bucket labels as fit.
+    const int n = int(buckets.size());
+    const double slot = double(plot.width()) / n;
+    int widest = 0;
+    for (int i = 0; i < n; ++i)
+        widest = std::max(widest, fm.horizontalAdvance(m_model->bucketStart(i)));
+    const int labelStep = std::max(1, int(std::ceil((widest + 6) / slot)));
+    for (int i = 0; i < n; ++i) {
+        const auto &b = buckets[std::size_t(i)];
+        const double left = plot.left() + slot * i + slot * 0.14;
+        const double barWidth = slot * 0.72;
+        const double activeHeight = plot.height() * double(b.customers - b.churned) / yMax;
+        const double churnedHeight = plot.height() * double(b.churned) / yMax;
+        p.setPen(Qt::NoPen);
+        p.setBrush(active);
+        p.drawRect(QRectF(left, plot.bottom() - activeHeight, barWidth, activeHeight));
+        p.setBrush(churned);
+        p.drawRect(QRectF(left, plot.bottom() - activeHeight - churnedHeight, barWidth, churnedHeight));
+        if (i % labelStep == 0) {
+            p.setPen(theme::mutedText(pal));
+            p.drawText(QRectF(plot.left() + slot * i - 20, plot.bottom() + 4, slot + 40, fm.height()),
+                       Qt::AlignHCenter | Qt::AlignTop, m_model->bucketStart(i));
+        }
+    }
+}
+
+bool LifetimeValueChart::event(QEvent *event)
+{
+    if (event->type() == QEvent::ToolTip) {
+        auto *help = static_cast<QHelpEvent *>(event);
+        const int i = bucketAt(help->pos().x());
+        if (i >= 0) {
+            const auto &b = m_model->summary().buckets[std::size_t(i)];
+            QToolTip::showText(help->globalPos(),
+                               tr("Lifetime value %1: %2 customers, %3 churned")
+                                   .arg(m_model->bucketLabel(i), kpis::count(b.customers), kpis::count(b.churned)),
+                               this);
+        } else {
+            QToolTip::hideText();
+        }
+        return true;
+    }
+    return QWidget::event(event);
 }
 
 } // namespace ecomops::widgets
