@@ -342,6 +342,17 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(window->connection()->isConnected(), 30000);
         QVERIFY(waitForFigures(page));
         QCOMPARE(page->trendModel()->historyRows(), 3); // June, July, August
+        // A dark palette: every card, chart and the heat-map repaint from it.
+        QPalette dark;
+        dark.setColor(QPalette::Window, QColor(0x1f, 0x21, 0x26));
+        dark.setColor(QPalette::Base, QColor(0x27, 0x2a, 0x31));
+        dark.setColor(QPalette::AlternateBase, QColor(0x2d, 0x30, 0x38));
+        dark.setColor(QPalette::Button, QColor(0x2d, 0x30, 0x38));
+        for (auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
+            dark.setColor(role, QColor(0xe6, 0xe8, 0xec));
+        window->setPalette(dark);
+        QTest::qWait(300);
+        QVERIFY(page->dashboardWidget()->grab().save(test::screenshotPath(QStringLiteral("kpis-monthly-dark"))));
         // Narrow and wide: nothing overlaps or collapses.
         window->resize(1000, 700);
         QTest::qWait(50);

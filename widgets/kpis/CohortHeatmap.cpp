@@ -41,8 +41,8 @@ public:
             painter->setPen(Qt::NoPen);
             painter->setBrush(fill);
             painter->drawRoundedRect(cell, 3, 3);
-            const bool light = fill.lightness() < 140;
-            painter->setPen(light ? QColor(Qt::white) : pal.color(QPalette::Text));
+            // Dark text on a light cell, white on a deep one, whichever the palette.
+            painter->setPen(fill.lightness() > 150 ? QColor(0x1c, 0x1d, 0x22) : QColor(Qt::white));
             painter->setFont(option.font);
             painter->drawText(cell, Qt::AlignCenter,
                               QLocale().toString(qRound(retention * 100)) + QLocale().percent());

@@ -361,8 +361,8 @@ void KpisPage::updateCards()
     const bool comparable = m_data.hasPrevious;
     const qint64 days = m_data.from.daysTo(m_data.to) + 1;
     const QString against =
-        tr("the previous %n day(s), %1 – %2", nullptr, int(days))
-            .arg(kpis::dayLabel(m_data.from.addDays(-days)), kpis::dayLabel(m_data.from.addDays(-1)));
+        tr("the previous %1 days, %2 – %3")
+            .arg(QString::number(days), kpis::dayLabel(m_data.from.addDays(-days)), kpis::dayLabel(m_data.from.addDays(-1)));
     const QLocale locale;
 
     KpiCard *revenue = card(Card::Revenue);

@@ -30,7 +30,7 @@ double niceCeiling(double value)
 
 QString churnedLegend(int days)
 {
-    return LifetimeValueChart::tr("Churned (no order for %n day(s))", nullptr, days);
+    return LifetimeValueChart::tr("Churned (no order for %1 days)").arg(days);
 }
 
 } // namespace

@@ -114,7 +114,7 @@ void RevenueTrendChart::buildDaily()
         band->setName(tr("Forecast band (95 %)"));
         QPen dashed(kpis::forecastColor(pal), 1.8, Qt::DashLine);
         mid->setPen(dashed);
-        mid->setName(tr("Forecast, next %n day(s)", nullptr, int(forecast.size())));
+        mid->setName(tr("Forecast, next %1 days").arg(forecast.size()));
         c->addSeries(band);
         c->addSeries(mid);
         series << band << mid;
@@ -147,8 +147,8 @@ void RevenueTrendChart::buildDaily()
         const QDate day = QDateTime::fromMSecsSinceEpoch(qint64(point.x())).date();
         for (const auto &p : m_model->history()) {
             if (p.period == day) {
-                QToolTip::showText(QCursor::pos(), tr("%1: revenue %2, %n order(s)", nullptr, int(p.orders))
-                                                       .arg(kpis::dayLabel(day), kpis::money(p.revenue)));
+                QToolTip::showText(QCursor::pos(), tr("%1: revenue %2, orders %3")
+                                                       .arg(kpis::dayLabel(day), kpis::money(p.revenue), kpis::count(p.orders)));
                 return;
             }
         }
@@ -198,9 +198,10 @@ void RevenueTrendChart::buildMonthly()
     connect(set, &QBarSet::hovered, this, [this](bool state, int index) {
         const auto &h = m_model->history();
         if (state && index >= 0 && index < int(h.size()))
-            QToolTip::showText(QCursor::pos(), tr("%1: revenue %2, %n order(s)", nullptr, int(h[std::size_t(index)].orders))
+            QToolTip::showText(QCursor::pos(), tr("%1: revenue %2, orders %3")
                                                    .arg(kpis::monthLabel(h[std::size_t(index)].period),
-                                                        kpis::money(h[std::size_t(index)].revenue)));
+                                                        kpis::money(h[std::size_t(index)].revenue),
+                                                        kpis::count(h[std::size_t(index)].orders)));
     });
 }
 
