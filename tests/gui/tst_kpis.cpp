@@ -91,12 +91,12 @@ class TestKpis : public QObject
     std::unique_ptr<test::TestDatabase> m_db;
     QTemporaryDir m_staging;
 
-    std::unique_ptr<MainWindow> openWindow()
+    std::unique_ptr<MainWindow> openWindow(const QString &conninfo = {})
     {
         auto window = std::make_unique<MainWindow>();
         db::ConnectionProfile profile;
         profile.mode = db::ConnectionProfile::Mode::Server;
-        profile.conninfo = m_db->conninfo();
+        profile.conninfo = conninfo.isEmpty() ? m_db->conninfo() : conninfo;
         window->connection()->setProfile(profile);
         window->resize(1440, 960);
         window->setCurrentWorkspace(widgets::Workspace::Kpis);
@@ -360,6 +360,20 @@ private slots:
         window->resize(1600, 1000);
         QTest::qWait(50);
         QVERIFY(page->panels().front()->width() > 400);
+    }
+
+    // A warehouse without orders says so in words instead of empty charts.
+    void emptyWarehouseSaysSo()
+    {
+        test::TestDatabase empty;
+        ECOMOPS_REQUIRE_DB(empty);
+        auto window = openWindow(empty.conninfo());
+        QVERIFY(window);
+        KpisPage *page = kpisPage(*window);
+        QTRY_VERIFY_WITH_TIMEOUT(window->connection()->isConnected(), 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(page->message(), KpisPage::tr("No KPIs yet"), 30000);
+        QVERIFY2(page->lastError().isEmpty(), qPrintable(page->lastError()));
+        QVERIFY(page->dashboard().isEmpty() && !page->hasData());
     }
 
     void cleanupTestCase() { m_db.reset(); }
