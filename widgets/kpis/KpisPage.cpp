@@ -27,8 +27,10 @@
 #include <QComboBox>
 #include <QFileInfo>
 #include <QHBoxLayout>
+#include <QElapsedTimer>
 #include <QLabel>
 #include <QLocale>
+#include <QLoggingCategory>
 #include <QMessageBox>
 #include <QScrollArea>
 #include <QSettings>
@@ -40,6 +42,8 @@
 
 #include <exception>
 #include <optional>
+
+Q_LOGGING_CATEGORY(lcConsoleKpis, "ecomops.console.kpis")
 
 namespace ecomops::widgets {
 namespace {
@@ -293,10 +297,15 @@ void KpisPage::refresh()
         this,
         [conninfo, range] {
             Load load;
+            QElapsedTimer clock;
+            clock.start();
             try {
                 load.data = queries::kpiDashboard(conninfo, range);
+                qCDebug(lcConsoleKpis) << "KPIs for" << load.data.from << "to" << load.data.to << "read in"
+                                       << clock.elapsed() << "ms";
             } catch (const std::exception &e) {
                 load.error = QString::fromUtf8(e.what()).trimmed();
+                qCWarning(lcConsoleKpis) << "could not read the KPIs:" << load.error;
             }
             return load;
         },
