@@ -318,6 +318,14 @@ private slots:
             QCOMPARE(lines.size(), panel->model()->rowCount() + 1);
             QVERIFY(lines.front().contains(panel->model()->headerData(0, Qt::Horizontal).toString().toUtf8()));
         }
+        // The numbers behind a chart, as a sortable table.
+        widgets::ChartPanel *products = page->panels().at(2);
+        QVERIFY(products->table());
+        products->setShowingTable(true);
+        QVERIFY(products->isShowingTable());
+        QCOMPARE(products->table()->model()->rowCount(), page->productsModel()->rowCount());
+        QTest::qWait(100);
+        QVERIFY(products->grab().save(test::screenshotPath(QStringLiteral("kpis-table"))));
     }
 
     void rangeAndLayoutPersist()

@@ -83,6 +83,7 @@ ChartPanel::ChartPanel(const QString &title, const QString &fileStem, QWidget *v
         m_table->setAlternatingRowColors(true);
         m_table->setFrameShape(QFrame::NoFrame);
         m_table->verticalHeader()->hide();
+        m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
         m_table->horizontalHeader()->setStretchLastSection(true);
         m_table->setAccessibleName(tr("%1 data").arg(title));
         connect(model, &QAbstractItemModel::modelReset, m_table, [this] { m_table->resizeColumnsToContents(); });
