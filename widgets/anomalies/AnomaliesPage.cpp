@@ -164,6 +164,7 @@ AnomaliesPage::AnomaliesPage(ConnectionController *connection, QWidget *parent)
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 2);
     m_splitter->setChildrenCollapsible(false);
+    m_splitter->setSizes({820, 560}); // first run; restoreState() brings back the user's own
     layout->addWidget(m_splitter, 1);
     setContent(content);
 

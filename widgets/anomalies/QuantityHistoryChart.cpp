@@ -34,6 +34,9 @@ QuantityHistoryChart::QuantityHistoryChart(QWidget *parent) : QChartView(parent)
     chart->setMargins(QMargins(4, 4, 4, 4));
     chart->setBackgroundRoundness(0);
     chart->legend()->setAlignment(Qt::AlignBottom);
+    QFont legendFont = font();
+    legendFont.setPointSizeF(legendFont.pointSizeF() * 0.85);
+    chart->legend()->setFont(legendFont);
     setChart(chart);
     applyTheme();
 }
@@ -58,17 +61,17 @@ void QuantityHistoryChart::setDetail(const anomalies::FlagDetail &detail)
     const bool dark = theme::isDark(pal);
 
     auto *counted = new QScatterSeries;
-    counted->setName(tr("Order lines"));
+    counted->setName(tr("Lines"));
     counted->setMarkerSize(6);
     counted->setColor(theme::mix(pal.color(QPalette::Text), pal.color(QPalette::Base), 0.45));
     counted->setBorderColor(Qt::transparent);
     auto *leftOut = new QScatterSeries;
-    leftOut->setName(tr("Not counted"));
+    leftOut->setName(tr("Excluded"));
     leftOut->setMarkerSize(6);
     leftOut->setColor(Qt::transparent);
     leftOut->setBorderColor(theme::mix(pal.color(QPalette::Text), pal.color(QPalette::Base), 0.6));
     auto *others = new QScatterSeries;
-    others->setName(tr("Other flags"));
+    others->setName(tr("Flags"));
     others->setMarkerSize(8);
     others->setColor(QColor(0xe0, 0x8a, 0x1e));
     others->setBorderColor(Qt::transparent);
@@ -121,7 +124,7 @@ void QuantityHistoryChart::setDetail(const anomalies::FlagDetail &detail)
     lowerLine->append(minX, lower);
     lowerLine->append(maxX, lower);
     auto *band = new QAreaSeries(upperLine, lowerLine);
-    band->setName(tr("Baseline: median ± %1σ").arg(flag.k, 0, 'f', 1));
+    band->setName(tr("±%1σ band").arg(flag.k, 0, 'f', 1));
     QColor bandColor(0x2f, 0x6f, 0xde);
     bandColor.setAlphaF(dark ? 0.28f : 0.14f);
     band->setBrush(bandColor);
@@ -131,7 +134,7 @@ void QuantityHistoryChart::setDetail(const anomalies::FlagDetail &detail)
     band->setPen(bandPen);
 
     auto *median = new QLineSeries;
-    median->setName(tr("Median %1").arg(flag.median, 0, 'f', 1));
+    median->setName(tr("Median"));
     median->append(minX, flag.median);
     median->append(maxX, flag.median);
     QPen medianPen(dark ? QColor(0x8f, 0xb4, 0xff) : QColor(0x1d, 0x4e, 0xa8));
@@ -146,8 +149,8 @@ void QuantityHistoryChart::setDetail(const anomalies::FlagDetail &detail)
     chart()->addSeries(self);
 
     auto *xAxis = new QDateTimeAxis;
-    xAxis->setFormat(QStringLiteral("yyyy-MM-dd"));
-    xAxis->setTickCount(5);
+    xAxis->setFormat(QStringLiteral("MMM yyyy"));
+    xAxis->setTickCount(4);
     const qreal pad = (maxX - minX) * 0.02;
     xAxis->setRange(QDateTime::fromMSecsSinceEpoch(qint64(minX - pad)), QDateTime::fromMSecsSinceEpoch(qint64(maxX + pad)));
     auto *yAxis = new QValueAxis;

@@ -1,0 +1,124 @@
+#include "quality/DimensionChart.h"
+
+#include "common/Theme.h"
+#include "quality/QualityText.h"
+
+#include <QBarCategoryAxis>
+#include <QBarSet>
+#include <QChart>
+#include <QEvent>
+#include <QLegendMarker>
+#include <QLineSeries>
+#include <QHorizontalStackedBarSeries>
+#include <QValueAxis>
+
+namespace ecomops::widgets {
+
+using qualitytext::Verdict;
+
+DimensionChart::DimensionChart(QWidget *parent) : QChartView(parent)
+{
+    setRenderHint(QPainter::Antialiasing);
+    setMinimumSize(360, 220);
+    auto *chart = new QChart;
+    chart->setMargins(QMargins(2, 2, 2, 2));
+    chart->setBackgroundRoundness(0);
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    setChart(chart);
+    applyTheme();
+}
+
+void DimensionChart::setScores(const std::vector<queries::DimensionScore> &scores)
+{
+    m_scores = scores;
+    QChart *c = chart();
+    c->removeAllSeries();
+    const auto axes = c->axes();
+    for (QAbstractAxis *axis : axes) {
+        c->removeAxis(axis);
+        delete axis;
+    }
+    const QPalette pal = palette();
+    auto *meets = new QBarSet(tr("Meets threshold"));
+    meets->setColor(qualitytext::verdictColor(Verdict::Pass, pal));
+    meets->setBorderColor(Qt::transparent);
+    auto *below = new QBarSet(tr("Below threshold"));
+    below->setColor(qualitytext::verdictColor(Verdict::Fail, pal));
+    below->setBorderColor(Qt::transparent);
+    // Bottom to top, so the first dimension reads first.
+    std::vector<queries::DimensionScore> ordered(scores.rbegin(), scores.rend());
+    QStringList categories;
+    for (const queries::DimensionScore &d : ordered) {
+        categories.append(qualitytext::dimensionLabel(d.dimension));
+        const qreal score = d.score < 0 ? 0 : d.score;
+        meets->append(d.score >= 0 && d.passed ? score : 0);
+        below->append(d.score >= 0 && !d.passed ? score : 0);
+    }
+    auto *bars = new QHorizontalStackedBarSeries;
+    bars->setBarWidth(0.62);
+    bars->append(meets);
+    bars->append(below);
+    c->addSeries(bars);
+    for (QBarSet *set : {meets, below})
+        connect(set, &QBarSet::clicked, this, [this](int index) {
+            if (index >= 0 && std::size_t(index) < m_scores.size())
+                emit dimensionClicked(m_scores[m_scores.size() - 1 - std::size_t(index)].dimension);
+        });
+
+    auto *yAxis = new QBarCategoryAxis;
+    yAxis->append(categories);
+    yAxis->setTruncateLabels(false);
+    auto *xAxis = new QValueAxis;
+    xAxis->setRange(0, 100);
+    xAxis->setTickCount(6);
+    xAxis->setLabelFormat(QStringLiteral("%d"));
+    c->addAxis(xAxis, Qt::AlignBottom);
+    c->addAxis(yAxis, Qt::AlignLeft);
+    bars->attachAxis(xAxis);
+    bars->attachAxis(yAxis);
+
+    // A tick across each bar at its threshold; one legend entry for them all.
+    QPen thresholdPen(theme::isDark(pal) ? QColor(0xf2, 0xf2, 0xf2) : QColor(0x20, 0x24, 0x2c));
+    thresholdPen.setWidthF(2.5);
+    bool first = true;
+    for (std::size_t i = 0; i < ordered.size(); ++i) {
+        if (ordered[i].threshold < 0)
+            continue;
+        auto *tick = new QLineSeries;
+        tick->setName(tr("Threshold"));
+        tick->setPen(thresholdPen);
+        tick->append(ordered[i].threshold, qreal(i) - 0.38);
+        tick->append(ordered[i].threshold, qreal(i) + 0.38);
+        c->addSeries(tick);
+        tick->attachAxis(xAxis);
+        tick->attachAxis(yAxis);
+        if (!first)
+            for (QLegendMarker *marker : c->legend()->markers(tick))
+                marker->setVisible(false);
+        first = false;
+    }
+    applyTheme();
+}
+
+void DimensionChart::applyTheme()
+{
+    const QPalette pal = palette();
+    chart()->setBackgroundBrush(pal.color(QPalette::Base));
+    chart()->setPlotAreaBackgroundVisible(false);
+    chart()->legend()->setLabelColor(pal.color(QPalette::Text));
+    const auto axes = chart()->axes();
+    for (QAbstractAxis *axis : axes) {
+        axis->setLabelsColor(theme::mutedText(pal));
+        axis->setGridLineColor(theme::separator(pal));
+        axis->setLinePenColor(theme::separator(pal));
+    }
+}
+
+void DimensionChart::changeEvent(QEvent *event)
+{
+    QChartView::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        setScores(m_scores);
+}
+
+} // namespace ecomops::widgets

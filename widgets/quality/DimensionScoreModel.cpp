@@ -1,0 +1,110 @@
+#include "quality/DimensionScoreModel.h"
+
+#include "quality/QualityText.h"
+
+#include <QLocale>
+
+namespace ecomops::widgets {
+
+using namespace qualitytext;
+
+namespace {
+qualitytext::Verdict verdictOf(const queries::DimensionScore &d)
+{
+    if (d.score < 0)
+        return qualitytext::Verdict::None;
+    return d.passed ? qualitytext::Verdict::Pass : qualitytext::Verdict::Fail;
+}
+} // namespace
+
+DimensionScoreModel::DimensionScoreModel(QObject *parent) : QAbstractTableModel(parent) {}
+
+void DimensionScoreModel::setScores(const std::vector<queries::DimensionScore> &scores)
+{
+    beginResetModel();
+    m_scores = scores;
+    endResetModel();
+}
+
+int DimensionScoreModel::rowOfDimension(const QString &dimension) const
+{
+    for (std::size_t i = 0; i < m_scores.size(); ++i)
+        if (m_scores[i].dimension == dimension)
+            return int(i);
+    return -1;
+}
+
+int DimensionScoreModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_scores.size());
+}
+
+int DimensionScoreModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant DimensionScoreModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const queries::DimensionScore &d = m_scores[std::size_t(index.row())];
+    const QLocale locale;
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case Dimension:
+            return dimensionLabel(d.dimension);
+        case Score:
+            return d.score < 0 ? tr("not checked") : scoreText(d.score);
+        case Threshold:
+            return scoreText(d.threshold);
+        case Failed:
+            return tr("%1 of %2").arg(locale.toString(d.failed), locale.toString(d.checked));
+        }
+        break;
+    case SortRole:
+        switch (index.column()) {
+        case Dimension:
+            return d.dimension;
+        case Score:
+            return d.score;
+        case Threshold:
+            return d.threshold;
+        case Failed:
+            return d.failed;
+        }
+        break;
+    case Qt::TextAlignmentRole:
+        return QVariant::fromValue((index.column() == Dimension ? Qt::AlignLeft : Qt::AlignRight) | Qt::AlignVCenter);
+    case Qt::ToolTipRole:
+        if (d.score < 0)
+            return tr("No rule of this dimension applies to this table");
+        return d.passed ? tr("%1 meets its threshold of %2").arg(dimensionLabel(d.dimension), scoreText(d.threshold))
+                        : tr("%1 is below its threshold of %2").arg(dimensionLabel(d.dimension), scoreText(d.threshold));
+    case VerdictRole:
+        return int(verdictOf(d));
+    case DimensionRole:
+        return d.dimension;
+    }
+    return {};
+}
+
+QVariant DimensionScoreModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0 || section >= ColumnCount)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case Dimension:
+        return tr("Dimension");
+    case Score:
+        return tr("Score");
+    case Threshold:
+        return tr("Threshold");
+    case Failed:
+        return tr("Failed checks");
+    }
+    return {};
+}
+
+} // namespace ecomops::widgets

@@ -1,0 +1,115 @@
+#include "quality/ScoreTrendChart.h"
+
+#include "common/Theme.h"
+#include "quality/QualityText.h"
+
+#include <QChart>
+#include <QEvent>
+#include <QLineSeries>
+#include <QScatterSeries>
+#include <QValueAxis>
+
+#include <cmath>
+
+namespace ecomops::widgets {
+
+ScoreTrendChart::ScoreTrendChart(QWidget *parent) : QChartView(parent)
+{
+    setRenderHint(QPainter::Antialiasing);
+    setMinimumSize(260, 220);
+    auto *chart = new QChart;
+    chart->setMargins(QMargins(2, 2, 2, 2));
+    chart->setBackgroundRoundness(0);
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    setChart(chart);
+}
+
+void ScoreTrendChart::setTrend(const std::vector<queries::TrendPoint> &points, qint64 currentRun)
+{
+    m_points = points;
+    m_currentRun = currentRun;
+    QChart *c = chart();
+    c->removeAllSeries();
+    const auto axes = c->axes();
+    for (QAbstractAxis *axis : axes) {
+        c->removeAxis(axis);
+        delete axis;
+    }
+    const QPalette pal = palette();
+    c->setBackgroundBrush(pal.color(QPalette::Base));
+    c->setPlotAreaBackgroundVisible(false);
+    c->legend()->setLabelColor(pal.color(QPalette::Text));
+    c->setTitleBrush(pal.color(QPalette::Text));
+    c->setTitle(tr("Overall score across runs"));
+    if (points.empty())
+        return;
+
+    auto *line = new QLineSeries;
+    line->setName(tr("Overall"));
+    QPen linePen(theme::isDark(pal) ? QColor(0x8f, 0xb4, 0xff) : QColor(0x2f, 0x6f, 0xde));
+    linePen.setWidthF(2);
+    line->setPen(linePen);
+    line->setPointsVisible(true);
+    auto *threshold = new QLineSeries;
+    threshold->setName(tr("Threshold"));
+    QPen thresholdPen(theme::mutedText(pal));
+    thresholdPen.setStyle(Qt::DashLine);
+    threshold->setPen(thresholdPen);
+    auto *current = new QScatterSeries;
+    current->setName(tr("This run"));
+    current->setMarkerSize(11);
+    current->setBorderColor(pal.color(QPalette::Base));
+    qreal minY = 100;
+    for (const queries::TrendPoint &p : points) {
+        if (p.score < 0)
+            continue;
+        line->append(qreal(p.runId), p.score);
+        minY = std::min(minY, qreal(p.score));
+        if (p.threshold >= 0) {
+            threshold->append(qreal(p.runId), p.threshold);
+            minY = std::min(minY, qreal(p.threshold));
+        }
+        if (p.runId == currentRun) {
+            current->append(qreal(p.runId), p.score);
+            current->setColor(qualitytext::verdictColor(
+                p.passed ? qualitytext::Verdict::Pass : qualitytext::Verdict::Fail, pal));
+        }
+    }
+    c->addSeries(threshold);
+    c->addSeries(line);
+    c->addSeries(current);
+    auto *xAxis = new QValueAxis;
+    const qreal first = qreal(points.front().runId);
+    const qreal last = qreal(points.back().runId);
+    // Whole run numbers on the axis: one tick per run while they fit.
+    const qint64 span = qint64(last - first) + 2;
+    xAxis->setRange(first - 1, last + 1);
+    xAxis->setTickCount(span <= 8 ? int(span) + 1 : 6);
+    xAxis->setLabelFormat(QStringLiteral("%d"));
+    xAxis->setTitleText(tr("Run"));
+    auto *yAxis = new QValueAxis;
+    yAxis->setRange(std::max<qreal>(0, std::floor(minY / 10) * 10 - 10), 100);
+    yAxis->setLabelFormat(QStringLiteral("%d"));
+    c->addAxis(xAxis, Qt::AlignBottom);
+    c->addAxis(yAxis, Qt::AlignLeft);
+    for (QAbstractSeries *s : {static_cast<QAbstractSeries *>(threshold), static_cast<QAbstractSeries *>(line),
+                               static_cast<QAbstractSeries *>(current)}) {
+        s->attachAxis(xAxis);
+        s->attachAxis(yAxis);
+    }
+    for (QAbstractAxis *axis : {static_cast<QAbstractAxis *>(xAxis), static_cast<QAbstractAxis *>(yAxis)}) {
+        axis->setLabelsColor(theme::mutedText(pal));
+        axis->setTitleBrush(theme::mutedText(pal));
+        axis->setGridLineColor(theme::separator(pal));
+        axis->setLinePenColor(theme::separator(pal));
+    }
+}
+
+void ScoreTrendChart::changeEvent(QEvent *event)
+{
+    QChartView::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        setTrend(m_points, m_currentRun);
+}
+
+} // namespace ecomops::widgets
