@@ -320,8 +320,9 @@ void AnomaliesPage::updateActions()
 {
     const QList<int> rows = selectedRows();
     const QLocale locale;
-    m_selection->setText(rows.isEmpty() ? tr("No flag selected")
-                                        : tr("%n flag(s) selected", nullptr, int(rows.size())));
+    m_selection->setText(rows.isEmpty()      ? tr("No flag selected")
+                         : rows.size() == 1 ? tr("1 flag selected")
+                                            : tr("%1 flags selected").arg(rows.size()));
     for (auto it = m_actions.cbegin(); it != m_actions.cend(); ++it) {
         const FlagStatus target = it.key();
         QString why;
@@ -347,7 +348,7 @@ void AnomaliesPage::updateActions()
     }
     m_note->setEnabled(m_canTriage);
     if (!m_canTriage && connection()->isConnected() && !m_whyNot.isEmpty()) {
-        m_permission->setText(tr("You can read the flags but not change them. %1").arg(m_whyNot));
+        m_permission->setText(tr("Triage is switched off for this connection. %1").arg(m_whyNot));
         QPalette pal = palette();
         pal.setColor(QPalette::Window, theme::mix(pal.color(QPalette::Window), QColor(0x7a, 0x7f, 0x8a), 0.18));
         m_permission->setPalette(pal);
@@ -383,8 +384,13 @@ void AnomaliesPage::onTriageFinished(const anomalies::TriageResult &result)
     switch (result.kind) {
     case Kind::Ok: {
         const FlagStatus to = result.changed.isEmpty() ? FlagStatus::Reviewed : result.changed.first().to;
-        setNotice(Notice::Success,
-                  tr("Marked %n flag(s) %1.", nullptr, int(result.changed.size())).arg(flagtext::statusLabel(to)));
+        setNotice(Notice::Success, result.changed.size() == 1
+                                       ? tr("Flag %1 is now %2.")
+                                             .arg(result.changed.first().flagId)
+                                             .arg(flagtext::statusLabel(to))
+                                       : tr("%1 flags are now %2.")
+                                             .arg(result.changed.size())
+                                             .arg(flagtext::statusLabel(to)));
         m_note->clear();
         break;
     }
@@ -445,8 +451,8 @@ void AnomaliesPage::onLiveChange(const anomalies::AnomalyChange &change)
         ids.append(QString::number(id));
     if (change.flagIds.size() > 5)
         ids.append(QStringLiteral("…"));
-    setNotice(Notice::Info, tr("From another console: %1 marked %n flag(s) (%2) %3 at %4.", nullptr,
-                               int(change.flagIds.size()))
+    setNotice(Notice::Info, (change.flagIds.size() == 1 ? tr("From another console: %1 marked flag %2 %3 at %4.")
+                                                        : tr("From another console: %1 marked flags %2 %3 at %4."))
                                 .arg(who, ids.join(QStringLiteral(", ")), statusText,
                                      QLocale().toString(change.at.toLocalTime(), QLocale::ShortFormat)));
 }

@@ -507,7 +507,8 @@ void FlagTableModel::exportCsv(const QString &path)
             if (!r.error.isEmpty())
                 emit exportFinished(false, r.error + QLatin1Char(' ') + r.detail);
             else
-                emit exportFinished(true, tr("%n flag(s) exported to %1", nullptr, int(r.rows)).arg(path));
+                emit exportFinished(true, (r.rows == 1 ? tr("1 flag exported to %1").arg(path)
+                                                      : tr("%1 flags exported to %2").arg(r.rows).arg(path)));
         });
 }
 
