@@ -225,6 +225,23 @@ void TestQualityWorkspace::scorecardDrillsToAFailingRow()
     QTest::qWait(200);
     QVERIFY(test::saveScreenshot(&window, QStringLiteral("quality-drill")));
 
+    // A dark palette: verdict colours and charts stay readable.
+    QPalette dark;
+    dark.setColor(QPalette::Window, QColor(0x2b, 0x2d, 0x31));
+    dark.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
+    dark.setColor(QPalette::Base, QColor(0x1e, 0x1f, 0x22));
+    dark.setColor(QPalette::AlternateBase, QColor(0x26, 0x28, 0x2b));
+    dark.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
+    dark.setColor(QPalette::Button, QColor(0x35, 0x37, 0x3b));
+    dark.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
+    dark.setColor(QPalette::Highlight, QColor(0x3d, 0x6f, 0xc4));
+    dark.setColor(QPalette::HighlightedText, Qt::white);
+    const QPalette light = window.palette();
+    window.setPalette(dark);
+    QTest::qWait(200);
+    QVERIFY(test::saveScreenshot(&window, QStringLiteral("quality-dark")));
+    window.setPalette(light);
+
     // Another run: its own scorecard.
     page->selectRun(m_runs.first());
     QTRY_VERIFY_WITH_TIMEOUT(page->tableModel()->scorecard().runId == m_runs.first(), 20000);

@@ -304,6 +304,22 @@ void AnomaliesPage::onConnectionChanged()
 void AnomaliesPage::updateCounts()
 {
     m_filters->setStatusCounts(m_model->statusCounts(), m_model->totalCount());
+    if (m_model->totalCount() > 0 || m_model->isLoading() || !connection()->isConnected())
+        return;
+    qint64 all = 0;
+    for (qint64 n : m_model->statusCounts())
+        all += n;
+    // An empty list says why it is empty.
+    if (all == 0 && m_model->filter().product.isEmpty() && !m_model->filter().minZ && !m_model->filter().from.isValid() &&
+        !m_model->filter().to.isValid())
+        setNotice(Notice::Info, tr("No order line has been flagged yet. Flags appear here when a run's detect stage "
+                                   "finds a quantity far above its product's usual baseline."));
+    else if (all > 0)
+        setNotice(Notice::Info, tr("No flag matches these filters; %1 flags have other statuses: switch on their "
+                                   "buttons above to see them.")
+                                    .arg(QLocale().toString(all)));
+    else
+        setNotice(Notice::Info, tr("No flag matches these filters."));
 }
 
 QList<int> AnomaliesPage::selectedRows() const
