@@ -25,6 +25,7 @@
 #include <QAction>
 #include <QFile>
 #include <QLineEdit>
+#include <QSettings>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -116,6 +117,7 @@ private slots:
     void conflictIsShownInWords();
     void keyboardShortcutTriagesASelection();
     void exportsTheFilteredList();
+    void filtersNarrowTheListAndPersist();
     void roleThatMayNotTriageSeesWhy();
     void darkPaletteKeepsStatusesReadable();
 };
@@ -360,6 +362,32 @@ void TestAnomaliesWorkspace::exportsTheFilteredList()
     auto c = m_db->connect();
     QCOMPARE(qint64(lines.size() - 1),
              scalar(*c, "SELECT count(*) FROM ops.anomaly_flag WHERE status IN ('NEW', 'REVIEWED')"));
+}
+
+void TestAnomaliesWorkspace::filtersNarrowTheListAndPersist()
+{
+    AnomaliesPage *p = page();
+    const QString product = p->model()->flagAt(0)->productId;
+    auto c = m_db->connect();
+    const qint64 expected =
+        scalar(*c, "SELECT count(*) FROM ops.anomaly_flag WHERE status IN ('NEW', 'REVIEWED') AND product_id = '" +
+                       product.toStdString() + "'");
+    p->filterBar()->setProduct(product);
+    QTRY_VERIFY_WITH_TIMEOUT(!p->model()->isLoading() && p->model()->totalCount() == expected, 10000);
+    for (int r = 0; r < p->model()->rowCount(); ++r)
+        QCOMPARE(p->model()->flagAt(r)->productId, product);
+    p->filterBar()->setMinZ(1000);
+    QTRY_VERIFY_WITH_TIMEOUT(!p->model()->isLoading() && p->model()->rowCount() == 0, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(p->noticeText().contains(QStringLiteral("No flag matches")), 5000);
+    {
+        QSettings settings;
+        QCOMPARE(settings.value(QStringLiteral("anomalies/filter/product")).toString(), product);
+    }
+    p->filterBar()->setMinZ(0);
+    p->filterBar()->setProduct(QString());
+    QTRY_VERIFY_WITH_TIMEOUT(!p->model()->isLoading() && p->model()->rowCount() > 0 &&
+                                 p->model()->flagAt(0)->productId != QString(),
+                             10000);
 }
 
 void TestAnomaliesWorkspace::roleThatMayNotTriageSeesWhy()

@@ -304,7 +304,7 @@ void AnomaliesPage::onConnectionChanged()
 void AnomaliesPage::updateCounts()
 {
     m_filters->setStatusCounts(m_model->statusCounts(), m_model->totalCount());
-    if (m_model->totalCount() > 0 || m_model->isLoading() || !connection()->isConnected())
+    if (m_model->totalCount() > 0 || !connection()->isConnected())
         return;
     qint64 all = 0;
     for (qint64 n : m_model->statusCounts())
