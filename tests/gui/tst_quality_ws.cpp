@@ -28,6 +28,7 @@
 
 #include <pqxx/pqxx>
 
+#include <algorithm>
 #include <memory>
 
 using namespace ecomops;
@@ -138,6 +139,25 @@ void TestQualityWorkspace::queriesReadTheScorecard()
     QCOMPARE(trend.size(), std::size_t(2));
     QVERIFY(trend.front().runId < trend.back().runId);
     QVERIFY(queries::runScorecard(m_db->conninfo(), 999999).tables.empty());
+
+    // A rule that only counts (or informs) keeps examples instead of quarantining: they drill too.
+    auto c = m_db->connect();
+    pqxx::read_transaction tx{*c};
+    const pqxx::result counted = tx.exec_params(
+        "SELECT table_name, rule_id, dimension FROM ops.quality_failure WHERE run_id = $1 AND severity <> 'reject' "
+        "AND failed_count > 0 AND jsonb_array_length(examples) > 0 ORDER BY rule_id LIMIT 1",
+        m_runs.last());
+    QVERIFY(!counted.empty());
+    const QString table = str(counted[0][0]);
+    const QString rule = str(counted[0][1]);
+    const auto rules = queries::dimensionRules(m_db->conninfo(), m_runs.last(), table, str(counted[0][2]));
+    QVERIFY(std::any_of(rules.begin(), rules.end(), [&](const queries::RuleResult &r) { return r.ruleId == rule; }));
+    const auto rows = queries::failingRows(m_db->conninfo(), m_runs.last(), table, rule);
+    QVERIFY2(!rows.empty(), qPrintable(rule));
+    for (const queries::FailingRow &row : rows) {
+        QVERIFY(!row.reasons.isEmpty());
+        QVERIFY(row.quarantined || row.ruleIds.contains(rule));
+    }
 }
 
 void TestQualityWorkspace::scorecardDrillsToAFailingRow()
