@@ -94,6 +94,7 @@ AnomaliesPage::AnomaliesPage(ConnectionController *connection, QWidget *parent)
         banner->setTextInteractionFlags(Qt::TextSelectableByMouse);
         banner->setMargin(8);
         banner->setAutoFillBackground(true);
+        banner->setBackgroundRole(QPalette::Window); // the page itself paints Base
         banner->hide();
     }
     m_notice->setObjectName(QStringLiteral("anomalyNotice"));
@@ -366,7 +367,7 @@ void AnomaliesPage::updateActions()
     if (!m_canTriage && connection()->isConnected() && !m_whyNot.isEmpty()) {
         m_permission->setText(tr("Triage is switched off for this connection. %1").arg(m_whyNot));
         QPalette pal = palette();
-        pal.setColor(QPalette::Window, theme::mix(pal.color(QPalette::Window), QColor(0x7a, 0x7f, 0x8a), 0.18));
+        pal.setColor(QPalette::Window, theme::mix(pal.color(QPalette::Base), QColor(0x7a, 0x7f, 0x8a), 0.16));
         m_permission->setPalette(pal);
         m_permission->show();
     } else {
@@ -491,7 +492,7 @@ void AnomaliesPage::setNotice(Notice kind, const QString &text, const QString &d
         break;
     }
     QPalette pal = palette();
-    pal.setColor(QPalette::Window, theme::mix(pal.color(QPalette::Window), accent, theme::isDark(pal) ? 0.3 : 0.15));
+    pal.setColor(QPalette::Window, theme::mix(pal.color(QPalette::Base), accent, theme::isDark(pal) ? 0.3 : 0.14));
     m_notice->setPalette(pal);
     m_notice->setText(text);
     m_notice->setToolTip(detail);

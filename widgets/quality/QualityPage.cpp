@@ -135,6 +135,7 @@ QualityPage::QualityPage(ConnectionController *connection, QWidget *parent)
     m_banner->setWordWrap(true);
     m_banner->setMargin(8);
     m_banner->setAutoFillBackground(true);
+    m_banner->setBackgroundRole(QPalette::Window); // the page itself paints Base
     m_banner->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_banner->hide();
 
@@ -298,7 +299,7 @@ void QualityPage::busy(int delta)
 void QualityPage::showError(const QString &text)
 {
     QPalette pal = palette();
-    pal.setColor(QPalette::Window, theme::mix(pal.color(QPalette::Window), QColor(0xd6, 0x33, 0x3a), 0.15));
+    pal.setColor(QPalette::Window, theme::mix(pal.color(QPalette::Base), QColor(0xd6, 0x33, 0x3a), 0.14));
     m_banner->setPalette(pal);
     m_banner->setText(text);
     m_banner->setVisible(!text.isEmpty());
