@@ -18,6 +18,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
 
 namespace ecomops::widgets {
@@ -181,8 +182,37 @@ void MainWindow::saveWindowState() const
     qCDebug(lcConsoleWindow) << "window state saved to" << settings.fileName();
 }
 
+bool MainWindow::confirmCloseDuringRun()
+{
+    auto *runs = static_cast<RunsPage *>(workspacePage(Workspace::Runs));
+    if (!runs->hasActiveRun())
+        return true;
+    QMessageBox box(QMessageBox::Question, tr("A Run Is in Progress"),
+                    tr("A pipeline run started from this window has not finished yet."), QMessageBox::NoButton, this);
+    box.setObjectName(QStringLiteral("closeDuringRunMessage"));
+    box.setInformativeText(tr("Cancelling undoes the run's changes, leaving the warehouse as it was before it."));
+    QPushButton *cancelRun = box.addButton(tr("Cancel Run and Quit"), QMessageBox::DestructiveRole);
+    QPushButton *quitLater = box.addButton(tr("Quit When It Ends"), QMessageBox::AcceptRole);
+    box.setDefaultButton(box.addButton(tr("Keep Running"), QMessageBox::RejectRole));
+    box.exec();
+    if (box.clickedButton() == cancelRun) {
+        runs->cancelActiveRun(); // the page waits for the run to undo its changes as it goes
+        return true;
+    }
+    if (box.clickedButton() == quitLater) {
+        if (!runs->hasActiveRun())
+            return true;
+        connect(runs, &RunsPage::runEnded, this, &QWidget::close, Qt::SingleShotConnection);
+    }
+    return false;
+}
+
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (!confirmCloseDuringRun()) {
+        event->ignore();
+        return;
+    }
     saveWindowState();
     QMainWindow::closeEvent(event);
 }

@@ -57,6 +57,7 @@ private:
     void showPasswordStorageResult(bool stored, const QString &message);
     void restoreWindowState();
     void saveWindowState() const;
+    bool confirmCloseDuringRun(); // false: keep the window open
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     ConnectionController *m_connection;

@@ -1,22 +1,165 @@
 #include "runs/RunsPage.h"
 
-#include "common/EmptyState.h"
+#include "common/Icons.h"
+#include "connection/ConnectionController.h"
+#include "runs/RunHistoryView.h"
+#include "runs/RunLauncher.h"
+#include "runs/RunMonitor.h"
+#include "runs/RunNotifier.h"
+#include "runs/RunSession.h"
+#include "runs/RunText.h"
+#include "runs/RunViews.h"
+
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSettings>
+#include <QShortcut>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QVBoxLayout>
 
 namespace ecomops::widgets {
+namespace {
+
+const QString kSplitterKey = QStringLiteral("runs/page/splitter");
+const QString kTabKey = QStringLiteral("runs/page/tab");
+const QString kOperatorRole = QStringLiteral("ecomops_operator");
+
+} // namespace
 
 RunsPage::RunsPage(ConnectionController *connection, QWidget *parent)
-    : WorkspacePage(Workspace::Runs, connection, parent)
+    : WorkspacePage(Workspace::Runs, connection, parent), m_session(new RunSession(this)), m_body(new QWidget(this)),
+      m_launcher(new RunLauncher), m_tabs(new QTabWidget(m_body)),
+      m_monitor(new RunMonitor(m_session, m_tabs)), m_history(new RunHistoryView(m_tabs)),
+      m_notifier(new RunNotifier(this)), m_splitter(new QSplitter(Qt::Horizontal, m_body)),
+      m_refresh(new QPushButton(icons::icon(icons::Glyph::Reconnect), tr("&Refresh"), this))
 {
-    emptyState()->setTitle(tr("No pipeline runs to show yet"));
-    emptyState()->setText(tr("This is where operators start a run and watch it load, live. Runs started here, and "
-                             "scheduled runs from the command line, will be listed with their progress and outcome."));
-    emptyState()->setUpcoming(
-        tr("What will appear here"),
-        {tr("Every run: its source, snapshot, start time, duration and outcome"),
-         tr("Live progress per stage and table: rows done, rows expected, rows per second"),
-         tr("Rows read, loaded and quarantined for every table, always adding up"),
-         tr("Manual runs from a synthetic shop, an Olist CSV folder, a transaction log or a source database, "
-            "which you can cancel safely")});
+    m_launcher->setObjectName(QStringLiteral("runLauncher"));
+    m_tabs->setObjectName(QStringLiteral("runTabs"));
+    m_monitor->setObjectName(QStringLiteral("runMonitor"));
+    m_history->setObjectName(QStringLiteral("runHistory"));
+    m_refresh->setObjectName(QStringLiteral("refreshHistoryButton"));
+    m_refresh->setToolTip(tr("Read the run history again (F5)"));
+    m_refresh->setShortcut(QKeySequence::Refresh);
+    headerActions()->addWidget(m_refresh);
+
+    // The launcher scrolls when the window is short.
+    auto *scroll = new QScrollArea(m_splitter);
+    scroll->setObjectName(QStringLiteral("launcherScroll"));
+    scroll->setWidget(m_launcher);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->setMinimumWidth(260);
+    scroll->setBackgroundRole(QPalette::Window);
+    m_launcher->setBackgroundRole(QPalette::Window);
+
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(m_monitor, tr("&Live Run"));
+    m_tabs->addTab(m_history, tr("Histor&y"));
+    m_splitter->setObjectName(QStringLiteral("runsSplitter"));
+    m_splitter->addWidget(scroll);
+    m_splitter->addWidget(m_tabs);
+    m_splitter->setStretchFactor(0, 0);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setCollapsible(1, false);
+    m_splitter->setSizes({290, 900});
+
+    auto *layout = new QVBoxLayout(m_body);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_splitter, 1);
+    setContent(m_body);
+
+    restoreSplitterState(m_splitter, kSplitterKey);
+    m_tabs->setCurrentIndex(QSettings().value(kTabKey, 0).toInt());
+
+    auto *startShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), this);
+    startShortcut->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(startShortcut, &QShortcut::activated, m_launcher, &RunLauncher::requestStart);
+    connect(m_launcher, &RunLauncher::startRequested, this, &RunsPage::startRun);
+    connect(m_refresh, &QPushButton::clicked, m_history, &RunHistoryView::refresh);
+    connect(m_session, &RunSession::runCreated, m_history, &RunHistoryView::refresh);
+    connect(m_session, &RunSession::finished, this, &RunsPage::onRunFinished);
+    connect(m_notifier, &RunNotifier::activated, this, [this] {
+        window()->showNormal();
+        window()->activateWindow();
+        showHistory();
+    });
+    connect(connection, &ConnectionController::statusChanged, this, &RunsPage::onConnectionChanged);
+    connect(connection, &ConnectionController::busyChanged, this, &RunsPage::updateStartAvailability);
+    onConnectionChanged();
+}
+
+RunsPage::~RunsPage()
+{
+    saveSplitterState(m_splitter, kSplitterKey);
+    QSettings().setValue(kTabKey, m_tabs->currentIndex());
+    // The views go before the session, so none of them watches models that are gone.
+    delete m_body;
+}
+
+bool RunsPage::hasActiveRun() const
+{
+    return m_session->isActive();
+}
+
+void RunsPage::cancelActiveRun()
+{
+    m_session->cancel();
+}
+
+QString RunsPage::startBlockedReason() const
+{
+    ConnectionController *c = connection();
+    if (m_session->isActive())
+        return tr("A run is in progress. Wait for it to finish, or cancel it.");
+    if (c->isBusy())
+        return tr("Connecting to the database…");
+    if (!c->isConnected())
+        return tr("Not connected to a database. Connect first (File ▸ Connection Settings).");
+    const db::ServerStatus &status = c->status();
+    if (!status.superuser && !status.groupRoles.contains(kOperatorRole))
+        return tr("The role “%1” may not run pipelines: it needs membership in %2. Ask an administrator, or connect "
+                  "as an operator.")
+            .arg(status.role, kOperatorRole);
+    return {};
+}
+
+void RunsPage::updateStartAvailability()
+{
+    m_launcher->setStartBlocked(startBlockedReason());
+}
+
+void RunsPage::onConnectionChanged()
+{
+    ConnectionController *c = connection();
+    m_history->setConninfo(c->isConnected() ? c->effectiveConninfo() : QString());
+    updateStartAvailability();
+}
+
+void RunsPage::startRun()
+{
+    if (!startBlockedReason().isEmpty() || !m_launcher->validationError().isEmpty())
+        return;
+    if (!m_session->start(connection()->effectiveConninfo(), m_launcher->spec()))
+        return;
+    m_tabs->setCurrentWidget(m_monitor);
+    updateStartAvailability();
+}
+
+void RunsPage::showHistory()
+{
+    m_tabs->setCurrentWidget(m_history);
+}
+
+void RunsPage::onRunFinished(const runner::RunResult &result)
+{
+    updateStartAvailability();
+    m_notifier->notify(result);
+    if (result.runId > 0)
+        m_history->openRun(result.runId);
+    m_history->refresh();
+    Q_EMIT runEnded(result);
 }
 
 } // namespace ecomops::widgets

@@ -1,0 +1,62 @@
+#pragma once
+// The run history (ops.pipeline_run) and, for one run, its stage results
+// (ops.stage_result), as read by queries/RunQueries.
+#include "queries/RunQueries.h"
+
+#include <QAbstractTableModel>
+
+#include <vector>
+
+namespace ecomops::widgets {
+
+class RunHistoryModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column { RunColumn, StatusColumn, SourceColumn, StartedByColumn, StartedColumn, DurationColumn, ReadColumn,
+                  LoadedColumn, QuarantinedColumn, QualityColumn, AnomaliesColumn, ColumnCount };
+    enum Roles {
+        SortRole = Qt::UserRole + 1, // raw value of the column
+        ToneRole,                    // int: Tone of the status
+        RunIdRole,                   // qint64
+        RecordRole,                  // QVariant<queries::RunSummary>
+    };
+
+    using QAbstractTableModel::QAbstractTableModel;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    void setRuns(std::vector<queries::RunSummary> runs);
+    const queries::RunSummary &run(int row) const { return m_runs.at(std::size_t(row)); }
+    int rowOf(qint64 runId) const; // -1 when not listed
+
+private:
+    std::vector<queries::RunSummary> m_runs;
+};
+
+class StageResultModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column { StageColumn, TableColumn, StatusColumn, ReadColumn, LoadedColumn, QuarantinedColumn,
+                  DurationColumn, AttemptsColumn, ErrorColumn, ColumnCount };
+    enum Roles { SortRole = Qt::UserRole + 1, ToneRole };
+
+    using QAbstractTableModel::QAbstractTableModel;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    void setStages(std::vector<queries::StageResult> stages);
+    const queries::StageResult &stage(int row) const { return m_stages.at(std::size_t(row)); }
+
+private:
+    std::vector<queries::StageResult> m_stages;
+};
+
+} // namespace ecomops::widgets
