@@ -4,6 +4,8 @@
 #include "load/PgConnection.h"
 #include "load/TableLoader.h"
 #include "runner/Retry.h"
+#include "runner/RunExecutionInternals.h"
+#include "quality/QualityStage.h"
 #include "sources/SourceAdapter.h"
 #include "sources/synthetic/Generator.h"
 #include "staging/Catalog.h"
@@ -20,37 +22,6 @@
 
 namespace ecomops::runner {
 
-// A stage's StageObserver: forwards progress and logs to the run's events
-// and records each finished table.
-class RunExecution::Reporter : public StageObserver {
-public:
-    Reporter(RunExecution &run, QString stage, const CancelToken &cancel)
-        : m_run(run), m_stage(std::move(stage)), m_cancel(cancel) {}
-
-    void progress(const QString &table, qint64 rowsDone, qint64 rowsExpected) override
-    {
-        ProgressEvent e;
-        e.stage = m_stage;
-        e.table = table;
-        e.rowsDone = rowsDone;
-        e.rowsExpected = rowsExpected;
-        m_run.m_events.progress(e);
-    }
-    void log(LogLevel level, const QString &message) override { m_run.emitLog(level, m_stage, message); }
-    void tableFinished(const TableCounts &counts) override
-    {
-        TableCounts c = counts;
-        c.stage = m_stage;
-        m_run.m_events.tableFinished(c);
-    }
-    bool cancelRequested() const override { return m_cancel.isCancelled(); }
-
-private:
-    RunExecution &m_run;
-    QString m_stage;
-    const CancelToken &m_cancel;
-};
-
 RunExecution::RunExecution(QString conninfo, RunSpec spec, RunEvents &events)
     : m_conninfo(std::move(conninfo))
     , m_spec(std::move(spec))
@@ -58,6 +29,8 @@ RunExecution::RunExecution(QString conninfo, RunSpec spec, RunEvents &events)
     , m_recorder(m_conninfo)
 {
 }
+
+RunExecution::~RunExecution() = default;
 
 void RunExecution::emitLog(LogLevel level, const QString &stage, const QString &message)
 {
@@ -90,13 +63,25 @@ RunResult RunExecution::execute(CancelToken &cancel)
                 QStringLiteral("run %1 started: source %2, started by %3 (%4)")
                     .arg(m_result.runId)
                     .arg(m_spec.sourceKind, m_spec.startedBy, toString(m_spec.trigger)));
+        // Options are read before any work, so a typo in a spec fails at once.
+        m_quality = std::make_unique<quality::QualityStage>(quality::QualityOptions::fromJson(m_spec.gates),
+                                                            m_result.runId, QDateTime::currentDateTime());
         const staging::Snapshot snapshot = sourceStage(cancel);
         m_result.snapshotPath = snapshot.directory();
         m_recorder.setSnapshot(m_result.runId, snapshot.directory());
+        m_quality->setSnapshot(snapshot);
         loadStage(snapshot, cancel);
+        validateStage(cancel);
         publishStage(cancel);
         cancel.throwIfCancelled();
         m_result.status = RunStatus::Succeeded;
+    } catch (const GateFailedError &e) {
+        // The scores and the quarantined rows stay as evidence; nothing
+        // reached the warehouse.
+        m_result.status = RunStatus::Failed;
+        m_result.error = QString::fromUtf8(e.what());
+        emitLog(LogLevel::Error, QStringLiteral("validate"), m_result.error);
+        cleanUpAfterFailure(Outcome::GateFailed);
     } catch (...) {
         const FailureInfo failure = classifyCurrentException(cancel);
         m_result.status = failure.cancelled || cancel.isCancelled() ? RunStatus::Cancelled : RunStatus::Failed;
@@ -105,7 +90,7 @@ RunResult RunExecution::execute(CancelToken &cancel)
         emitLog(m_result.status == RunStatus::Cancelled ? LogLevel::Warning : LogLevel::Error, QStringLiteral("run"),
                 m_result.status == RunStatus::Cancelled ? QStringLiteral("run cancelled; undoing its changes")
                                                         : QStringLiteral("run failed: %1").arg(failure.message));
-        cleanUpAfterFailure();
+        cleanUpAfterFailure(m_result.status == RunStatus::Cancelled ? Outcome::Cancelled : Outcome::Failed);
     }
     finishTotals();
     m_result.seconds = double(m_clock.elapsed()) / 1000.0;
@@ -288,6 +273,7 @@ void RunExecution::loadStage(const staging::Snapshot &snapshot, CancelToken &can
                 m_recorder.stageStarted(m_result.runId, stage, table);
                 attempt(stage, table, loadCancel, [&](int attemptNo) {
                     load::TableLoader loader(m_conninfo, m_result.runId, spec, snapshot.filePath(file), file.rows);
+                    loader.setRowChecker(m_quality->checkerFor(file.table)); // counters reset per attempt
                     if (!connection)
                         connection = std::make_unique<load::PgConnection>(m_conninfo);
                     load::TableLoadResult r;
@@ -332,26 +318,28 @@ void RunExecution::loadStage(const staging::Snapshot &snapshot, CancelToken &can
     cancel.throwIfCancelled();
 }
 
-void RunExecution::publishStage(CancelToken &cancel)
-{
-    // Transform, detect and marts join here, in one transaction, as their
-    // stages land; the load stage's counts stand until then.
-    cancel.throwIfCancelled();
-}
-
-void RunExecution::cleanUpAfterFailure()
+void RunExecution::cleanUpAfterFailure(Outcome outcome)
 {
     if (m_result.runId <= 0)
         return;
+    const bool keepEvidence = outcome == Outcome::GateFailed;
     try {
         pqxx::connection c{m_conninfo.toStdString()};
         pqxx::work tx{c};
-        const std::string run = std::to_string(m_result.runId);
         for (const staging::TableSpec &t : staging::catalog())
             tx.exec0("DROP TABLE IF EXISTS staging." + tx.quote_name(load::TableLoader::partitionName(t.name, m_result.runId)));
-        tx.exec_params0("DELETE FROM quarantine.rejected_row WHERE run_id = $1", m_result.runId);
+        if (!keepEvidence) {
+            tx.exec_params0("DELETE FROM quarantine.rejected_row WHERE run_id = $1", m_result.runId);
+            for (const char *table : {"quality_failure", "quality_score", "quality_gate", "quality_null", "quality_run"})
+                tx.exec_params0(std::string("DELETE FROM ops.") + table + " WHERE run_id = $1", m_result.runId);
+        }
         tx.commit();
-        m_tableTotals.clear();
+        if (!keepEvidence) {
+            m_tableTotals.clear();
+            m_result.gateStatus.clear();
+            m_result.gateMessages.clear();
+            m_result.qualityOverall = -1;
+        }
     } catch (const std::exception &e) {
         emitLog(LogLevel::Error, QStringLiteral("run"),
                 QStringLiteral("could not remove this run's staging rows: %1").arg(QString::fromUtf8(e.what()).trimmed()));

@@ -1,9 +1,11 @@
 #pragma once
 // The stages of one run, in order, on the calling thread (the Runner calls it
-// on a worker thread): source → snapshot → load → validate → publish
+// on a worker thread): source → snapshot → load (with the quality row rules
+// in the same pass) → validate (set rules, scores, gates) → publish
 // (transform, detect, marts in one transaction). A failed or cancelled run
-// drops its staging tables and quarantine rows, so the warehouse is exactly
-// as it was before the run.
+// drops its staging tables, quarantine rows and scores, so the warehouse is
+// exactly as it was before the run; a run stopped by a failing gate keeps its
+// scores and quarantine as the evidence a steward needs.
 #include "core/Cancellation.h"
 #include "runner/RunEvents.h"
 #include "runner/RunRecorder.h"
@@ -13,15 +15,22 @@
 
 #include <QElapsedTimer>
 
+#include <memory>
+
 #include <functional>
 #include <map>
 #include <optional>
+
+namespace ecomops::quality {
+class QualityStage;
+}
 
 namespace ecomops::runner {
 
 class RunExecution {
 public:
     RunExecution(QString conninfo, RunSpec spec, RunEvents &events);
+    ~RunExecution();
 
     RunResult execute(CancelToken &cancel);
 
@@ -33,11 +42,16 @@ private:
     staging::Snapshot adapterSource(CancelToken &cancel); // olist, txnlog, sourcedb, …
     QString newSnapshotDirectory() const;
     void loadStage(const staging::Snapshot &snapshot, CancelToken &cancel);
+    void validateStage(CancelToken &cancel);
     void publishStage(CancelToken &cancel);
+    // Per table, across stages: read stays the load's, quarantines add up,
+    // loaded becomes what the later stage kept.
+    void mergeStageCounts(const TableCounts &counts);
     // Runs `body` with retries for transient failures; records stage_result
     // rows for (stage, table) unless the body records its own.
     void attempt(const QString &stage, const QString &table, CancelToken &cancel, const std::function<void(int)> &body);
-    void cleanUpAfterFailure();
+    enum class Outcome { GateFailed, Failed, Cancelled };
+    void cleanUpAfterFailure(Outcome outcome);
     void emitLog(LogLevel level, const QString &stage, const QString &message);
     void finishTotals();
 
@@ -47,6 +61,7 @@ private:
     RunRecorder m_recorder;
     RunResult m_result;
     QElapsedTimer m_clock;
+    std::unique_ptr<quality::QualityStage> m_quality; // row rules during the load, then the validate stage
     std::map<QString, TableCounts> m_tableTotals; // by table, across stages
 };
 

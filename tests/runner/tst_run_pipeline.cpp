@@ -1,6 +1,8 @@
-// A run end to end on a real PostgreSQL: synthetic source → snapshot → load,
-// recorded in ops; same seed ⇒ same bytes; cancel mid-COPY leaves nothing;
-// a backend killed mid-run is retried; a bad snapshot fails in words.
+// A run end to end on a real PostgreSQL: synthetic source → snapshot → load →
+// validate → publish, recorded in ops; same seed ⇒ same bytes; cancel
+// mid-COPY or mid-publish leaves nothing; a backend killed mid-run is
+// retried; a bad snapshot fails in words; a failing gate fails the run (or
+// only warns) and keeps its scores.
 #include "RunHarness.h"
 #include "TestDatabase.h"
 #include "TestSupport.h"
@@ -11,7 +13,9 @@
 #include <QtTest>
 #include <pqxx/pqxx>
 
+#include <algorithm>
 #include <atomic>
+#include <set>
 
 using namespace ecomops;
 
@@ -26,6 +30,10 @@ runner::RunSpec syntheticSpec(const QString &stagingDir, double scale, quint64 s
     const double r = defectRate;
     options.defects = {r, r, r, r, r, r, r};
     spec.sourceOptions = options.toJson();
+    // Planted orphan keys fail the default integrity gate (100): these runs
+    // test the engine, so the gates only warn; gatesFailOrWarn tests them.
+    if (defectRate > 0)
+        spec.gates = {{"mode", "warn"}};
     spec.stagingDir = stagingDir;
     spec.trigger = runner::Trigger::Test;
     spec.startedBy = QStringLiteral("tst_run_pipeline");
@@ -36,6 +44,29 @@ qint64 scalar(pqxx::connection &c, const std::string &sql)
 {
     pqxx::read_transaction tx{c};
     return tx.exec1(sql)[0].as<qint64>();
+}
+
+// The tables a snapshot holds, from its _metadata.json.
+std::set<std::string> snapshotTables(const QString &snapshotPath)
+{
+    QFile meta(snapshotPath + QStringLiteral("/_metadata.json"));
+    if (!meta.open(QIODevice::ReadOnly))
+        return {};
+    std::set<std::string> tables;
+    const nlohmann::json metadata = nlohmann::json::parse(meta.readAll().toStdString());
+    for (const auto &f : metadata.at("files"))
+        tables.insert(f.at("table").get<std::string>());
+    return tables;
+}
+
+// Rows in every dw table: what a run that did not finish must leave unchanged.
+qint64 warehouseRows(pqxx::connection &c)
+{
+    qint64 total = 0;
+    for (const char *t : {"dim_country", "dim_category", "dim_product", "dim_customer", "fact_order", "fact_order_line",
+                          "fact_payment", "fact_invoice", "fact_event"})
+        total += scalar(c, std::string("SELECT count(*) FROM dw.") + t);
+    return total + scalar(c, "SELECT count(*) FROM ops.anomaly_flag");
 }
 
 // Rows of this run anywhere in staging or quarantine, and its staging tables.
@@ -66,7 +97,12 @@ private slots:
         QVERIFY2(r.status == runner::RunStatus::Succeeded, qPrintable(r.error + events.allLog()));
         QVERIFY(r.reconciles());
         QVERIFY(r.rowsRead > 10000);
-        QCOMPARE(r.tables.size(), staging::catalog().size());
+        // Every table the generator wrote, and only those.
+        const std::set<std::string> tables = snapshotTables(r.snapshotPath);
+        QCOMPARE(tables.size(), std::size_t(11));
+        QCOMPARE(r.tables.size(), tables.size());
+        for (const TableCounts &t : r.tables)
+            QVERIFY2(t.reconciles() && tables.count(t.table.toStdString()) == 1, qPrintable(t.table));
 
         auto c = db.connect();
         const std::string id = std::to_string(r.runId);
@@ -78,17 +114,41 @@ private slots:
         QCOMPARE(run_[3].as<qint64>(), r.rowsRead);
         QCOMPARE(run_[3].as<qint64>(), run_[4].as<qint64>() + run_[5].as<qint64>());
         QCOMPARE(run_[6].as<std::string>(), std::string("synthetic"));
-        // Per table: the stage result reconciles, and matches what is in staging and quarantine.
-        for (const auto &t : staging::catalog()) {
+        // Per table: the load's stage result matches what is in staging and
+        // what the load quarantined; the run's counts add every stage's
+        // quarantine, and the rows loaded are those that reached dw.
+        for (const TableCounts &t : r.tables) {
+            const std::string name = t.table.toStdString();
             const auto sr = tx.exec1("SELECT rows_read, rows_loaded, rows_quarantined FROM ops.stage_result WHERE run_id = " + id
-                                     + " AND stage = 'load' AND table_name = '" + t.name + "'");
-            const qint64 staged = tx.exec1("SELECT count(*) FROM staging." + t.name + " WHERE run_id = " + id)[0].as<qint64>();
+                                     + " AND stage = 'load' AND table_name = '" + name + "'");
+            const qint64 staged = tx.exec1("SELECT count(*) FROM staging." + name + " WHERE run_id = " + id)[0].as<qint64>();
+            const qint64 quarantinedAtLoad = tx.exec1("SELECT count(*) FROM quarantine.rejected_row WHERE run_id = " + id
+                                                      + " AND stage = 'load' AND table_name = '" + name + "'")[0].as<qint64>();
             const qint64 quarantined = tx.exec1("SELECT count(*) FROM quarantine.rejected_row WHERE run_id = " + id
-                                                + " AND table_name = '" + t.name + "'")[0].as<qint64>();
+                                                + " AND table_name = '" + name + "'")[0].as<qint64>();
             QCOMPARE(sr[1].as<qint64>(), staged);
-            QCOMPARE(sr[2].as<qint64>(), quarantined);
-            QCOMPARE(sr[0].as<qint64>(), staged + quarantined);
+            QCOMPARE(sr[2].as<qint64>(), quarantinedAtLoad);
+            QCOMPARE(sr[0].as<qint64>(), staged + quarantinedAtLoad);
+            QCOMPARE(t.read, sr[0].as<qint64>());
+            QCOMPARE(t.quarantined, quarantined);
         }
+        // The defects reached the quarantine through every stage, and the
+        // clean rows reached the warehouse and the marts.
+        QVERIFY(tx.exec1("SELECT count(*) FROM quarantine.rejected_row WHERE run_id = " + id + " AND stage = 'validate'")[0]
+                    .as<qint64>() > 0);
+        const qint64 orderLines = tx.exec1("SELECT count(*) FROM dw.fact_order_line")[0].as<qint64>();
+        const auto lines = std::find_if(r.tables.begin(), r.tables.end(),
+                                        [](const TableCounts &t) { return t.table == QLatin1String("order_lines"); });
+        QVERIFY(lines != r.tables.end());
+        QCOMPARE(orderLines, lines->loaded);
+        QVERIFY(tx.exec1("SELECT count(*) FROM mart.revenue_daily")[0].as<qint64>() > 0);
+        QCOMPARE(QString::fromStdString(tx.exec1("SELECT gate_status FROM ops.pipeline_run WHERE run_id = " + id)[0].as<std::string>()),
+                 r.gateStatus);
+        QVERIFY(r.qualityOverall > 0 && r.qualityOverall < 100);
+        for (const char *stage : {"validate", "transform", "detect", "publish"})
+            QVERIFY2(tx.exec1("SELECT count(*) FROM ops.stage_result WHERE run_id = " + id + " AND stage = '" + stage + "'")[0]
+                         .as<qint64>() > 0,
+                     stage);
         QVERIFY(tx.exec1("SELECT count(*) FROM ops.run_log WHERE run_id = " + id)[0].as<int>() > 5);
         // Stages report progress in batches (the Runner throttles further), not per row.
         QVERIFY(events.progressEvents.size() < std::size_t(r.rowsRead / 100));
@@ -122,7 +182,7 @@ private slots:
         const auto a = checksums(11);
         const auto b = checksums(11);
         const auto c = checksums(12);
-        QCOMPARE(a.size(), staging::catalog().size() + 1);
+        QCOMPARE(a.size(), std::size_t(11 + 1)); // the generator's tables and its manifest
         QVERIFY(a == b);
         QVERIFY(a != c);
     }
@@ -186,6 +246,73 @@ private slots:
             QCOMPARE(scalar(*c, "SELECT count(*) - count(DISTINCT source_line) FROM staging." + t.name + " WHERE run_id = "
                                     + std::to_string(r.runId)),
                      qint64(0));
+    }
+
+    void cancelMidPublishLeavesTheWarehouseAsItWas()
+    {
+        test::TestDatabase db;
+        ECOMOPS_REQUIRE_DB(db);
+        auto c = db.connect();
+        {
+            // A first run fills the warehouse; the second is cancelled inside
+            // its publish transaction and must leave it exactly so.
+            test::RecordingEvents events;
+            CancelToken cancel;
+            runner::RunExecution first(db.conninfo(), syntheticSpec(m_staging.path(), 0.05, 21), events);
+            QVERIFY2(first.execute(cancel).status == runner::RunStatus::Succeeded, qPrintable(events.allLog()));
+        }
+        const qint64 before = warehouseRows(*c);
+        QVERIFY(before > 0);
+        test::RecordingEvents events;
+        CancelToken cancel;
+        std::atomic<bool> fired{false};
+        events.onProgress = [&](const ProgressEvent &e) {
+            if (e.stage == QLatin1String("transform") && e.table == QLatin1String("order_lines") && !fired.exchange(true))
+                cancel.cancel();
+        };
+        runner::RunExecution second(db.conninfo(), syntheticSpec(m_staging.path(), 0.05, 22), events);
+        const auto r = second.execute(cancel);
+        QVERIFY2(fired, "the transform never reported the order lines");
+        QVERIFY(r.status == runner::RunStatus::Cancelled);
+        QCOMPARE(warehouseRows(*c), before);
+        QCOMPARE(leftovers(*c, r.runId), qint64(0));
+        QCOMPARE(scalar(*c, "SELECT count(*) FROM ops.quality_score WHERE run_id = " + std::to_string(r.runId)), qint64(0));
+    }
+
+    void gatesFailOrWarn()
+    {
+        test::TestDatabase db;
+        ECOMOPS_REQUIRE_DB(db);
+        auto c = db.connect();
+        // An overall gate no table can reach: in fail mode the run fails
+        // with the gate's status, nothing reaches dw, the scores stay.
+        runner::RunSpec spec = syntheticSpec(m_staging.path(), 0.02, 31, 0.01);
+        spec.gates = {{"mode", "fail"}, {"overall", 100}};
+        test::RecordingEvents failing;
+        CancelToken cancel;
+        const auto failed = runner::RunExecution(db.conninfo(), spec, failing).execute(cancel);
+        QVERIFY(failed.status == runner::RunStatus::Failed);
+        QCOMPARE(failed.gateStatus, QStringLiteral("failed"));
+        QVERIFY2(failed.error.contains(QStringLiteral("gate")), qPrintable(failed.error));
+        QVERIFY(!failed.gateMessages.isEmpty());
+        QVERIFY(failed.reconciles());
+        const std::string failedId = std::to_string(failed.runId);
+        QCOMPARE(scalar(*c, "SELECT count(*) FROM dw.fact_order"), qint64(0));
+        QVERIFY(scalar(*c, "SELECT count(*) FROM ops.quality_score WHERE run_id = " + failedId) > 0);
+        QVERIFY(scalar(*c, "SELECT count(*) FROM quarantine.rejected_row WHERE run_id = " + failedId) > 0);
+        QCOMPARE(scalar(*c, "SELECT count(*) FROM pg_class WHERE relname LIKE '%\\_r" + failedId + "'"), qint64(0));
+        QCOMPARE(scalar(*c, "SELECT count(*) FROM ops.pipeline_run WHERE gate_status = 'failed' AND status = 'failed' "
+                            "AND run_id = " + failedId),
+                 qint64(1));
+
+        // The same gate as a warning: the run succeeds and says so.
+        spec.gates = {{"mode", "warn"}, {"overall", 100}};
+        test::RecordingEvents warning;
+        const auto warned = runner::RunExecution(db.conninfo(), spec, warning).execute(cancel);
+        QVERIFY2(warned.status == runner::RunStatus::Succeeded, qPrintable(warned.error + warning.allLog()));
+        QCOMPARE(warned.gateStatus, QStringLiteral("warned"));
+        QVERIFY(warning.allLog().contains(QStringLiteral("quality gates warned")));
+        QVERIFY(scalar(*c, "SELECT count(*) FROM dw.fact_order") > 0);
     }
 
     void incompleteSnapshotFailsInWords()
