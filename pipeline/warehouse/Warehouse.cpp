@@ -91,11 +91,15 @@ qint64 TransformReport::rowsQuarantined() const
 
 const QStringList &transformSteps()
 {
-    static const QStringList steps = {QStringLiteral("countries"), QStringLiteral("categories"),
-                                      QStringLiteral("products"),  QStringLiteral("customers"),
-                                      QStringLiteral("orders"),    QStringLiteral("order_lines"),
-                                      QStringLiteral("payments"),  QStringLiteral("invoices"),
-                                      QStringLiteral("events")};
+    // Dimensions first, then the facts that reference them; the steps of
+    // 0042 (sellers, postcodes, fulfilment, reviews) only see rows from
+    // sources that stage them.
+    static const QStringList steps = {
+        QStringLiteral("countries"), QStringLiteral("categories"),  QStringLiteral("products"),
+        QStringLiteral("customers"), QStringLiteral("zip_codes"),   QStringLiteral("sellers"),
+        QStringLiteral("orders"),    QStringLiteral("order_lines"), QStringLiteral("fulfilment"),
+        QStringLiteral("payments"),  QStringLiteral("invoices"),    QStringLiteral("reviews"),
+        QStringLiteral("events")};
     return steps;
 }
 

@@ -2,6 +2,7 @@
 // both shared samples load and reconcile, their orphans are quarantined with
 // reasons, a transaction log loaded twice changes nothing and a second log
 // adds only its rows.
+#include "OlistFixture.h"
 #include "SourceRunSupport.h"
 #include "SourceTestSupport.h"
 #include "TestSupport.h"
@@ -98,6 +99,62 @@ private slots:
                                                     + " AND table_name = 'orders' AND dimension = 'integrity'");
         QVERIFY2(integrity < 50, qPrintable(QString::number(integrity)));
         QVERIFY(run.log.contains(QStringLiteral("what the import understood")));
+    }
+
+    // What only Olist carries reaches the warehouse: sellers, postcodes with
+    // coordinates, reviews with their text exactly as written, the order's
+    // milestones and each line's seller, shipping limit and freight; a
+    // second run of the same export writes nothing.
+    void olistDetailReachesTheWarehouse()
+    {
+        test::TestDatabase db;
+        ECOMOPS_REQUIRE_DB(db);
+        const QString in = m_dir.filePath(QStringLiteral("olist-detail"));
+        test::writeOlist(in);
+        test::writeBytes(in + QStringLiteral("/olist_geolocation_dataset.csv"),
+                         "geolocation_zip_code_prefix,geolocation_lat,geolocation_lng,geolocation_city,geolocation_state\n"
+                         "13023,-22.90,-47.06,campinas,SP\n"
+                         "13023,-22.92,-47.08,campinas,SP\n"
+                         "01001,-23.55,-46.63,sao paulo,SP\n");
+        const auto spec = test::sourceSpec(QStringLiteral("olist"), {{"path", in.toStdString()}},
+                                           m_dir.filePath(QStringLiteral("staging")));
+        const auto run = test::runSource(db, spec);
+        QVERIFY2(run.result.status == runner::RunStatus::Succeeded, qPrintable(run.result.error + run.log));
+        auto c = db.connect();
+        verifyReconciles(*c, run.result);
+
+        QCOMPARE(test::text(*c, "SELECT seller_id, zip_code, city, state FROM dw.dim_seller"),
+                 std::string("s1|13023|campinas|SP|\n"));
+        QCOMPARE(test::text(*c, "SELECT zip_code, city, latitude::numeric(8,3), longitude::numeric(8,3), points "
+                                "FROM dw.dim_zip_code ORDER BY 1"),
+                 std::string("01001|sao paulo|-23.550|-46.630|1|\n13023|campinas|-22.910|-47.070|2|\n"));
+        QCOMPARE(test::text(*c, "SELECT review_id, order_id, score, coalesce(comment_title, '-'), "
+                                "replace(coalesce(comment_message, '-'), chr(13), '\\r'), created_ts, answered_ts "
+                                "FROM dw.fact_review ORDER BY 1"),
+                 std::string("r1|o1|5|-|Muito bom,\\r\nrecomendo \"demais\"|2017-10-11 00:00:00|2017-10-12 03:43:48|\n"
+                             "r2|o2|1|Ruim|-|2017-11-21 00:00:00|2017-11-22 10:00:00|\n"));
+        QCOMPARE(test::text(*c, "SELECT order_id, approved_ts, delivered_carrier_ts, delivered_customer_ts, "
+                                "estimated_delivery_ts FROM dw.fact_order ORDER BY 1"),
+                 std::string("o1|2017-10-02 11:07:00|2017-10-04 19:55:00|2017-10-10 21:25:00|2017-10-18 00:00:00|\n"
+                             "o2|NULL|NULL|NULL|2017-11-30 00:00:00|\n"));
+        QCOMPARE(test::text(*c, "SELECT order_id, line_no, seller_id, shipping_limit_ts, freight_value "
+                                "FROM dw.fact_order_line ORDER BY 1, 2"),
+                 std::string("o1|1|s1|2017-10-06 11:07:15|13.2900|\n"
+                             "o1|2|s1|2017-10-06 11:07:15|5.0000|\n"
+                             "o2|1|s1|2017-11-20 09:00:00|13.2900|\n"));
+
+        // By hand: only o1 (delivered) is a revenue order; o2 is shipped.
+        // o1: 58.90 + 10.00, freight 13.29 + 5.00, delivered 2017-10-10 21:25
+        // against 2017-10-18 (on time), 8 d 10 h 29 min after purchase; r1 scored 5.
+        QCOMPARE(test::text(*c, "SELECT seller_id, city, state, orders, items, revenue, freight, delivered_orders, "
+                                "late_orders, late_share, days_to_deliver, reviews, review_score FROM mart.seller_performance"),
+                 std::string("s1|campinas|SP|1|2|68.9000|18.2900|1|0|0.0000|8.4|1|5.00|\n"));
+
+        const auto before = test::warehouseChecksums(*c);
+        QVERIFY(before.count("fact_review") == 1 && before.count("dim_seller") == 1 && before.count("dim_zip_code") == 1);
+        const auto again = test::runSource(db, spec);
+        QVERIFY2(again.result.status == runner::RunStatus::Succeeded, qPrintable(again.result.error + again.log));
+        QCOMPARE(test::warehouseChecksums(*c), before);
     }
 
     void txnlogSampleNeedsItsDateOrderAndLoads()
