@@ -34,7 +34,15 @@ QString usage()
         "Pipeline runs (on the embedded database unless --conninfo or ECOMOPS_CONNINFO names a server):\n"
         "  ecomops run [--source synthetic] [--scale N] [--seed N] [--defect-rate R] [--anomaly-rate R]\n"
         "              [--staging DIR] [--parallel N] [--spec FILE] [--trigger scheduled] [--json]\n"
+        "              [--gate-mode fail|warn] [--gate-overall N]   quality gates (default: fail, see RULES.md)\n"
         "  ecomops run --source snapshot --path DIR      load an existing snapshot again\n"
+        "  ecomops run --source olist --path DIR         import an Olist export folder\n"
+        "  ecomops run --source txnlog --path FILE|DIR [--option date_order=month_first|day_first]\n"
+        "                                                import a transaction log (a file or a folder of them)\n"
+        "  ecomops run --source sourcedb --option conninfo=STRING [--option schema=NAME]\n"
+        "                                                snapshot a source OLTP database and load it\n"
+        "  ecomops source seed [--scale N] [--seed S] [--schema NAME] [--conninfo STRING]\n"
+        "                                                create the synthetic shop's tables in a source database\n"
         "  ecomops runs list [--limit N]                 recent runs from ops.pipeline_run\n"
         "  Ctrl-C cancels a run cleanly: the warehouse is left as it was before it.\n"
         "\n"
@@ -49,6 +57,11 @@ bool isHeadlessCommand(const QStringList &arguments)
 int runHeadless(const QStringList &arguments)
 {
     const QString command = arguments.value(1);
+    // "ecomops run --help" and the like: the usage, and success.
+    if (arguments.size() > 2 && (arguments.contains(QStringLiteral("--help")) || arguments.contains(QStringLiteral("-h")))) {
+        out(usage());
+        return ExitSuccess;
+    }
     if (command == QLatin1String("--version")) {
         out(QStringLiteral("ecomops " ECOMOPS_VERSION));
         return ExitSuccess;

@@ -1,5 +1,8 @@
 #include "RunCommand.h"
 
+#include "quality/QualityOptions.h"
+#include "quality/Scoring.h"
+
 #include "CommandLine.h"
 #include "DatabaseOptions.h"
 #include "Terminal.h"
@@ -61,6 +64,15 @@ void printSummary(const runner::RunResult &r)
         out(QStringLiteral("  error: %1").arg(r.error));
     if (!r.snapshotPath.isEmpty())
         out(QStringLiteral("  snapshot: %1").arg(r.snapshotPath));
+    if (!r.gateStatus.isEmpty()) {
+        out(QStringLiteral("  quality: overall %1, gates %2").arg(quality::oneDecimalScore(r.qualityOverall), 0, 'f', 1).arg(r.gateStatus));
+        for (const QString &m : r.gateMessages)
+            out(QStringLiteral("    %1").arg(m));
+        if (r.gateStatus == QLatin1String("failed"))
+            out(QStringLiteral("  nothing reached the warehouse; the scorecard and quarantine of run %1 say why.\n"
+                               "  To load what passes anyway, run again with --gate-mode warn (or lower the gates in a --spec).")
+                    .arg(r.runId));
+    }
     if (!r.tables.empty()) {
         out(QStringLiteral("  %1 %2 %3 %4").arg(QStringLiteral("table").leftJustified(20), QStringLiteral("read").rightJustified(10),
                                                  QStringLiteral("loaded").rightJustified(10), QStringLiteral("quarantined").rightJustified(12)));
@@ -118,7 +130,13 @@ int runRunCommand(const QStringList &arguments)
     const QCommandLineOption sourceOption(QStringLiteral("option"),
                                           QStringLiteral("A source option KEY=VALUE (repeatable), e.g. date_order=day_first."),
                                           QStringLiteral("KEY=VALUE"));
-    parser.addOptions({source, scale, seed, defects, anomalies, path, staging, parallel, specFile, trigger, json, sourceOption});
+    const QCommandLineOption gateMode(QStringLiteral("gate-mode"),
+                                      QStringLiteral("fail (default): a gate below its score stops the run; warn: report it and go on."),
+                                      QStringLiteral("MODE"));
+    const QCommandLineOption gateOverall(QStringLiteral("gate-overall"), QStringLiteral("Lowest overall quality score per table (0-100)."),
+                                         QStringLiteral("N"));
+    parser.addOptions({source, scale, seed, defects, anomalies, path, staging, parallel, specFile, trigger, json, sourceOption,
+                       gateMode, gateOverall});
     if (!parser.parse(QStringList{QStringLiteral("ecomops run")} + arguments) || !parser.positionalArguments().isEmpty()) {
         err(parser.errorText().isEmpty() ? QStringLiteral("ecomops run: unexpected argument %1").arg(parser.positionalArguments().value(0))
                                          : parser.errorText());
@@ -174,6 +192,15 @@ int runRunCommand(const QStringList &arguments)
             if (spec.sourceKind == QLatin1String("snapshot") && !spec.sourceOptions.contains("path"))
                 throw runner::SpecError("--source snapshot needs --path DIR");
         }
+        if (parser.isSet(gateMode))
+            spec.gates["mode"] = parser.value(gateMode).toStdString();
+        if (parser.isSet(gateOverall)) {
+            bool ok = false;
+            const double overall = parser.value(gateOverall).toDouble(&ok);
+            if (!ok)
+                throw runner::SpecError("--gate-overall needs a number");
+            spec.gates["overall"] = overall;
+        }
         if (parser.isSet(staging))
             spec.stagingDir = parser.value(staging);
         if (parser.isSet(parallel) || !parser.isSet(specFile))
@@ -182,6 +209,7 @@ int runRunCommand(const QStringList &arguments)
         if (spec.startedBy.isEmpty())
             spec.startedBy = currentUser();
         spec = runner::RunSpec::fromJson(spec.toJson()); // the same checks as a stored spec
+        quality::QualityOptions::fromJson(spec.gates);   // bad gates are a bad argument, not a failed run
     } catch (const std::exception &e) {
         err(QStringLiteral("ecomops run: %1").arg(QString::fromUtf8(e.what())));
         return ExitBadArguments;

@@ -14,10 +14,37 @@
 #include <cstdio>
 #include <cstring>
 #include <memory>
+#include <optional>
 #include <sstream>
 
 namespace ecomops::load {
 namespace {
+
+// The source's reason when a staged record is one an adapter could not read
+// (its first field starts with staging::kUnreadableSourcePrefix), else none.
+std::optional<std::string> unreadableSourceReason(std::string_view raw)
+{
+    std::string first;
+    if (!raw.empty() && raw.front() == '"') {
+        for (std::size_t i = 1; i < raw.size(); ++i) {
+            if (raw[i] == '"') {
+                if (i + 1 < raw.size() && raw[i + 1] == '"') {
+                    first += '"';
+                    ++i;
+                    continue;
+                }
+                break;
+            }
+            first += raw[i];
+        }
+    } else {
+        first = std::string(raw.substr(0, raw.find(',')));
+    }
+    const std::string_view prefix = staging::kUnreadableSourcePrefix;
+    if (first.size() <= prefix.size() || first.compare(0, prefix.size(), prefix) != 0)
+        return std::nullopt;
+    return first.substr(prefix.size());
+}
 
 constexpr std::size_t kBatchBytes = 256 * 1024;
 constexpr qint64 kProgressEveryRows = 16384;
@@ -306,7 +333,10 @@ TableLoadResult TableLoader::run(StageObserver &observer, CancelToken &cancel, P
             ++read;
             if (outcome == csv::Outcome::Malformed) {
                 const csv::Malformed &bad = reader.malformed();
-                failures.assign(1, {"csv.well_formed", reader.malformedMessage(), true});
+                std::optional<std::string> sourceReason;
+                if (bad.defect == csv::Defect::FieldCount)
+                    sourceReason = unreadableSourceReason(bad.raw);
+                failures.assign(1, {"csv.well_formed", sourceReason ? *sourceReason : reader.malformedMessage(), true});
                 quarantine.add(bad.line, bad.raw, failures);
                 ++result.malformed;
             } else {

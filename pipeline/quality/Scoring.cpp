@@ -83,6 +83,11 @@ double floorScore(double score)
     return std::floor(std::clamp(score, 0.0, 100.0) * 1000.0 + 1e-9) / 1000.0;
 }
 
+double oneDecimalScore(double score)
+{
+    return std::floor(std::clamp(score, 0.0, 100.0) * 10.0 + 1e-6) / 10.0;
+}
+
 const TableScore *ScoreCard::table(const std::string &name) const
 {
     for (const TableScore &t : tables) {

@@ -90,6 +90,9 @@ struct ScoreCard {
 };
 
 double floorScore(double score);
+// A score shown with one decimal: cut, never rounded up, so 99.95 reads 99.9
+// and only a table that passed everything reads 100.0.
+double oneDecimalScore(double score);
 
 ScoreCard scoreRun(const std::vector<RuleResult> &results, const std::vector<TableFacts> &tables,
                    const QualityOptions &options);

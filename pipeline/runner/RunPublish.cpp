@@ -4,6 +4,7 @@
 
 #include "anomalies/Detection.h"
 #include "quality/QualityStage.h"
+#include "quality/Scoring.h"
 #include "warehouse/Warehouse.h"
 
 #include <pqxx/pqxx>
@@ -38,7 +39,7 @@ void RunExecution::validateStage(CancelToken &cancel)
     emitLog(level, stage,
             QStringLiteral("quality gates %1: overall score %2, %3 rows rejected by table-wide rules, in %4 s")
                 .arg(m_result.gateStatus)
-                .arg(report.overall(), 0, 'f', 1)
+                .arg(quality::oneDecimalScore(report.overall()), 0, 'f', 1)
                 .arg(report.quarantined)
                 .arg(report.seconds, 0, 'f', 2));
     for (const QString &message : m_result.gateMessages)

@@ -9,6 +9,13 @@
 
 namespace ecomops::staging {
 
+// A source record an adapter could not read is staged as a row with one
+// field more than its table has, whose first field is this prefix followed
+// by "<source file>:<line>: <reason>" and whose second is the record as it
+// stood. The loader quarantines such a row with the source's reason, so a
+// steward reads where the source went wrong, not where the staged copy did.
+inline constexpr std::string_view kUnreadableSourcePrefix = "unreadable in the source: ";
+
 enum class ColumnType { Text, Integer, Decimal, Timestamp, Date };
 const char *toString(ColumnType type);
 

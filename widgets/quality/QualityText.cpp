@@ -1,5 +1,7 @@
 #include "quality/QualityText.h"
 
+#include "quality/Scoring.h"
+
 #include "common/Theme.h"
 
 #include <QCoreApplication>
@@ -85,7 +87,7 @@ QString tableLabel(const QString &table)
 
 QString scoreText(double score)
 {
-    return score < 0 ? QStringLiteral("—") : QLocale().toString(score, 'f', 1);
+    return score < 0 ? QStringLiteral("—") : QLocale().toString(quality::oneDecimalScore(score), 'f', 1);
 }
 
 } // namespace ecomops::widgets::qualitytext

@@ -72,9 +72,8 @@ void StagedTable::write(const std::vector<std::string> &values)
 
 void StagedTable::writeUnreadable(const std::string &where, std::string_view raw)
 {
-    // One field more than the header: the loader quarantines the record as
-    // it stands, with this text in it.
-    m_writer->field(where);
+    // One field more than the header (see kUnreadableSourcePrefix).
+    m_writer->field(std::string(staging::kUnreadableSourcePrefix) + where);
     m_writer->field(raw);
     for (std::size_t i = 1; i < m_row.size(); ++i)
         m_writer->null();
