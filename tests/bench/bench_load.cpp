@@ -139,9 +139,12 @@ double psqlLoad(const QString &conninfo, pqxx::connection &admin, const staging:
     // paid once, as a script running \copy would.
     QStringList args{conninfo, QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-v"), QStringLiteral("ON_ERROR_STOP=1")};
     for (const auto &[spec, file] : files.list) {
-        QStringList cols;
-        for (const auto &c : spec->columns)
-            cols << QString::fromStdString(c.name);
+        // The file's own header names its columns: a source stages only the
+        // catalogue columns it has (the synthetic shop has no Olist state).
+        QFile csvFile(snap.filePath(file));
+        if (!csvFile.open(QIODevice::ReadOnly))
+            qFatal("cannot read %s", qPrintable(csvFile.fileName()));
+        const QStringList cols = QString::fromUtf8(csvFile.readLine()).trimmed().split(QLatin1Char(','));
         args << QStringLiteral("-c")
              << QStringLiteral("\\copy staging.%1 (%2) FROM '%3' WITH (FORMAT csv, HEADER true)")
                     .arg(QString::fromStdString(load::TableLoader::partitionName(spec->name, run)),
