@@ -100,8 +100,13 @@ RunScorecard runScorecard(const QString &conninfo, qint64 runId)
 
     std::map<QString, TableScorecard> tables;
     for (const auto &r : tx.exec_params(
+             // Tables the run staged (a load result): the catalogue's others
+             // (Olist-only tables in a synthetic run) are not the run's.
              "SELECT table_name, dimension, score::float8, threshold::float8, passed, checked, failed "
-             "FROM ops.quality_score WHERE run_id = $1 ORDER BY table_name",
+             "FROM ops.quality_score WHERE run_id = $1 AND table_name IN ("
+             "    SELECT table_name FROM ops.quality_score WHERE run_id = $1 AND checked > 0 "
+             "    UNION SELECT table_name FROM ops.stage_result WHERE run_id = $1 AND stage = 'load') "
+             "ORDER BY table_name",
              runId)) {
         const QString table = text(r[0]);
         TableScorecard &t = tables[table];
