@@ -133,6 +133,12 @@ RunScorecard runScorecard(const QString &conninfo, qint64 runId)
         d.failed = r[6].as<qint64>();
     }
     for (auto &[name, t] : tables) {
+        // Gates are per table, so the run as a whole records its dimensions
+        // as passed; shown against their thresholds they must not read
+        // "meets" when they are below.
+        if (name.isEmpty())
+            for (DimensionScore &d : t.dimensions)
+                d.passed = d.score < 0 || d.threshold < 0 || d.score >= d.threshold;
         const auto gate = gates.find(name);
         const bool failGate = gate != gates.end() && gate->second.first;
         const bool warnGate = gate != gates.end() && gate->second.second;
