@@ -517,8 +517,8 @@ void TestCsvReader::sharedSamples()
     const QDir datasets(ecomops::test::sharedDatasetsDir());
     const QDir olistDir(datasets.filePath(QStringLiteral("olist-sample")));
     const QStringList files = olistDir.entryList({QStringLiteral("*.csv")}, QDir::Files);
-    if (files.isEmpty())
-        QSKIP("the shared sample data sets are not beside the repository");
+    QVERIFY2(!files.isEmpty(), qPrintable(QStringLiteral("no Olist sample in %1: the shared data sets belong beside the "
+                                                          "repository").arg(olistDir.path())));
     for (const QString& name : files) {
         Reader reader(stdPath(olistDir.filePath(name)));
         while (true) {

@@ -434,9 +434,6 @@ private slots:
         auto c = db.connect();
         {
             pqxx::work tx{*c};
-            if (tx.exec1("SELECT to_regclass('dw.dim_customer') IS NULL OR to_regclass('dw.dim_product') IS NULL")[0]
-                    .as<bool>())
-                QSKIP("the warehouse's dimensions are not in this build yet");
             tx.exec0("INSERT INTO dw.dim_customer (customer_id, valid_from, change_kind, created_run_id, updated_run_id) "
                      "VALUES ('9001', '2024-01-01', 'first', 0, 0)");
             tx.exec0("INSERT INTO dw.dim_product (product_id, valid_from, change_kind, unit_price, created_run_id, "
