@@ -40,9 +40,6 @@ QString currentUser()
 
 nlohmann::json resultJson(const runner::RunResult &r)
 {
-    nlohmann::json tables = nlohmann::json::array();
-    for (const TableCounts &t : r.tables)
-        tables.push_back({{"table", t.table.toStdString()}, {"read", t.read}, {"loaded", t.loaded}, {"quarantined", t.quarantined}});
     return {{"run_id", r.runId},
             {"status", runner::toString(r.status).toStdString()},
             {"error", r.error.toStdString()},
@@ -51,10 +48,13 @@ nlohmann::json resultJson(const runner::RunResult &r)
             {"rows_read", r.rowsRead},
             {"rows_loaded", r.rowsLoaded},
             {"rows_quarantined", r.rowsQuarantined},
+            {"rows_rejected", r.rowsRejected},
+            {"rows_skipped", r.rowsSkipped},
+            {"published", r.published},
             {"reconciles", r.reconciles()},
             {"gate_status", r.gateStatus.toStdString()},
             {"new_anomalies", r.newAnomalies},
-            {"tables", tables}};
+            {"tables", r.tablesJson()}};
 }
 
 void printSummary(const runner::RunResult &r)
@@ -74,20 +74,37 @@ void printSummary(const runner::RunResult &r)
                     .arg(r.runId));
     }
     if (!r.tables.empty()) {
-        out(QStringLiteral("  %1 %2 %3 %4").arg(QStringLiteral("table").leftJustified(20), QStringLiteral("read").rightJustified(10),
-                                                 QStringLiteral("loaded").rightJustified(10), QStringLiteral("quarantined").rightJustified(12)));
+        // "reached" is the warehouse once published; before that, the rows
+        // that were staged and would have been.
+        const QString reached = r.published ? QStringLiteral("reached") : QStringLiteral("staged");
+        out(QStringLiteral("  %1 %2 %3 %4 %5 %6 %7")
+                .arg(QStringLiteral("table").leftJustified(20), QStringLiteral("read").rightJustified(10),
+                     reached.rightJustified(10), QStringLiteral("share").rightJustified(7),
+                     QStringLiteral("quarantined").rightJustified(12), QStringLiteral("rejected").rightJustified(9),
+                     QStringLiteral("skipped").rightJustified(8)));
+        auto share = [](const TableCounts &t) { return QStringLiteral("%1 %").arg(100.0 * t.reachedShare(), 0, 'f', 1); };
         for (const TableCounts &t : r.tables)
-            out(QStringLiteral("  %1 %2 %3 %4")
+            out(QStringLiteral("  %1 %2 %3 %4 %5 %6 %7")
                     .arg(t.table.leftJustified(20))
                     .arg(t.read, 10)
                     .arg(t.loaded, 10)
-                    .arg(t.quarantined, 12));
-        out(QStringLiteral("  %1 %2 %3 %4 %5")
+                    .arg(share(t), 7)
+                    .arg(t.quarantined, 12)
+                    .arg(t.rejected, 9)
+                    .arg(t.skipped, 8));
+        TableCounts total;
+        total.read = r.rowsRead;
+        total.loaded = r.rowsLoaded;
+        total.skipped = r.rowsSkipped;
+        out(QStringLiteral("  %1 %2 %3 %4 %5 %6 %7%8")
                 .arg(QStringLiteral("total").leftJustified(20))
                 .arg(r.rowsRead, 10)
                 .arg(r.rowsLoaded, 10)
+                .arg(share(total), 7)
                 .arg(r.rowsQuarantined, 12)
-                .arg(r.reconciles() ? QStringLiteral("  (reconciles: read = loaded + quarantined)")
+                .arg(r.rowsRejected, 9)
+                .arg(r.rowsSkipped, 8)
+                .arg(r.reconciles() ? QStringLiteral("  (reconciles: read = %1 + quarantined + rejected + skipped)").arg(reached)
                                     : QStringLiteral("  (DOES NOT RECONCILE)")));
     }
 }

@@ -41,8 +41,18 @@ struct TableCounts {
     QString table;
     qint64 read = 0;
     qint64 loaded = 0;
-    qint64 quarantined = 0;
-    bool reconciles() const { return read == loaded + quarantined; }
+    qint64 quarantined = 0; // at load or by the validate stage's set rules
+    qint64 rejected = 0;    // by the transform: unresolvable references (split-stream)
+    qint64 skipped = 0;     // records in which every field was empty (spreadsheet padding)
+    // Nothing is lost: every row read is accounted for.
+    bool reconciles() const { return read == loaded + quarantined + rejected + skipped; }
+    // Of the rows that were not empty records, the share that reached the
+    // warehouse (1 when there were none).
+    double reachedShare() const
+    {
+        const qint64 counted = read - skipped;
+        return counted > 0 ? double(loaded) / double(counted) : 1.0;
+    }
 };
 
 // What a stage reports to. Implemented by the runner, which throttles

@@ -2,6 +2,7 @@
 
 #include "core/Cancellation.h"
 #include "csv/Reader.h"
+#include "quality/RowsSetAside.h"
 #include "quality/SetRules.h"
 #include "staging/Catalog.h"
 
@@ -77,19 +78,6 @@ private:
     std::string m_sql;
     json m_rows = json::array();
 };
-
-json examplesJson(const std::vector<RuleExample> &examples)
-{
-    json out = json::array();
-    for (const RuleExample &e : examples)
-        out.push_back({{"source_line", e.line}, {"value", e.value}, {"reason", e.reason}, {"record", e.record}});
-    return out;
-}
-
-json optionalNumber(const std::optional<double> &value)
-{
-    return value ? json(*value) : json(nullptr);
-}
 
 } // namespace
 
@@ -478,6 +466,7 @@ private:
 
     void score()
     {
+        const LostRows lost = rowsSetAside(m_tx, runId());
         for (const staging::TableSpec &t : staging::catalog()) {
             TableFacts facts;
             facts.table = t.name;
@@ -496,6 +485,8 @@ private:
                         m_report.rules.push_back(r);
                 }
             }
+            if (const auto it = lost.find(t.name); it != lost.end())
+                facts.lost = it->second;
             m_report.facts.push_back(std::move(facts));
         }
         m_report.scores = scoreRun(m_report.rules, m_report.facts, m_stage.m_options);
@@ -504,74 +495,7 @@ private:
     void persist()
     {
         checkCancel();
-        const ScoreCard &card = m_report.scores;
-        const QualityOptions &options = m_stage.m_options;
-        m_tx.exec_params0("INSERT INTO ops.quality_run (run_id, overall, gate_status, messages, options, run_time, "
-                          "snapshot_created_at, rows_quarantined) SELECT $1, $2, $3, ARRAY(SELECT "
-                          "jsonb_array_elements_text($4::jsonb)), $5::jsonb, $6::timestamptz, $7::timestamptz, $8",
-                          runId(), card.overall, toString(card.status), json(card.messages).dump(),
-                          options.toJson().dump(), m_stage.m_runTime.toUTC().toString(Qt::ISODateWithMs).toStdString(),
-                          m_stage.m_snapshotCreatedAt.isValid()
-                              ? std::optional<std::string>(
-                                  m_stage.m_snapshotCreatedAt.toUTC().toString(Qt::ISODateWithMs).toStdString())
-                              : std::nullopt,
-                          m_report.quarantined);
-
-        json scores = json::array();
-        auto addDimensions = [&](const std::string &table, const std::array<DimensionScore, 8> &dimensions) {
-            for (const DimensionScore &d : dimensions)
-                scores.push_back({{"t", table}, {"d", toString(d.dimension)}, {"s", optionalNumber(d.score)},
-                                  {"th", d.threshold}, {"p", d.passed}, {"c", d.checked}, {"f", d.failed},
-                                  {"w", options.weights[indexOf(d.dimension)]}});
-        };
-        for (const TableScore &t : card.tables) {
-            addDimensions(t.table, t.dimensions);
-            scores.push_back({{"t", t.table}, {"d", "overall"}, {"s", optionalNumber(t.overall)},
-                              {"th", t.overallThreshold}, {"p", t.overallPassed}, {"c", 0}, {"f", 0}, {"w", nullptr}});
-        }
-        addDimensions(std::string(), card.run);
-        scores.push_back({{"t", ""}, {"d", "overall"}, {"s", optionalNumber(card.overall)},
-                          {"th", options.gates.overall}, {"p", card.status != GateStatus::Failed}, {"c", 0}, {"f", 0},
-                          {"w", nullptr}});
-        m_tx.exec_params0("INSERT INTO ops.quality_score (run_id, table_name, dimension, score, threshold, passed, checked, "
-                          "failed, weight) SELECT $1, x.t, x.d, x.s, x.th, x.p, x.c, x.f, x.w FROM jsonb_to_recordset($2::jsonb) "
-                          "AS x(t text, d text, s numeric, th numeric, p boolean, c bigint, f bigint, w numeric)",
-                          runId(), scores.dump());
-
-        json failures = json::array();
-        for (const RuleResult &r : m_report.rules) {
-            if (r.checked == 0 && r.failed == 0)
-                continue;
-            failures.push_back({{"t", r.table}, {"r", r.ruleId}, {"d", toString(r.dimension)},
-                                {"s", toString(r.severity)}, {"c", r.checked}, {"f", r.failed},
-                                {"e", examplesJson(r.examples)}});
-        }
-        m_tx.exec_params0("INSERT INTO ops.quality_failure (run_id, table_name, rule_id, dimension, severity, checked, "
-                          "failed_count, examples) SELECT $1, x.t, x.r, x.d, x.s, x.c, x.f, x.e FROM "
-                          "jsonb_to_recordset($2::jsonb) AS x(t text, r text, d text, s text, c bigint, f bigint, e jsonb)",
-                          runId(), failures.dump());
-
-        json gates = json::array();
-        for (const GateCheck &g : card.gates)
-            gates.push_back({{"t", g.table}, {"m", g.metric}, {"v", g.value}, {"th", g.threshold},
-                             {"c", g.atLeast ? ">=" : "<="}, {"p", g.passed}, {"mode", toString(g.mode)},
-                             {"msg", g.passed ? json(nullptr) : json(g.message)}});
-        m_tx.exec_params0("INSERT INTO ops.quality_gate (run_id, table_name, metric, value, threshold, comparison, passed, "
-                          "mode, message) SELECT $1, x.t, x.m, x.v, x.th, x.c, x.p, x.mode, x.msg FROM "
-                          "jsonb_to_recordset($2::jsonb) AS x(t text, m text, v numeric, th numeric, c text, p boolean, "
-                          "mode text, msg text)",
-                          runId(), gates.dump());
-
-        json nulls = json::array();
-        for (const TableFacts &f : m_report.facts) {
-            for (const ColumnNulls &c : f.columns)
-                nulls.push_back({{"t", f.table}, {"c", c.column}, {"cells", f.checkedRows}, {"n", c.nulls},
-                                 {"counted", f.counted(c)}});
-        }
-        m_tx.exec_params0("INSERT INTO ops.quality_null (run_id, table_name, column_name, cells, nulls, counted) SELECT $1, "
-                          "x.t, x.c, x.cells, x.n, x.counted FROM jsonb_to_recordset($2::jsonb) AS x(t text, c text, "
-                          "cells bigint, n bigint, counted boolean)",
-                          runId(), nulls.dump());
+        m_stage.recordScores(m_tx, m_report);
     }
 
     QualityStage &m_stage;

@@ -90,6 +90,18 @@ public:
     // Running it again for the same run replaces what it wrote before.
     QualityReport validate(pqxx::connection_base &connection, StageObserver &observer);
 
+    // After the transform, inside its transaction (the rejects it wrote are
+    // visible only there): the validated report scored again with the
+    // transform's rules (transform.reference, …) and every row the run set
+    // aside counted against its dimension, gates evaluated anew. Nothing is
+    // written: record it with recordScores (on any transaction).
+    QualityReport scoreAfterTransform(pqxx::transaction_base &tx, const QualityReport &validated,
+                                      const std::vector<TableCounts> &transformed) const;
+
+    // Writes the report's scorecard (ops.quality_*), replacing the run's
+    // earlier one.
+    void recordScores(pqxx::transaction_base &tx, const QualityReport &report) const;
+
     // Writes the rule catalogue to ops.quality_rule (also done by validate),
     // so a console can list the rules before any run.
     static void publishCatalogue(pqxx::transaction_base &tx);

@@ -330,6 +330,30 @@ std::vector<Rule> build()
                          "The snapshot was taken no longer before the run than rules.max_snapshot_age_days (7 by "
                          "default); a stale snapshot counts against every row of every table."));
     rules.back().id = "snapshot.fresh";
+    // What the transform rejects counts too: a row that never reaches the
+    // warehouse is a failed check of its dimension, scored over rows read.
+    const struct {
+        const char *id;
+        D dimension;
+        C check;
+        const char *description;
+    } transformRules[] = {
+        {"transform.reference", D::Integrity, C::TransformResolves,
+         "Every reference the row gives resolves, in this run or in the warehouse (an empty reference is not a defect: "
+         "a guest checkout points at the unknown customer). Rows that do not resolve are set aside by the transform."},
+        {"transform.required", D::Completeness, C::TransformRequired,
+         "The fields the warehouse cannot do without are given (checked by the transform)."},
+        {"transform.type", D::Validity, C::TransformType,
+         "Every value fits the warehouse's column type (checked by the transform)."},
+        {"transform.duplicate", D::Uniqueness, C::TransformUnique,
+         "The business key occurs once in the run; later copies are set aside by the transform."},
+        {"transform.price", D::Accuracy, C::TransformPrice,
+         "A line without a unit price finds its product's list price in effect when it was bought."},
+    };
+    for (const auto &t : transformRules) {
+        rules.push_back(rule("*", t.id, {}, t.dimension, S::Reject, t.check, t.description));
+        rules.back().id = t.id;
+    }
     addColumnRules(rules);
     addTableRules(rules);
     addSetRules(rules);
@@ -367,6 +391,11 @@ const char *toString(Check check)
     case Check::WellFormedCsv: return "well_formed_csv";
     case Check::Utf8: return "utf8";
     case Check::SnapshotFresh: return "snapshot_fresh";
+    case Check::TransformResolves: return "transform_resolves";
+    case Check::TransformRequired: return "transform_required";
+    case Check::TransformType: return "transform_type";
+    case Check::TransformUnique: return "transform_unique";
+    case Check::TransformPrice: return "transform_price";
     }
     return "";
 }
@@ -378,6 +407,7 @@ const char *toString(RuleKind kind)
     case RuleKind::Set: return "set";
     case RuleKind::Load: return "load";
     case RuleKind::Snapshot: return "snapshot";
+    case RuleKind::Transform: return "transform";
     }
     return "";
 }
@@ -397,6 +427,12 @@ RuleKind kindOf(Check check)
         return RuleKind::Load;
     case Check::SnapshotFresh:
         return RuleKind::Snapshot;
+    case Check::TransformResolves:
+    case Check::TransformRequired:
+    case Check::TransformType:
+    case Check::TransformUnique:
+    case Check::TransformPrice:
+        return RuleKind::Transform;
     default:
         return RuleKind::Row;
     }

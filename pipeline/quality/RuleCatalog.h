@@ -43,9 +43,15 @@ enum class Check {
     WellFormedCsv,  // the loader: a valid CSV record
     Utf8,           // the loader: valid UTF-8 text
     SnapshotFresh,  // the snapshot is not older than allowed
+    // Enforced by the transform (split-stream), scored after it.
+    TransformResolves, // references resolve (transform.reference)
+    TransformRequired, // the fields the warehouse needs are there (transform.required)
+    TransformType,     // the values cast to the warehouse's types (transform.type)
+    TransformUnique,   // the business key occurs once (transform.duplicate)
+    TransformPrice,    // a line without a price finds one in effect (transform.price)
 };
 
-enum class RuleKind { Row, Set, Load, Snapshot };
+enum class RuleKind { Row, Set, Load, Snapshot, Transform };
 
 const char *toString(Check check);
 const char *toString(RuleKind kind);

@@ -35,6 +35,19 @@ void finishScores(std::array<DimensionScore, 8> &dimensions)
     }
 }
 
+// A dimension scores at most the share of rows it did not lose.
+void capByLostRows(std::array<DimensionScore, 8> &dimensions, qint64 rows)
+{
+    if (rows <= 0)
+        return;
+    for (DimensionScore &d : dimensions) {
+        if (d.lost <= 0)
+            continue;
+        const double cap = floorScore(100.0 * double(rows - std::min(d.lost, rows)) / double(rows));
+        d.score = std::min(d.score.value_or(100.0), cap);
+    }
+}
+
 std::optional<double> weightedOverall(const std::array<DimensionScore, 8> &dimensions,
                                       const std::array<double, 8> &weights)
 {
@@ -105,6 +118,7 @@ ScoreCard scoreRun(const std::vector<RuleResult> &results, const std::vector<Tab
     card.run = emptyDimensions();
     double overallSum = 0;
     qint64 overallRows = 0;
+    qint64 runRows = 0;
     for (const TableFacts &facts : tables) {
         TableScore t;
         t.table = facts.table;
@@ -132,7 +146,13 @@ ScoreCard scoreRun(const std::vector<RuleResult> &results, const std::vector<Tab
             if (rule && rule->check == Check::Unique)
                 t.duplicateRows += r.failed;
         }
+        for (Dimension dim : kDimensions) {
+            t.dimensions[indexOf(dim)].lost = facts.lost[indexOf(dim)];
+            card.run[indexOf(dim)].lost += facts.lost[indexOf(dim)];
+        }
+        runRows += facts.rows;
         finishScores(t.dimensions);
+        capByLostRows(t.dimensions, facts.rows);
         t.overall = weightedOverall(t.dimensions, options.weights);
         t.overallThreshold = gates.overallFor(t.table);
         if (t.rows == 0) {
@@ -174,6 +194,7 @@ ScoreCard scoreRun(const std::vector<RuleResult> &results, const std::vector<Tab
         card.tables.push_back(t);
     }
     finishScores(card.run);
+    capByLostRows(card.run, runRows);
     for (DimensionScore &d : card.run)
         d.threshold = gates.dimensions[indexOf(d.dimension)];
     if (overallRows > 0)

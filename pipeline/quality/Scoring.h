@@ -7,6 +7,13 @@
 // with no check for a table has no score (not 100) and no gate. Scores are
 // floored to three decimals, so a score of 100 means nothing failed.
 //
+// Rows that never reach the warehouse count against the dimension of the
+// reason they were set aside for (quarantined at load or validate, rejected
+// by the transform): a dimension's score is at most the share of the rows
+// read that it did not lose, so a table that loses 35 % of its rows to
+// unresolved references scores integrity 65 at best, whatever its other
+// checks say.
+//
 // A table's overall score is the weighted mean of its dimension scores
 // (QualityOptions::weights); the run's overall score is the mean of the
 // tables' overall scores weighted by their rows.
@@ -25,6 +32,7 @@ struct DimensionScore {
     Dimension dimension = Dimension::Validity;
     qint64 checked = 0;
     qint64 failed = 0;
+    qint64 lost = 0;             // rows of this dimension that did not reach the warehouse
     std::optional<double> score; // none when nothing was checked
     double threshold = 0;
     bool passed = true;
@@ -42,6 +50,9 @@ struct TableFacts {
     qint64 rows = 0;                  // rows read from its file
     qint64 checkedRows = 0;           // rows the row rules looked at
     std::vector<ColumnNulls> columns;
+    // Rows set aside (quarantined or rejected), by the dimension of their
+    // reasons; a row with reasons in two dimensions counts in both.
+    std::array<qint64, 8> lost{};
 
     // The null_percent gate counts the cells of required columns and of
     // optional columns the source filled at least once: an optional column

@@ -50,8 +50,9 @@ double niceNext(double step)
 KpiHeadline headline(pqxx::transaction_base &tx, const QDate &from, const QDate &to)
 {
     const pqxx::row r = tx.exec_params1(
-        "SELECT revenue::float8, orders, items, coalesce(aov, 0)::float8, customers, new_customers, orders_placed "
-        "FROM mart.kpi_summary($1::date, $2::date)",
+        "SELECT k.revenue::float8, k.orders, k.items, coalesce(k.aov, 0)::float8, k.customers, k.new_customers, "
+        "k.orders_placed, g.guest_orders, coalesce(g.guest_revenue_share, 0)::float8 "
+        "FROM mart.kpi_summary($1::date, $2::date) k CROSS JOIN mart.guest_share_between($1::date, $2::date) g",
         iso(from), iso(to));
     KpiHeadline h;
     h.revenue = number(r[0]);
@@ -61,6 +62,8 @@ KpiHeadline headline(pqxx::transaction_base &tx, const QDate &from, const QDate 
     h.customers = count(r[4]);
     h.newCustomers = count(r[5]);
     h.ordersPlaced = count(r[6]);
+    h.guestOrders = count(r[7]);
+    h.guestRevenueShare = number(r[8]);
     return h;
 }
 

@@ -30,6 +30,10 @@ struct KpiHeadline {
     qint64 customers = 0;
     qint64 newCustomers = 0;
     qint64 ordersPlaced = 0; // any status
+    // Guest checkouts (orders without a customer) among the revenue orders:
+    // counted in revenue, orders and AOV, never in customers.
+    qint64 guestOrders = 0;
+    double guestRevenueShare = 0; // 0…1
 };
 
 struct RevenuePoint {

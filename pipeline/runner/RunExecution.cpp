@@ -6,6 +6,7 @@
 #include "runner/Retry.h"
 #include "runner/RunExecutionInternals.h"
 #include "quality/QualityStage.h"
+#include "quality/Scoring.h"
 #include "sources/SourceAdapter.h"
 #include "sources/synthetic/Generator.h"
 #include "staging/Catalog.h"
@@ -100,13 +101,17 @@ RunResult RunExecution::execute(CancelToken &cancel)
         qCWarning(lcRunner) << "could not record the end of run" << m_result.runId << e.what();
     }
     emitLog(LogLevel::Info, QStringLiteral("run"),
-            QStringLiteral("run %1 %2 in %3 s: %4 rows read, %5 loaded, %6 quarantined")
+            QStringLiteral("run %1 %2 in %3 s: %4 rows read, %5 %6, %7 quarantined, %8 rejected by the transform, "
+                           "%9 empty records skipped")
                 .arg(m_result.runId)
                 .arg(toString(m_result.status))
                 .arg(m_result.seconds, 0, 'f', 1)
                 .arg(m_result.rowsRead)
                 .arg(m_result.rowsLoaded)
-                .arg(m_result.rowsQuarantined));
+                .arg(m_result.published ? QStringLiteral("reached the warehouse") : QStringLiteral("staged, not published"))
+                .arg(m_result.rowsQuarantined)
+                .arg(m_result.rowsRejected)
+                .arg(m_result.rowsSkipped));
     return m_result;
 }
 
@@ -349,12 +354,14 @@ void RunExecution::cleanUpAfterFailure(Outcome outcome)
 void RunExecution::finishTotals()
 {
     m_result.tables.clear();
-    m_result.rowsRead = m_result.rowsLoaded = m_result.rowsQuarantined = 0;
+    m_result.rowsRead = m_result.rowsLoaded = m_result.rowsQuarantined = m_result.rowsRejected = m_result.rowsSkipped = 0;
     for (const auto &[table, counts] : m_tableTotals) {
         m_result.tables.push_back(counts);
         m_result.rowsRead += counts.read;
         m_result.rowsLoaded += counts.loaded;
         m_result.rowsQuarantined += counts.quarantined;
+        m_result.rowsRejected += counts.rejected;
+        m_result.rowsSkipped += counts.skipped;
     }
 }
 

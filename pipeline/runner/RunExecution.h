@@ -23,6 +23,13 @@
 
 namespace ecomops::quality {
 class QualityStage;
+struct QualityReport;
+}
+namespace ecomops::warehouse {
+struct TransformReport;
+}
+namespace pqxx {
+class transaction_base;
 }
 
 namespace ecomops::runner {
@@ -44,6 +51,14 @@ private:
     void loadStage(const staging::Snapshot &snapshot, CancelToken &cancel);
     void validateStage(CancelToken &cancel);
     void publishStage(CancelToken &cancel);
+    // Records a scorecard's verdict on the run, logs its gate messages under
+    // `stage`, and throws GateFailedError when a gate in "fail" mode failed.
+    void applyVerdict(const quality::QualityReport &report, const QString &stage);
+    // Inside the publish transaction: the scores again, now that the
+    // transform has rejected what it could not resolve; recorded on a
+    // connection of their own. When a gate fails, the rejects are kept as
+    // evidence, the transaction is rolled back and GateFailedError thrown.
+    void scoreAfterTransform(pqxx::transaction_base &tx, const warehouse::TransformReport &transformed);
     // Per table, across stages: read stays the load's, quarantines add up,
     // loaded becomes what the later stage kept.
     void mergeStageCounts(const TableCounts &counts);
@@ -62,6 +77,7 @@ private:
     RunResult m_result;
     QElapsedTimer m_clock;
     std::unique_ptr<quality::QualityStage> m_quality; // row rules during the load, then the validate stage
+    std::unique_ptr<quality::QualityReport> m_validated; // the validate stage's scores, scored again after the transform
     std::map<QString, TableCounts> m_tableTotals; // by table, across stages
 };
 

@@ -1,5 +1,6 @@
 // The stages after loading: validate (quality scores, set rules, gates) and
-// publish (transform, detect, marts in one transaction).
+// publish (transform, scores and gates again over what the transform could
+// not resolve, detect, marts — in one transaction).
 #include "runner/RunExecutionInternals.h"
 
 #include "anomalies/Detection.h"
@@ -9,7 +10,41 @@
 
 #include <pqxx/pqxx>
 
+#include <tuple>
+
 namespace ecomops::runner {
+namespace {
+
+// The transform's rejects of a run whose gates failed after the transform:
+// they are the steward's evidence, but they were written inside the publish
+// transaction, which is about to be rolled back. They are streamed (constant
+// memory) into a temporary table of `keeper`, a connection of its own, and
+// inserted from there once the publish transaction is gone (their keys would
+// otherwise wait on its uncommitted rows).
+void copyTransformRejects(pqxx::transaction_base &publish, pqxx::transaction_base &keeper, qint64 runId)
+{
+    keeper.exec0("CREATE TEMP TABLE kept_rejects (table_name text, source_line bigint, raw_record text, reasons text, "
+                 "rule_ids text) ON COMMIT DROP");
+    pqxx::stream_from from{publish, "(SELECT table_name, source_line, raw_record, reasons::text, rule_ids::text "
+                                    "FROM quarantine.rejected_row WHERE run_id = "
+                                        + std::to_string(runId) + " AND stage = 'transform')"};
+    pqxx::stream_to to{keeper, "kept_rejects"};
+    std::tuple<std::string, qint64, std::string, std::string, std::string> row;
+    while (from >> row)
+        to << row;
+    from.complete();
+    to.complete();
+}
+
+void insertKeptRejects(pqxx::transaction_base &keeper, qint64 runId)
+{
+    keeper.exec_params0("INSERT INTO quarantine.rejected_row (run_id, table_name, source_line, stage, raw_record, reasons, "
+                        "rule_ids) SELECT $1, table_name, source_line, 'transform', raw_record, reasons::text[], "
+                        "rule_ids::text[] FROM kept_rejects ON CONFLICT DO NOTHING",
+                        runId);
+}
+
+} // namespace
 
 void RunExecution::validateStage(CancelToken &cancel)
 {
@@ -28,20 +63,26 @@ void RunExecution::validateStage(CancelToken &cancel)
         m_recorder.stageFinished(m_result.runId, stage, counts, TableState::Succeeded, 1);
         mergeStageCounts(counts);
     }
+    m_validated = std::make_unique<quality::QualityReport>(report);
     if (!report.enabled) {
         emitLog(LogLevel::Warning, stage, QStringLiteral("quality checks are turned off for this run: nothing was scored"));
         return;
     }
+    emitLog(LogLevel::Info, stage,
+            QStringLiteral("%1 rows rejected by table-wide rules in %2 s").arg(report.quarantined).arg(report.seconds, 0, 'f', 2));
+    applyVerdict(report, stage);
+}
+
+void RunExecution::applyVerdict(const quality::QualityReport &report, const QString &stage)
+{
     m_result.gateStatus = report.gateStatus();
     m_result.gateMessages = report.gateMessages();
     m_result.qualityOverall = report.overall();
     const LogLevel level = m_result.gateStatus == QLatin1String("passed") ? LogLevel::Info : LogLevel::Warning;
     emitLog(level, stage,
-            QStringLiteral("quality gates %1: overall score %2, %3 rows rejected by table-wide rules, in %4 s")
+            QStringLiteral("quality gates %1: overall score %2")
                 .arg(m_result.gateStatus)
-                .arg(quality::oneDecimalScore(report.overall()), 0, 'f', 1)
-                .arg(report.quarantined)
-                .arg(report.seconds, 0, 'f', 2));
+                .arg(quality::oneDecimalScore(report.overall()), 0, 'f', 1));
     for (const QString &message : m_result.gateMessages)
         emitLog(level, stage, message);
     if (report.failsRun()) {
@@ -70,6 +111,8 @@ void RunExecution::publishStage(CancelToken &cancel)
         Reporter transformReporter(*this, QStringLiteral("transform"), cancel);
         transformed = warehouse::transform(tx, m_result.runId, warehouseOptions, transformReporter);
         cancel.throwIfCancelled();
+        scoreAfterTransform(tx, transformed);
+        cancel.throwIfCancelled();
         Reporter detectReporter(*this, QStringLiteral("detect"), cancel);
         detected = anomalies::detect(tx, m_result.runId, anomalyOptions, detectReporter);
         cancel.throwIfCancelled();
@@ -78,6 +121,7 @@ void RunExecution::publishStage(CancelToken &cancel)
         cancel.throwIfCancelled();
         tx.commit();
     });
+    m_result.published = true;
     for (const TableCounts &counts : transformed.tables) {
         if (m_tableTotals.count(counts.table) == 0)
             continue;
@@ -92,13 +136,44 @@ void RunExecution::publishStage(CancelToken &cancel)
     m_recorder.stageFinished(m_result.runId, stage, {stage, QString(), 0, 0, 0}, TableState::Succeeded, 1);
     m_result.newAnomalies = detected.newFlags;
     m_result.anomalyProducts = detected.productIds();
-    emitLog(LogLevel::Info, QStringLiteral("transform"),
-            QStringLiteral("warehouse: %1 rows read, %2 loaded, %3 quarantined as unresolvable in %4 s")
+    emitLog(transformed.rowsRejected() > 0 ? LogLevel::Warning : LogLevel::Info, QStringLiteral("transform"),
+            QStringLiteral("warehouse: %1 rows read, %2 reached the warehouse, %3 rejected as unresolvable in %4 s")
                 .arg(transformed.rowsRead())
                 .arg(transformed.rowsLoaded())
-                .arg(transformed.rowsQuarantined())
+                .arg(transformed.rowsRejected())
                 .arg(double(transformed.elapsedMs) / 1000.0, 0, 'f', 2));
     emitLog(detected.newFlags > 0 ? LogLevel::Warning : LogLevel::Info, QStringLiteral("detect"), detected.summary());
+}
+
+void RunExecution::scoreAfterTransform(pqxx::transaction_base &tx, const warehouse::TransformReport &transformed)
+{
+    if (!m_validated || !m_validated->enabled)
+        return;
+    std::vector<TableCounts> tables(transformed.tables.begin(), transformed.tables.end());
+    const quality::QualityReport rescored = m_quality->scoreAfterTransform(tx, *m_validated, tables);
+    // The scorecard is the record of what happened, whatever the publish
+    // transaction's fate: written on a connection of its own.
+    pqxx::connection keeper{m_conninfo.toStdString()};
+    pqxx::work record{keeper, "scores after the transform"};
+    m_quality->recordScores(record, rescored);
+    if (!rescored.failsRun()) {
+        record.commit();
+        if (rescored.scores.status != m_validated->scores.status || rescored.overall() != m_validated->overall())
+            applyVerdict(rescored, QStringLiteral("transform"));
+        return;
+    }
+    copyTransformRejects(tx, record, m_result.runId);
+    tx.abort();
+    insertKeptRejects(record, m_result.runId);
+    record.commit();
+    for (TableCounts counts : transformed.tables) {
+        counts.stage = QStringLiteral("transform");
+        mergeStageCounts(counts); // what would have reached the warehouse, for the summary
+    }
+    emitLog(LogLevel::Warning, QStringLiteral("transform"),
+            QStringLiteral("rows the transform could not resolve lowered the scores below their gates; nothing is "
+                           "published, the rejected rows are kept in the quarantine as evidence"));
+    applyVerdict(rescored, QStringLiteral("transform"));
 }
 
 void RunExecution::mergeStageCounts(const TableCounts &counts)
@@ -108,14 +183,18 @@ void RunExecution::mergeStageCounts(const TableCounts &counts)
         return; // a table this run did not load
     TableCounts &total = it->second;
     total.quarantined += counts.quarantined;
+    total.rejected += counts.rejected;
     total.loaded = counts.loaded;
     if (!total.reconciles())
         emitLog(LogLevel::Error, counts.stage,
-                QStringLiteral("%1: counts do not reconcile after %2 (read %3, loaded %4, quarantined %5)")
+                QStringLiteral("%1: counts do not reconcile after %2 (read %3, loaded %4, quarantined %5, rejected %6, "
+                               "skipped %7)")
                     .arg(counts.table, counts.stage)
                     .arg(total.read)
                     .arg(total.loaded)
-                    .arg(total.quarantined));
+                    .arg(total.quarantined)
+                    .arg(total.rejected)
+                    .arg(total.skipped));
 }
 
 } // namespace ecomops::runner

@@ -36,7 +36,22 @@ bool RunResult::reconciles() const
         if (!t.reconciles())
             return false;
     }
-    return rowsRead == rowsLoaded + rowsQuarantined;
+    return rowsRead == rowsLoaded + rowsQuarantined + rowsRejected + rowsSkipped;
+}
+
+nlohmann::json RunResult::tablesJson() const
+{
+    nlohmann::json tables = nlohmann::json::array();
+    for (const TableCounts &t : this->tables)
+        tables.push_back({{"table", t.table.toStdString()},
+                          {"read", t.read},
+                          {"loaded", t.loaded},
+                          {"quarantined", t.quarantined},
+                          {"rejected", t.rejected},
+                          {"skipped", t.skipped},
+                          {"reached_warehouse", published ? t.loaded : 0},
+                          {"reached_share", published ? t.reachedShare() : 0.0}});
+    return tables;
 }
 
 RunRecorder::RunRecorder(QString conninfo)
@@ -122,13 +137,15 @@ void RunRecorder::stageFinished(qint64 runId, const QString &stage, const TableC
     withConnection([&](pqxx::connection_base &c) {
         pqxx::work tx{c};
         tx.exec_params0("INSERT INTO ops.stage_result (run_id, stage, table_name, status, ended_at, rows_read, rows_loaded, "
-                        "rows_quarantined, attempts, error_text) VALUES ($1, $2, $3, $4, now(), $5, $6, $7, $8, $9) "
+                        "rows_quarantined, rows_rejected, rows_skipped, attempts, error_text) "
+                        "VALUES ($1, $2, $3, $4, now(), $5, $6, $7, $8, $9, $10, $11) "
                         "ON CONFLICT (run_id, stage, table_name) DO UPDATE SET status = EXCLUDED.status, ended_at = now(), "
                         "rows_read = EXCLUDED.rows_read, rows_loaded = EXCLUDED.rows_loaded, "
-                        "rows_quarantined = EXCLUDED.rows_quarantined, attempts = EXCLUDED.attempts, "
+                        "rows_quarantined = EXCLUDED.rows_quarantined, rows_rejected = EXCLUDED.rows_rejected, "
+                        "rows_skipped = EXCLUDED.rows_skipped, attempts = EXCLUDED.attempts, "
                         "error_text = EXCLUDED.error_text",
                         runId, stage.toStdString(), counts.table.toStdString(), toString(state).toStdString(), counts.read,
-                        counts.loaded, counts.quarantined, attempts, orNull(error));
+                        counts.loaded, counts.quarantined, counts.rejected, counts.skipped, attempts, orNull(error));
         tx.commit();
     });
 }
@@ -147,20 +164,20 @@ void RunRecorder::log(qint64 runId, const LogLine &line)
 
 void RunRecorder::finishRun(const RunResult &result)
 {
-    nlohmann::json tables = nlohmann::json::array();
-    for (const TableCounts &t : result.tables)
-        tables.push_back({{"table", t.table.toStdString()}, {"read", t.read}, {"loaded", t.loaded}, {"quarantined", t.quarantined}});
-    const nlohmann::json summary = {{"tables", tables},
+    const nlohmann::json summary = {{"tables", result.tablesJson()},
                                     {"new_anomalies", result.newAnomalies},
                                     {"quality_overall", result.qualityOverall},
-                                    {"seconds", result.seconds}};
+                                    {"seconds", result.seconds},
+                                    {"published", result.published}};
     withConnection([&](pqxx::connection_base &c) {
         pqxx::work tx{c};
         tx.exec_params0("UPDATE ops.pipeline_run SET status = $2, ended_at = now(), started_at = coalesce(started_at, now()), "
                         "rows_read = $3, rows_loaded = $4, rows_quarantined = $5, error_text = $6, gate_status = $7, "
-                        "summary = $8::jsonb WHERE run_id = $1",
+                        "summary = $8::jsonb, rows_rejected = $9, rows_skipped = $10 WHERE run_id = $1",
                         result.runId, toString(result.status).toStdString(), result.rowsRead, result.rowsLoaded,
-                        result.rowsQuarantined, orNull(result.error), orNull(result.gateStatus), summary.dump());
+                        result.rowsQuarantined, orNull(result.error), orNull(result.gateStatus),
+                        summary.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), result.rowsRejected,
+                        result.rowsSkipped);
         tx.commit();
     });
 }

@@ -4,6 +4,8 @@
 #include <QMetaType>
 #include <QString>
 
+#include <nlohmann/json.hpp>
+
 #include <vector>
 
 namespace ecomops::runner {
@@ -20,15 +22,26 @@ struct RunResult {
     QString gateStatus;            // passed / warned / failed / empty when no gates ran
     QStringList gateMessages;
     double seconds = 0;
-    std::vector<TableCounts> tables; // per table, the load stage's counts (read = loaded + quarantined)
+    // Per table, the whole run's counts: read (from the source, empty records
+    // included) = loaded (reached the warehouse, or staged when nothing was
+    // published) + quarantined (at load or validate) + rejected (by the
+    // transform) + skipped (empty records).
+    std::vector<TableCounts> tables;
     qint64 rowsRead = 0;
     qint64 rowsLoaded = 0;
     qint64 rowsQuarantined = 0;
+    qint64 rowsRejected = 0;
+    qint64 rowsSkipped = 0;
+    bool published = false;        // the transform committed: "loaded" means "reached the warehouse"
     qint64 newAnomalies = 0;
     QStringList anomalyProducts;
     double qualityOverall = -1;    // -1 when not scored
 
     bool reconciles() const;
+    // Per table: read, loaded, quarantined, rejected, skipped, and how many
+    // rows reached the warehouse and what share (0 when nothing was
+    // published) — for ops.pipeline_run.summary and `ecomops run --json`.
+    nlohmann::json tablesJson() const;
 };
 
 } // namespace ecomops::runner

@@ -13,20 +13,23 @@ std::vector<TableSpec> build()
 {
     // Ids that real sources write as text (Olist's 32-hex hashes and
     // category names, transaction-log invoices such as C536379) are Text;
-    // synthetic integers are text too.
+    // synthetic integers are text too. Empty is not unknown: an order
+    // without a customer is a guest checkout, a product may have no
+    // description, a customer or an order no country — optional here, so
+    // such rows reach the warehouse (see MARTS.md).
     return {
         {"categories", {{"category_id", T}, {"category_name", T}, {"parent_category_id", T, false}}, {"category_id"}},
         {"countries", {{"country_code", T}, {"country_name", T}, {"region", T, false}}, {"country_code"}},
-        {"products", {{"product_id", T}, {"product_name", T}, {"category_id", T}, {"created_at", TS, false}}, {"product_id"}},
+        {"products", {{"product_id", T}, {"product_name", T, false}, {"category_id", T}, {"created_at", TS, false}}, {"product_id"}},
         {"product_prices", {{"product_id", T}, {"valid_from", TS}, {"unit_price", D}}, {"product_id", "valid_from"}},
         {"customers",
          {{"customer_id", T}, {"email", T, false}, {"first_name", T, false}, {"last_name", T, false}, {"phone", T, false},
-          {"country_code", T}, {"city", T, false}, {"signup_date", DT, false}, {"state", T, false}, {"zip_code", T, false}},
+          {"country_code", T, false}, {"city", T, false}, {"signup_date", DT, false}, {"state", T, false}, {"zip_code", T, false}},
          {"customer_id"}},
         {"customer_segments", {{"customer_id", T}, {"valid_from", TS}, {"segment", T}}, {"customer_id", "valid_from"}},
         {"orders",
-         {{"order_id", T}, {"customer_id", T}, {"order_ts", TS}, {"channel", T}, {"status", T}, {"payment_method", T, false},
-          {"country_code", T}, {"items_subtotal", D}, {"discount_total", D}, {"shipping_fee", D}, {"order_total", D},
+         {{"order_id", T}, {"customer_id", T, false}, {"order_ts", TS}, {"channel", T}, {"status", T}, {"payment_method", T, false},
+          {"country_code", T, false}, {"items_subtotal", D}, {"discount_total", D}, {"shipping_fee", D}, {"order_total", D},
           {"approved_at", TS, false}, {"delivered_carrier_at", TS, false}, {"delivered_customer_at", TS, false},
           {"estimated_delivery_at", TS, false}},
          {"order_id"}},

@@ -81,11 +81,11 @@ qint64 TransformReport::rowsLoaded() const
     return n;
 }
 
-qint64 TransformReport::rowsQuarantined() const
+qint64 TransformReport::rowsRejected() const
 {
     qint64 n = 0;
     for (const TableCounts &t : tables)
-        n += t.quarantined;
+        n += t.rejected;
     return n;
 }
 
@@ -149,7 +149,7 @@ TransformReport transform(pqxx::transaction_base &tx, qint64 runId, const Wareho
                 c.table = QString::fromStdString(row[0].as<std::string>());
                 c.read = row[1].as<qint64>();
                 c.loaded = row[2].as<qint64>();
-                c.quarantined = row[3].as<qint64>();
+                c.rejected = row[3].as<qint64>(); // quarantined by the transform: split-stream rejects
                 counts.append(c);
             }
         });
@@ -158,15 +158,15 @@ TransformReport transform(pqxx::transaction_base &tx, qint64 runId, const Wareho
             if (!c.reconciles())
                 throw WarehouseError("transform " + c.table.toStdString() + " does not reconcile: read "
                                      + std::to_string(c.read) + " ≠ loaded " + std::to_string(c.loaded)
-                                     + " + quarantined " + std::to_string(c.quarantined));
+                                     + " + rejected " + std::to_string(c.rejected));
             observer.progress(c.table, c.read, c.read);
             observer.tableFinished(c);
-            observer.log(c.quarantined > 0 ? LogLevel::Warning : LogLevel::Info,
-                         QStringLiteral("%1: %2 rows read, %3 loaded, %4 quarantined in %5 s")
+            observer.log(c.rejected > 0 ? LogLevel::Warning : LogLevel::Info,
+                         QStringLiteral("%1: %2 rows read, %3 reached the warehouse, %4 rejected as unresolvable in %5 s")
                              .arg(c.table)
                              .arg(c.read)
                              .arg(c.loaded)
-                             .arg(c.quarantined)
+                             .arg(c.rejected)
                              .arg(secondsText(ms)));
             report.tables.append(c);
         }

@@ -36,7 +36,7 @@ struct TransformReport {
 
     qint64 rowsRead() const;
     qint64 rowsLoaded() const;
-    qint64 rowsQuarantined() const;
+    qint64 rowsRejected() const; // split-stream rejects, all tables
 };
 
 struct MartReport {

@@ -108,11 +108,13 @@ private slots:
         const std::string id = std::to_string(r.runId);
         pqxx::read_transaction tx{*c};
         const auto run_ = tx.exec1("SELECT status, trigger, started_by, rows_read, rows_loaded, rows_quarantined, "
-                                   "spec->'source'->>'kind', snapshot_path FROM ops.pipeline_run WHERE run_id = " + id);
+                                   "spec->'source'->>'kind', snapshot_path, rows_rejected, rows_skipped "
+                                   "FROM ops.pipeline_run WHERE run_id = " + id);
         QCOMPARE(run_[0].as<std::string>(), std::string("succeeded"));
         QCOMPARE(run_[1].as<std::string>(), std::string("test"));
         QCOMPARE(run_[3].as<qint64>(), r.rowsRead);
-        QCOMPARE(run_[3].as<qint64>(), run_[4].as<qint64>() + run_[5].as<qint64>());
+        QCOMPARE(run_[3].as<qint64>(),
+                 run_[4].as<qint64>() + run_[5].as<qint64>() + run_[8].as<qint64>() + run_[9].as<qint64>());
         QCOMPARE(run_[6].as<std::string>(), std::string("synthetic"));
         // Per table: the load's stage result matches what is in staging and
         // what the load quarantined; the run's counts add every stage's
@@ -130,7 +132,7 @@ private slots:
             QCOMPARE(sr[2].as<qint64>(), quarantinedAtLoad);
             QCOMPARE(sr[0].as<qint64>(), staged + quarantinedAtLoad);
             QCOMPARE(t.read, sr[0].as<qint64>());
-            QCOMPARE(t.quarantined, quarantined);
+            QCOMPARE(t.quarantined + t.rejected, quarantined);
         }
         // The defects reached the quarantine through every stage, and the
         // clean rows reached the warehouse and the marts.

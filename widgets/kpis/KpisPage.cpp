@@ -378,7 +378,9 @@ void KpisPage::updateCards()
     revenue->setValue(now.revenue, now.revenue >= 1e4 ? locale.toString(now.revenue, 'f', 0) : kpis::money(now.revenue),
                       tr("Revenue of completed and delivered orders: %1").arg(kpis::money(now.revenue)));
     revenue->setComparison(changeBetween(now.revenue, before.revenue, comparable), against);
-    revenue->setCaption(tr("%1 items sold").arg(kpis::count(now.items)));
+    revenue->setCaption(now.guestOrders > 0 ? tr("%1 items sold · of which guest checkouts: %2")
+                                                  .arg(kpis::count(now.items), kpis::percent(now.guestRevenueShare))
+                                            : tr("%1 items sold").arg(kpis::count(now.items)));
 
     KpiCard *orders = card(Card::Orders);
     orders->setValue(double(now.orders), kpis::count(now.orders),
@@ -395,7 +397,10 @@ void KpisPage::updateCards()
     customers->setValue(double(now.customers), kpis::count(now.customers),
                         tr("Distinct customers with a revenue order in the range"));
     customers->setComparison(changeBetween(double(now.customers), double(before.customers), comparable), against);
-    customers->setCaption(tr("%1 new").arg(kpis::count(now.newCustomers)));
+    customers->setCaption(now.guestOrders > 0
+                              ? tr("%1 new · %2 guest orders not counted").arg(kpis::count(now.newCustomers),
+                                                                                kpis::count(now.guestOrders))
+                              : tr("%1 new").arg(kpis::count(now.newCustomers)));
 }
 
 void KpisPage::updateCharts()
@@ -444,9 +449,15 @@ void KpisPage::updateCharts()
 
     m_mixPanel->setSubtitle(tr("%1 by share of revenue").arg(MixModel::dimensionTitle(m_mixChart->dimension())));
 
+    // Guests are nobody in particular: say so where customers are counted.
+    const QString guestNote = m_data.headline.guestOrders > 0
+                                  ? tr(" · %1 guest checkouts are not customers and are left out")
+                                        .arg(kpis::count(m_data.headline.guestOrders))
+                                  : QString();
     m_cohortPanel->setSubtitle(tr("Customers by month of their first order, and the share ordering again "
                                   "1, 2, 3… months later; cohorts starting %1")
-                                   .arg(range));
+                                   .arg(range)
+                               + guestNote);
 
     const queries::LifetimeValueSummary &ltv = m_data.lifetimeValue;
     m_lifetimeValuePanel->setSubtitle(
@@ -457,7 +468,8 @@ void KpisPage::updateCharts()
                   .arg(kpis::percent(m_lifetimeValueModel->churnShare()), kpis::count(ltv.churned),
                        kpis::count(ltv.customers))
                   .arg(ltv.churnDays)
-                  .arg(kpis::dayLabel(ltv.asOf), kpis::money(ltv.median)));
+                  .arg(kpis::dayLabel(ltv.asOf), kpis::money(ltv.median))
+            + guestNote);
 }
 
 void KpisPage::showMessage(const QString &title, const QString &text)

@@ -270,12 +270,21 @@ void RunMonitor::updateHeadline()
     }
     const auto &result = m_session->lastResult();
     const bool active = m_session->isActive();
+    QString loadedText = RunText::count(loaded);
     if (!active && result) {
         loaded = result->rowsLoaded;
-        quarantined = result->rowsQuarantined;
+        quarantined = result->rowsQuarantined + result->rowsRejected;
+        loadedText = RunText::count(loaded);
+        // Of the rows read (empty records aside), the share that reached the
+        // warehouse: a count never goes without its denominator.
+        const qint64 counted = result->rowsRead - result->rowsSkipped;
+        if (result->published && counted > 0)
+            loadedText = tr("%1 of %2 (%3 %)")
+                             .arg(RunText::count(loaded), RunText::count(counted))
+                             .arg(100.0 * double(loaded) / double(counted), 0, 'f', 1);
     }
     m_elapsed->setText(RunText::duration(!active && result ? qint64(result->seconds * 1000) : m_session->elapsedMs()));
-    m_rows->setText(RunText::count(loaded));
+    m_rows->setText(loadedText);
     m_quarantined->setText(RunText::count(quarantined));
 
     const QString runName = m_session->runId() > 0 ? tr("Run %1").arg(m_session->runId()) : tr("New run");

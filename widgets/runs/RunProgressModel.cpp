@@ -94,6 +94,11 @@ QVariant RunProgressModel::data(const QModelIndex &index, int role) const
         }
         break;
     case Qt::ToolTipRole:
+        if (index.column() == QuarantinedColumn && r.quarantined > 0 && r.stage == QLatin1String("transform"))
+            return tr("%1 rows of %2 could not be resolved (a reference given but unknown) and went to the "
+                      "quarantine with their reasons; %3 % of the rows reached the warehouse.")
+                .arg(RunText::count(r.quarantined), r.table)
+                .arg(r.rowsDone > 0 ? 100.0 * double(r.rowsDone - r.quarantined) / double(r.rowsDone) : 100.0, 0, 'f', 1);
         if (index.column() == QuarantinedColumn && r.quarantined > 0)
             return tr("%1 rows of %2 went to the quarantine with the reasons they failed; none were dropped.")
                 .arg(RunText::count(r.quarantined), r.table);
@@ -203,7 +208,9 @@ void RunProgressModel::applyTableFinished(const TableCounts &counts)
     m_totalDone += std::max<qint64>(0, counts.read - r.rowsDone);
     r.rowsDone = counts.read;
     r.rowsExpected = std::max(r.rowsExpected, counts.read);
-    r.quarantined = counts.quarantined;
+    // Rows set aside by this stage: quarantined at load or validate, rejected
+    // by the transform (empty records skipped are not a loss).
+    r.quarantined = counts.quarantined + counts.rejected;
     r.state = TableState::Succeeded;
     r.etaMs = -1;
     rowChanged(row);
