@@ -1,5 +1,7 @@
 #include "RunCommand.h"
 
+#include "core/ErrorText.h"
+#include "core/Utf8.h"
 #include "quality/QualityOptions.h"
 #include "quality/Scoring.h"
 
@@ -211,7 +213,7 @@ int runRunCommand(const QStringList &arguments)
         spec = runner::RunSpec::fromJson(spec.toJson()); // the same checks as a stored spec
         quality::QualityOptions::fromJson(spec.gates);   // bad gates are a bad argument, not a failed run
     } catch (const std::exception &e) {
-        err(QStringLiteral("ecomops run: %1").arg(QString::fromUtf8(e.what())));
+        err(QStringLiteral("ecomops run: %1").arg(QString::fromStdString(describeException(e, "reading the run's options"))));
         return ExitBadArguments;
     }
 
@@ -250,7 +252,7 @@ int runRunCommand(const QStringList &arguments)
 
     const runner::RunResult result = run.result();
     if (parser.isSet(json))
-        out(QString::fromStdString(resultJson(result).dump(2)));
+        out(QString::fromStdString(safeDump(resultJson(result), 2)));
     else
         printSummary(result);
     return exitCodeFor(result);

@@ -1,6 +1,7 @@
 #include "runner/RunExecution.h"
 
 #include "core/Logging.h"
+#include "core/Utf8.h"
 #include "load/PgConnection.h"
 #include "load/TableLoader.h"
 #include "runner/Retry.h"
@@ -182,12 +183,12 @@ staging::Snapshot RunExecution::adapterSource(CancelToken &cancel)
     Reporter reporter(*this, stage, cancel);
     const sources::SourceResult produced = adapter->produce(m_spec.sourceOptions, directory, reporter, cancel);
     cancel.throwIfCancelled();
-    emitLog(LogLevel::Info, stage, QStringLiteral("what the import understood: %1").arg(QString::fromStdString(produced.report.dump())));
+    emitLog(LogLevel::Info, stage, QStringLiteral("what the import understood: %1").arg(QString::fromStdString(safeDump(produced.report))));
     staging::SnapshotMetadata metadata;
     metadata.source = m_spec.sourceKind;
     metadata.options = m_spec.sourceOptions;
     metadata.report = produced.report;
-    staging::Snapshot snapshot = staging::Snapshot::finalize(directory, metadata, produced.rows);
+    staging::Snapshot snapshot = staging::Snapshot::finalize(directory, metadata, produced.rows, produced.skipped);
     qint64 total = 0;
     for (const auto &[table, rows] : produced.rows)
         total += rows;
