@@ -55,11 +55,8 @@ private slots:
     void skippedRecordsAndUnsafeTextRoundTrip()
     {
         QTemporaryDir dir;
-        write(dir.filePath(QStringLiteral("countries.csv")), "country_code,country_name,region
-DE,Germany,Europe
-");
-        write(dir.filePath(QStringLiteral("categories.csv")), "category_id,category_name,parent_category_id
-");
+        write(dir.filePath(QStringLiteral("countries.csv")), "country_code,country_name,region\nDE,Germany,Europe\n");
+        write(dir.filePath(QStringLiteral("categories.csv")), "category_id,category_name,parent_category_id\n");
         SnapshotMetadata meta;
         meta.source = QStringLiteral("test");
         meta.report = {{"value", std::string("Cura\xE9\x61o")}};
