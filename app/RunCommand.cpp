@@ -130,7 +130,8 @@ int runRunCommand(const QStringList &arguments)
                                      QStringLiteral("HOW"), QStringLiteral("command_line"));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print the summary as JSON."));
     const QCommandLineOption sourceOption(QStringLiteral("option"),
-                                          QStringLiteral("A source option KEY=VALUE (repeatable), e.g. date_order=day_first."),
+                                          QStringLiteral("A source option KEY=VALUE (repeatable), e.g. date_order=day_first, or for Olist "
+                                                         "file.customers=NAME to map a file the run does not find by its name."),
                                           QStringLiteral("KEY=VALUE"));
     const QCommandLineOption gateMode(QStringLiteral("gate-mode"),
                                       QStringLiteral("fail (default): a gate below its score stops the run; warn: report it and go on."),

@@ -5,10 +5,14 @@
 #include "ExportFixture.h"
 #include "OlistFixture.h"
 #include "SourceTestSupport.h"
+#include "core/Decimal.h"
+#include "core/ErrorText.h"
 #include "sources/olist/OlistFiles.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include <limits>
 
 using namespace ecomops;
 using test::findRow;
@@ -260,6 +264,35 @@ private slots:
                     test::produce(QStringLiteral("txnlog"), {{"path", file.toStdString()}}, out, observer);
                 }).find("the name of column 1 in the header holds a NUL byte") != std::string::npos);
         QVERIFY(test::folderIsEmpty(out));
+    }
+
+    // Failures inside a library never reach a user with their internal text.
+    void internalErrorsAreSentences()
+    {
+        const auto described = [](const std::function<void()> &body) {
+            try {
+                body();
+            } catch (const std::exception &e) {
+                return describeException(e, "importing the file");
+            }
+            return std::string("(no error)");
+        };
+        const std::string json = described([] { (void)nlohmann::json(std::string("Cura\xE9\x61o")).dump(); });
+        QCOMPARE(
+            json,
+            std::string(
+                "an internal error occurred while importing the file: text that is not UTF-8 could not be written"));
+        const std::string decimal =
+            described([] { (void)Decimal::fromInteger(std::numeric_limits<std::int64_t>::max()); });
+        QCOMPARE(decimal,
+                 std::string("an internal error occurred while importing the file: a number was too large for exact "
+                             "decimal arithmetic"));
+        const std::string stoll = described([] { (void)std::stoll("x"); });
+        QVERIFY2(stoll.rfind("an internal error occurred while importing the file: ", 0) == 0 &&
+                     stoll.find("stoll") == std::string::npos,
+                 stoll.c_str());
+        QCOMPARE(described([] { throw sources::SourceError("log.csv:3: a sentence"); }),
+                 std::string("log.csv:3: a sentence"));
     }
 
     // Padding in a transaction log counts for order_lines; a log of padding
