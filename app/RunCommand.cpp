@@ -1,5 +1,7 @@
 #include "RunCommand.h"
 
+#include "core/ErrorText.h"
+#include "core/Utf8.h"
 #include "quality/QualityOptions.h"
 #include "quality/Scoring.h"
 
@@ -145,7 +147,8 @@ int runRunCommand(const QStringList &arguments)
                                      QStringLiteral("HOW"), QStringLiteral("command_line"));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print the summary as JSON."));
     const QCommandLineOption sourceOption(QStringLiteral("option"),
-                                          QStringLiteral("A source option KEY=VALUE (repeatable), e.g. date_order=day_first."),
+                                          QStringLiteral("A source option KEY=VALUE (repeatable), e.g. date_order=day_first, or for Olist "
+                                                         "file.customers=NAME to map a file the run does not find by its name."),
                                           QStringLiteral("KEY=VALUE"));
     const QCommandLineOption gateMode(QStringLiteral("gate-mode"),
                                       QStringLiteral("fail (default): a gate below its score stops the run; warn: report it and go on."),
@@ -228,7 +231,7 @@ int runRunCommand(const QStringList &arguments)
         spec = runner::RunSpec::fromJson(spec.toJson()); // the same checks as a stored spec
         quality::QualityOptions::fromJson(spec.gates);   // bad gates are a bad argument, not a failed run
     } catch (const std::exception &e) {
-        err(QStringLiteral("ecomops run: %1").arg(QString::fromUtf8(e.what())));
+        err(QStringLiteral("ecomops run: %1").arg(QString::fromStdString(describeException(e, "reading the run's options"))));
         return ExitBadArguments;
     }
 
@@ -267,7 +270,7 @@ int runRunCommand(const QStringList &arguments)
 
     const runner::RunResult result = run.result();
     if (parser.isSet(json))
-        out(QString::fromStdString(resultJson(result).dump(2)));
+        out(QString::fromStdString(safeDump(resultJson(result), 2)));
     else
         printSummary(result);
     return exitCodeFor(result);

@@ -20,30 +20,22 @@
 namespace ecomops::load {
 namespace {
 
-// The source's reason when a staged record is one an adapter could not read
-// (its first field starts with staging::kUnreadableSourcePrefix), else none.
-std::optional<std::string> unreadableSourceReason(std::string_view raw)
+// The source's "<file>:<line>: <reason>" and its record as it stood, when a
+// staged record is one an adapter could not read (its first field starts
+// with staging::kUnreadableSourcePrefix, its second is the source's bytes).
+struct UnreadableSource {
+    std::string reason;
+    std::string raw;
+};
+
+std::optional<UnreadableSource> unreadableSource(std::string_view raw)
 {
-    std::string first;
-    if (!raw.empty() && raw.front() == '"') {
-        for (std::size_t i = 1; i < raw.size(); ++i) {
-            if (raw[i] == '"') {
-                if (i + 1 < raw.size() && raw[i + 1] == '"') {
-                    first += '"';
-                    ++i;
-                    continue;
-                }
-                break;
-            }
-            first += raw[i];
-        }
-    } else {
-        first = std::string(raw.substr(0, raw.find(',')));
-    }
+    csv::ParsedRecord parsed = csv::parseRecord(raw);
     const std::string_view prefix = staging::kUnreadableSourcePrefix;
-    if (first.size() <= prefix.size() || first.compare(0, prefix.size(), prefix) != 0)
+    if (!parsed.ok || parsed.fields.size() < 2 || parsed.fields[0].size() <= prefix.size()
+        || parsed.fields[0].compare(0, prefix.size(), prefix) != 0)
         return std::nullopt;
-    return first.substr(prefix.size());
+    return UnreadableSource{parsed.fields[0].substr(prefix.size()), std::move(parsed.fields[1])};
 }
 
 constexpr std::size_t kBatchBytes = 256 * 1024;
@@ -108,25 +100,7 @@ public:
 private:
     // A text column cannot hold bytes that are not UTF-8 (or NUL): those are
     // kept visible as \xNN, everything else exactly as read.
-    static std::string storableText(std::string_view raw)
-    {
-        if (firstInvalidUtf8(raw) == std::string_view::npos)
-            return std::string(raw);
-        std::string shown;
-        for (std::size_t i = 0; i < raw.size();) {
-            const std::size_t bad = firstInvalidUtf8(raw.substr(i));
-            if (bad == std::string_view::npos) {
-                shown.append(raw.substr(i));
-                break;
-            }
-            shown.append(raw.substr(i, bad));
-            char hex[8];
-            std::snprintf(hex, sizeof hex, "\\x%02X", static_cast<unsigned char>(raw[i + bad]));
-            shown += hex;
-            i += bad + 1;
-        }
-        return shown;
-    }
+    static std::string storableText(std::string_view raw) { return showInvalidBytes(raw); }
 
     static std::string arrayLiteral(const std::vector<std::string> &items)
     {
@@ -202,53 +176,6 @@ private:
 };
 
 } // namespace
-
-std::size_t firstInvalidUtf8(std::string_view text) noexcept
-{
-    const auto *s = reinterpret_cast<const unsigned char *>(text.data());
-    const std::size_t n = text.size();
-    std::size_t i = 0;
-    while (i < n) {
-        // ASCII fast path, eight bytes at a time.
-        if (i + 8 <= n) {
-            std::uint64_t chunk;
-            std::memcpy(&chunk, s + i, 8);
-            if ((chunk & 0x8080808080808080ULL) == 0) {
-                // Still must refuse NUL bytes.
-                if (((chunk - 0x0101010101010101ULL) & ~chunk & 0x8080808080808080ULL) == 0) {
-                    i += 8;
-                    continue;
-                }
-            }
-        }
-        const unsigned char c = s[i];
-        if (c == 0)
-            return i;
-        if (c < 0x80) {
-            ++i;
-            continue;
-        }
-        std::size_t len;
-        std::uint32_t cp;
-        if ((c & 0xE0) == 0xC0) { len = 2; cp = c & 0x1F; }
-        else if ((c & 0xF0) == 0xE0) { len = 3; cp = c & 0x0F; }
-        else if ((c & 0xF8) == 0xF0) { len = 4; cp = c & 0x07; }
-        else return i;
-        if (i + len > n)
-            return i;
-        for (std::size_t k = 1; k < len; ++k) {
-            if ((s[i + k] & 0xC0) != 0x80)
-                return i;
-            cp = (cp << 6) | (s[i + k] & 0x3F);
-        }
-        // Overlong forms, surrogates and values past U+10FFFF are invalid.
-        if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000)
-            || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
-            return i;
-        i += len;
-    }
-    return std::string_view::npos;
-}
 
 TableLoader::TableLoader(QString conninfo, qint64 runId, const staging::TableSpec &table, QString csvPath, qint64 expectedRows)
     : m_conninfo(std::move(conninfo))
@@ -333,11 +260,11 @@ TableLoadResult TableLoader::run(StageObserver &observer, CancelToken &cancel, P
             ++read;
             if (outcome == csv::Outcome::Malformed) {
                 const csv::Malformed &bad = reader.malformed();
-                std::optional<std::string> sourceReason;
+                std::optional<UnreadableSource> source;
                 if (bad.defect == csv::Defect::FieldCount)
-                    sourceReason = unreadableSourceReason(bad.raw);
-                failures.assign(1, {"csv.well_formed", sourceReason ? *sourceReason : reader.malformedMessage(), true});
-                quarantine.add(bad.line, bad.raw, failures);
+                    source = unreadableSource(bad.raw);
+                failures.assign(1, {"csv.well_formed", source ? source->reason : reader.malformedMessage(), true});
+                quarantine.add(bad.line, source ? std::string_view(source->raw) : bad.raw, failures);
                 ++result.malformed;
             } else {
                 const csv::Record &record = reader.record();

@@ -7,6 +7,7 @@
 // in that transaction too, so a failed or cancelled load leaves nothing.
 #include "core/Cancellation.h"
 #include "core/Progress.h"
+#include "core/Utf8.h"
 #include "staging/Catalog.h"
 
 #include <QString>
@@ -48,8 +49,6 @@ private:
     RowChecker *m_checker = nullptr;
 };
 
-// The first byte offset that is not valid UTF-8 (or is a NUL, which
-// PostgreSQL text cannot hold), or npos when all is well.
-std::size_t firstInvalidUtf8(std::string_view text) noexcept;
+using ecomops::firstInvalidUtf8; // core/Utf8.h; sources check their records with it too
 
 } // namespace ecomops::load

@@ -1,5 +1,6 @@
 #include "runner/Retry.h"
 
+#include "core/ErrorText.h"
 #include "load/PgConnection.h"
 #include "staging/Snapshot.h"
 
@@ -58,7 +59,7 @@ FailureInfo classifyCurrentException(const CancelToken &cancel)
         info.message = e.message();
     } catch (const std::exception &e) {
         info.cancelled = cancel.isCancelled();
-        info.message = text(e);
+        info.message = QString::fromUtf8(describeException(e, "running the pipeline").c_str()).trimmed();
     }
     if (info.cancelled)
         info.message = QStringLiteral("cancelled");

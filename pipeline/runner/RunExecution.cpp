@@ -1,6 +1,7 @@
 #include "runner/RunExecution.h"
 
 #include "core/Logging.h"
+#include "core/Utf8.h"
 #include "load/PgConnection.h"
 #include "load/TableLoader.h"
 #include "runner/Retry.h"
@@ -187,12 +188,12 @@ staging::Snapshot RunExecution::adapterSource(CancelToken &cancel)
     Reporter reporter(*this, stage, cancel);
     const sources::SourceResult produced = adapter->produce(m_spec.sourceOptions, directory, reporter, cancel);
     cancel.throwIfCancelled();
-    emitLog(LogLevel::Info, stage, QStringLiteral("what the import understood: %1").arg(QString::fromStdString(produced.report.dump())));
+    emitLog(LogLevel::Info, stage, QStringLiteral("what the import understood: %1").arg(QString::fromStdString(safeDump(produced.report))));
     staging::SnapshotMetadata metadata;
     metadata.source = m_spec.sourceKind;
     metadata.options = m_spec.sourceOptions;
     metadata.report = produced.report;
-    staging::Snapshot snapshot = staging::Snapshot::finalize(directory, metadata, produced.rows);
+    staging::Snapshot snapshot = staging::Snapshot::finalize(directory, metadata, produced.rows, produced.skipped);
     qint64 total = 0;
     for (const auto &[table, rows] : produced.rows)
         total += rows;
@@ -288,6 +289,10 @@ void RunExecution::loadStage(const staging::Snapshot &snapshot, CancelToken &can
                         connection.reset();
                         throw;
                     }
+                    // The source skipped its empty records (spreadsheet
+                    // padding): read from the source, never loaded.
+                    r.counts.skipped = file.skipped;
+                    r.counts.read += file.skipped;
                     m_recorder.stageFinished(m_result.runId, stage, r.counts, TableState::Succeeded, attemptNo);
                     reporter.tableFinished(r.counts);
                     QString detail = QStringLiteral("%1: %2 rows read, %3 loaded, %4 quarantined in %5 s (%6 rows/s)")
@@ -299,6 +304,8 @@ void RunExecution::loadStage(const staging::Snapshot &snapshot, CancelToken &can
                                          .arg(qint64(r.seconds > 0 ? double(r.counts.read) / r.seconds : 0));
                     if (r.blankLines > 0)
                         detail += QStringLiteral("; %1 blank lines skipped").arg(r.blankLines);
+                    if (file.skipped > 0)
+                        detail += QStringLiteral("; %1 empty records skipped by the source").arg(file.skipped);
                     emitLog(r.counts.quarantined > 0 ? LogLevel::Warning : LogLevel::Info, stage, detail);
                     std::lock_guard lock(failureMutex);
                     m_tableTotals[table] = r.counts;

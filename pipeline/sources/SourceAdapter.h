@@ -25,6 +25,10 @@ public:
 
 struct SourceResult {
     std::map<std::string, qint64> rows; // table → records written (for _metadata.json)
+    // table → source records skipped because every field was empty
+    // (spreadsheet padding), for the table each file primarily feeds: they
+    // count as read in the run's row accounting, never as quarantined.
+    std::map<std::string, qint64> skipped;
     nlohmann::json report = nlohmann::json::object(); // the mapping it used; goes to _metadata.json and the log
 };
 

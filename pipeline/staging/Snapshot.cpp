@@ -1,6 +1,7 @@
 #include "staging/Snapshot.h"
 
 #include "csv/Reader.h"
+#include "core/Utf8.h"
 #include "csv/Sha256.h"
 #include "staging/Catalog.h"
 
@@ -59,7 +60,7 @@ nlohmann::json SnapshotMetadata::toJson() const
                 columns[c.name] = toString(c.type);
         }
         files_.push_back({{"table", f.table}, {"file", f.fileName}, {"rows", f.rows}, {"bytes", f.bytes},
-                          {"sha256", f.sha256}, {"column_types", columns}});
+                          {"sha256", f.sha256}, {"skipped_empty_records", f.skipped}, {"column_types", columns}});
     }
     return {{"format", "ecomops-snapshot/1"},
             {"source", source.toStdString()},
@@ -78,7 +79,8 @@ SnapshotMetadata SnapshotMetadata::fromJson(const nlohmann::json &json)
     m.createdAt = QDateTime::fromString(QString::fromStdString(json.value("created_at", std::string())), Qt::ISODate);
     for (const auto &f : json.at("files")) {
         m.files.push_back({f.at("table").get<std::string>(), f.at("file").get<std::string>(), f.at("rows").get<qint64>(),
-                           f.value("bytes", qint64(0)), f.value("sha256", std::string())});
+                           f.value("bytes", qint64(0)), f.value("sha256", std::string()),
+                           f.value("skipped_empty_records", qint64(0))});
     }
     return m;
 }
@@ -132,7 +134,8 @@ Snapshot Snapshot::open(const QString &directory)
     return snapshot;
 }
 
-Snapshot Snapshot::finalize(const QString &directory, SnapshotMetadata metadata, const std::map<std::string, qint64> &knownRows)
+Snapshot Snapshot::finalize(const QString &directory, SnapshotMetadata metadata, const std::map<std::string, qint64> &knownRows,
+                            const std::map<std::string, qint64> &skipped)
 {
     const QDir dir(directory);
     metadata.files.clear();
@@ -140,10 +143,12 @@ Snapshot Snapshot::finalize(const QString &directory, SnapshotMetadata metadata,
         const QString path = dir.filePath(QString::fromStdString(table.fileName()));
         if (!QFileInfo::exists(path))
             continue;
-        SnapshotFile f{table.name, table.fileName(), -1, 0, {}};
+        SnapshotFile f{table.name, table.fileName(), -1, 0, {}, 0};
         f.sha256 = sha256Of(path, &f.bytes);
         const auto known = knownRows.find(table.name);
         f.rows = known != knownRows.end() ? known->second : countRecords(path);
+        if (const auto it = skipped.find(table.name); it != skipped.end())
+            f.skipped = it->second;
         metadata.files.push_back(f);
     }
     if (!metadata.createdAt.isValid())
@@ -152,7 +157,8 @@ Snapshot Snapshot::finalize(const QString &directory, SnapshotMetadata metadata,
     QSaveFile metaFile(dir.filePath(kMetadataFile));
     if (!metaFile.open(QIODevice::WriteOnly))
         throw SnapshotError(QObject::tr("Cannot write %1: %2").arg(metaFile.fileName(), metaFile.errorString()));
-    metaFile.write(QByteArray::fromStdString(metadata.toJson().dump(2)));
+    // The report quotes the source; a byte that is not UTF-8 must not cost the run.
+    metaFile.write(QByteArray::fromStdString(safeDump(metadata.toJson(), 2)));
     if (!metaFile.commit())
         throw SnapshotError(QObject::tr("Cannot write %1: %2").arg(metaFile.fileName(), metaFile.errorString()));
     // Last: its presence says everything above is complete.

@@ -29,6 +29,7 @@ struct SnapshotFile {
     qint64 rows = -1;      // data records (header excluded)
     qint64 bytes = 0;
     std::string sha256;
+    qint64 skipped = 0;    // source records of this table skipped as empty ("skipped_empty_records")
 };
 
 struct SnapshotMetadata {
@@ -54,9 +55,11 @@ public:
 
     // Writes _metadata.json for the table files present in `directory`
     // (checksums computed here; row counts taken from knownRows where the
-    // source counted them, else counted), then _SUCCESS.
+    // source counted them, else counted; empty source records skipped per
+    // table from `skipped`), then _SUCCESS.
     static Snapshot finalize(const QString &directory, SnapshotMetadata metadata,
-                             const std::map<std::string, qint64> &knownRows = {});
+                             const std::map<std::string, qint64> &knownRows = {},
+                             const std::map<std::string, qint64> &skipped = {});
 
     QString directory() const { return m_directory; }
     const SnapshotMetadata &metadata() const { return m_metadata; }

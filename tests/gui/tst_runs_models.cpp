@@ -6,6 +6,7 @@
 #include "database/ConnectionProfile.h"
 #include "runner/RunSpec.h"
 #include "runs/RunHistoryModel.h"
+#include "runs/OlistFileNames.h"
 #include "runs/RunLauncher.h"
 #include "runs/RunLogModel.h"
 #include "runs/RunProgressModel.h"
@@ -19,10 +20,12 @@
 #include <QDoubleSpinBox>
 #include <QFile>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
 #include <QTemporaryDir>
+#include <QTimer>
 
 #include <nlohmann/json.hpp>
 
@@ -424,6 +427,48 @@ private slots:
         const nlohmann::json gates = {{"overall", 70}, {"mode", "warn"}};
         QVERIFY2(restored.spec().gates == gates, restored.spec().gates.dump().c_str());
         QCOMPARE(restored.findChild<QLineEdit *>(QStringLiteral("pathEdit"))->text(), folder.path());
+    }
+
+    // Olist file names the run cannot find are mapped in a small dialog;
+    // they reach the spec as --option file.<kind>=NAME and come back next time.
+    void launcherMapsOlistFileNames()
+    {
+        QSettings().remove(QStringLiteral("runs"));
+        {
+            widgets::RunLauncher launcher;
+            launcher.setSourceKind(QStringLiteral("olist"));
+            launcher.show();
+            QPushButton *button = nullptr;
+            for (QPushButton *b : launcher.findChildren<QPushButton *>()) {
+                if (b->text().startsWith(QStringLiteral("File names")))
+                    button = b;
+            }
+            QVERIFY(button && button->isVisible());
+            bool filled = false;
+            QTimer::singleShot(0, &launcher, [&] {
+                auto *dialog = qobject_cast<widgets::OlistFileNames *>(QApplication::activeModalWidget());
+                if (!dialog)
+                    return;
+                const auto edits = dialog->findChildren<QLineEdit *>();
+                QCOMPARE(edits.size(), qsizetype(9)); // one per Olist file kind
+                for (QLineEdit *edit : edits) {
+                    if (edit->placeholderText() == QStringLiteral("olist_customers_dataset.csv"))
+                        edit->setText(QStringLiteral(" clients.csv "));
+                }
+                filled = true;
+                dialog->accept();
+            });
+            button->click();
+            QVERIFY(filled);
+            QCOMPARE(button->text(), QStringLiteral("File names… (1 mapped)"));
+            QCOMPARE(launcher.spec().sourceOptions.value("file.customers", std::string()), std::string("clients.csv"));
+            launcher.setSourceKind(QStringLiteral("txnlog"));
+            QVERIFY(!button->isVisible());
+            QVERIFY(!launcher.spec().sourceOptions.contains("file.customers"));
+        }
+        widgets::RunLauncher restored;
+        restored.setSourceKind(QStringLiteral("olist"));
+        QCOMPARE(restored.spec().sourceOptions.value("file.customers", std::string()), std::string("clients.csv"));
     }
 };
 

@@ -49,6 +49,35 @@ private slots:
         QCOMPARE(json.at("files").at(0).at("column_types").size(), std::size_t(3));
     }
 
+    // Empty source records skipped travel with the snapshot, so a re-run
+    // from it counts them too; metadata written before they existed reads 0.
+    // A report quoting bytes that are not UTF-8 does not stop the snapshot.
+    void skippedRecordsAndUnsafeTextRoundTrip()
+    {
+        QTemporaryDir dir;
+        write(dir.filePath(QStringLiteral("countries.csv")), "country_code,country_name,region\nDE,Germany,Europe\n");
+        write(dir.filePath(QStringLiteral("categories.csv")), "category_id,category_name,parent_category_id\n");
+        SnapshotMetadata meta;
+        meta.source = QStringLiteral("test");
+        meta.report = {{"value", std::string("Cura\xE9\x61o")}};
+        Snapshot::finalize(dir.path(), meta, {}, {{"countries", 34000}});
+        const Snapshot s = Snapshot::open(dir.path());
+        QCOMPARE(s.metadata().file("countries")->skipped, qint64(34000));
+        QCOMPARE(s.metadata().file("categories")->skipped, qint64(0));
+        QCOMPARE(s.metadata().report.at("value").get<std::string>(), std::string("Cura\xEF\xBF\xBD\x61o"));
+
+        QFile metaFile(dir.filePath(QStringLiteral("_metadata.json")));
+        QVERIFY(metaFile.open(QIODevice::ReadOnly));
+        nlohmann::json json = nlohmann::json::parse(metaFile.readAll().toStdString());
+        QCOMPARE(json.at("files").at(1).at("skipped_empty_records").get<qint64>(), qint64(34000));
+        json["files"][1].erase("skipped_empty_records");
+        metaFile.close();
+        QVERIFY(metaFile.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        metaFile.write(QByteArray::fromStdString(json.dump()));
+        metaFile.close();
+        QCOMPARE(Snapshot::open(dir.path()).metadata().file("countries")->skipped, qint64(0));
+    }
+
     void incompleteSnapshotIsRefused()
     {
         QTemporaryDir dir;

@@ -2,6 +2,7 @@
 
 #include "common/Theme.h"
 #include "database/ConnectionProfile.h"
+#include "runs/OlistFileNames.h"
 #include "runs/RunText.h"
 #include "sources/synthetic/GeneratorOptions.h"
 #include "ui_RunLauncher.h"
@@ -10,6 +11,7 @@
 #include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QPushButton>
 #include <QSettings>
 
 #include <nlohmann/json.hpp>
@@ -56,6 +58,12 @@ RunLauncher::RunLauncher(QWidget *parent) : QWidget(parent), m_ui(std::make_uniq
                                      Qt::ToolTipRole);
     m_ui->gateModeCombo->setItemData(1, tr("The run goes on and is marked as warned"), Qt::ToolTipRole);
     m_ui->stagingEdit->setPlaceholderText(runner::RunSpec::defaultStagingDir());
+    // Olist folders re-saved by other tools rename files: the run matches
+    // names tolerantly, and this maps the ones it cannot.
+    m_fileNamesButton = new QPushButton(tr("File names…"), this);
+    m_fileNamesButton->setToolTip(tr("Choose the file for a kind the run does not find by its name"));
+    m_ui->pathForm->addRow(QString(), m_fileNamesButton);
+    connect(m_fileNamesButton, &QPushButton::clicked, this, &RunLauncher::editOlistFileNames);
     m_ui->blockedLabel->hide();
     m_ui->startButton->setMinimumHeight(38);
     m_ui->startButton->setCursor(Qt::PointingHandCursor);
@@ -113,6 +121,7 @@ void RunLauncher::updateSourcePage()
         const bool dates = kind != QLatin1String("snapshot");
         m_ui->dateOrderLabel->setVisible(dates);
         m_ui->dateOrderCombo->setVisible(dates);
+        m_fileNamesButton->setVisible(kind == QLatin1String("olist"));
         if (kind == QLatin1String("olist")) {
             m_ui->pathEdit->setPlaceholderText(tr("Folder with olist_*_dataset.csv"));
             m_ui->pathHint->setText(tr("The public Brazilian e-commerce dataset layout. Its files were sampled "
@@ -149,6 +158,20 @@ void RunLauncher::browse()
         m_ui->pathEdit->setText(QDir::toNativeSeparators(chosen));
 }
 
+void RunLauncher::editOlistFileNames()
+{
+    OlistFileNames dialog(m_olistFiles, m_ui->pathEdit->text().trimmed(), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    m_olistFiles = dialog.names();
+    updateFileNamesButton();
+}
+
+void RunLauncher::updateFileNamesButton()
+{
+    m_fileNamesButton->setText(m_olistFiles.isEmpty() ? tr("File names…") : tr("File names… (%n mapped)", nullptr, int(m_olistFiles.size())));
+}
+
 void RunLauncher::browseStaging()
 {
     const QString start = m_ui->stagingEdit->text().isEmpty() ? runner::RunSpec::defaultStagingDir() : m_ui->stagingEdit->text();
@@ -176,6 +199,10 @@ runner::RunSpec RunLauncher::spec() const
         const QString dateOrder = m_ui->dateOrderCombo->currentData().toString();
         if (spec.sourceKind != QLatin1String("snapshot") && !dateOrder.isEmpty())
             spec.sourceOptions["date_order"] = dateOrder.toStdString();
+        if (spec.sourceKind == QLatin1String("olist")) {
+            for (auto it = m_olistFiles.cbegin(); it != m_olistFiles.cend(); ++it)
+                spec.sourceOptions["file." + it.key().toStdString()] = it.value().toStdString();
+        }
     }
     spec.gates = m_gates;
     spec.gates["overall"] = m_ui->overallSpin->value();
@@ -296,6 +323,9 @@ void RunLauncher::saveSettings() const
     for (auto it = paths.cbegin(); it != paths.cend(); ++it)
         s.setValue(kGroup + QStringLiteral("path/") + it.key(), it.value());
     s.setValue(settingsKey("dateOrder"), m_ui->dateOrderCombo->currentData());
+    s.remove(settingsKey("olistFiles"));
+    for (auto it = m_olistFiles.cbegin(); it != m_olistFiles.cend(); ++it)
+        s.setValue(kGroup + QStringLiteral("olistFiles/") + it.key(), it.value());
     // Passwords never land in the settings file.
     s.setValue(settingsKey("sourcedbConninfo"), db::stripPassword(m_ui->conninfoEdit->text().trimmed()));
     s.setValue(settingsKey("overall"), m_ui->overallSpin->value());
@@ -315,6 +345,11 @@ void RunLauncher::restoreSettings()
     for (const char *kind : {"olist", "txnlog", "snapshot"})
         m_paths[QLatin1String(kind)] = s.value(kGroup + QStringLiteral("path/") + QLatin1String(kind)).toString();
     m_ui->dateOrderCombo->setCurrentIndex(std::max(0, m_ui->dateOrderCombo->findData(s.value(settingsKey("dateOrder")))));
+    s.beginGroup(settingsKey("olistFiles"));
+    for (const QString &kind : s.childKeys())
+        m_olistFiles.insert(kind, s.value(kind).toString());
+    s.endGroup();
+    updateFileNamesButton();
     m_ui->conninfoEdit->setText(s.value(settingsKey("sourcedbConninfo")).toString());
     m_ui->overallSpin->setValue(s.value(settingsKey("overall"), 80).toInt());
     m_ui->gateModeCombo->setCurrentIndex(

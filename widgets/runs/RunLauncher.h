@@ -5,6 +5,7 @@
 // typed into a source connection string is never saved.
 #include "runner/RunSpec.h"
 
+#include <QMap>
 #include <QWidget>
 
 #include <memory>
@@ -12,6 +13,8 @@
 namespace Ui {
 class RunLauncher;
 }
+
+class QPushButton;
 
 namespace ecomops::widgets {
 
@@ -52,6 +55,8 @@ private:
     void updateSourcePage();
     void browse();
     void browseStaging();
+    void editOlistFileNames();
+    void updateFileNamesButton();
     void showMessage(const QString &text, bool problem);
     void applyStyle();
 
@@ -59,6 +64,8 @@ private:
     QString m_blocked;
     nlohmann::json m_gates = nlohmann::json::object(); // keys this form does not edit pass through
     QHash<QString, QString> m_paths;                   // per source kind
+    QMap<QString, QString> m_olistFiles;               // Olist file kind → file name (--option file.<kind>)
+    QPushButton *m_fileNamesButton = nullptr;
     QString m_shownKind;
 };
 

@@ -1,5 +1,6 @@
 #include "sources/common/SourceCsv.h"
 
+#include "core/Utf8.h"
 #include "sources/SourceAdapter.h"
 
 #include <QFile>
@@ -22,6 +23,16 @@ std::string normalized(std::string_view name)
 }
 
 constexpr std::int64_t kCheckEvery = 4096;
+
+// Padding narrower or wider than the header (",,,," under eight columns):
+// the reader calls it a wrong field count, but it holds nothing.
+bool isEmptyPadding(const csv::Malformed &bad)
+{
+    if (bad.defect != csv::Defect::FieldCount)
+        return false;
+    const csv::ParsedRecord parsed = csv::parseRecord(bad.raw);
+    return parsed.ok && allEmpty(parsed.fields);
+}
 
 } // namespace
 
@@ -48,6 +59,16 @@ SourceCsv::SourceCsv(const QString &path)
     }
     if (m_header.empty())
         throw SourceError(m_name + ": the file is empty (no header row)");
+    for (std::size_t i = 0; i < m_header.size(); ++i) {
+        const std::size_t bad = firstInvalidUtf8(m_header[i]);
+        if (bad == std::string::npos)
+            continue;
+        const std::string column = "the name of column " + std::to_string(i + 1) + " in the header ";
+        if (m_header[i][bad] == '\0')
+            throw SourceError(m_name + ": " + column
+                              + "holds a NUL byte (a UTF-16 file?); save the file as UTF-8 (CSV UTF-8 in Excel)");
+        throw SourceError(m_name + ": " + column + "is not UTF-8 text; save the file as UTF-8 (CSV UTF-8 in Excel)");
+    }
     for (const std::string &h : m_header)
         m_normalizedHeader.push_back(normalized(h));
 }
@@ -85,6 +106,28 @@ int SourceCsv::require(std::initializer_list<std::string_view> names, const std:
     return i;
 }
 
+void SourceCsv::expectNumber(int column, NumberRange range)
+{
+    if (column >= 0)
+        m_numbers.emplace_back(column, range);
+}
+
+std::optional<std::string> SourceCsv::unfitValue(const csv::Record &record) const
+{
+    // One scan of the whole record first: nearly every record is clean.
+    if (firstInvalidUtf8(record.raw) != std::string_view::npos) {
+        for (std::size_t i = 0; i < record.size(); ++i) {
+            if (auto reason = unfitBytes(record.fields[i], m_header[i]))
+                return reason;
+        }
+    }
+    for (const auto &[column, range] : m_numbers) {
+        if (auto reason = unfitNumber(rawField(record, column), range, m_header[std::size_t(column)]))
+            return reason;
+    }
+    return std::nullopt;
+}
+
 std::vector<std::string> SourceCsv::ignoredColumns() const
 {
     std::vector<std::string> out;
@@ -102,6 +145,9 @@ void SourceCsv::read(StageObserver &observer, const CancelToken &cancel, const Q
     options.fieldCount = csv::FieldCountCheck::SameAsHeader;
     const qint64 fileBytes = QFileInfo(m_path).size();
     m_crlfRecords = m_lfRecords = 0;
+    m_emptyRecords = m_unfitRecords = m_emptyMalformed = 0;
+    m_firstUnfit.clear();
+    csv::Malformed unfit;
     try {
         csv::Reader reader(QFile::encodeName(m_path).toStdString(), options);
         std::int64_t n = 0;
@@ -110,8 +156,26 @@ void SourceCsv::read(StageObserver &observer, const CancelToken &cancel, const Q
             if (outcome == csv::Outcome::End)
                 break;
             if (outcome == csv::Outcome::Record) {
-                (reader.record().crlf ? m_crlfRecords : m_lfRecords) += 1;
-                onRecord(reader.record());
+                const csv::Record &record = reader.record();
+                (record.crlf ? m_crlfRecords : m_lfRecords) += 1;
+                if (allEmpty(record.fields)) {
+                    ++m_emptyRecords;
+                } else if (std::optional<std::string> reason = unfitValue(record)) {
+                    const std::string message = m_name + ":" + std::to_string(record.line) + ": " + *reason;
+                    if (m_firstUnfit.empty())
+                        m_firstUnfit = message;
+                    ++m_unfitRecords;
+                    unfit.line = record.line;
+                    unfit.number = record.number;
+                    unfit.reason = std::move(*reason);
+                    unfit.raw = record.raw;
+                    onMalformed(unfit, message);
+                } else {
+                    onRecord(record);
+                }
+            } else if (isEmptyPadding(reader.malformed())) {
+                ++m_emptyRecords;
+                ++m_emptyMalformed;
             } else {
                 onMalformed(reader.malformed(), m_name + ":" + std::to_string(reader.malformed().line) + ": "
                                                     + reader.malformed().reason);
@@ -137,14 +201,30 @@ nlohmann::json SourceCsv::report() const
     for (const auto &[i, target] : m_used)
         columns[m_header[std::size_t(i)]] = target;
     const char *endings = m_crlfRecords > 0 && m_lfRecords > 0 ? "mixed LF and CRLF" : m_crlfRecords > 0 ? "CRLF" : "LF";
-    return {{"file", m_name},
-            {"columns", columns},
-            {"ignored_columns", ignoredColumns()},
-            {"records", m_stats.records},
-            {"unreadable_records", m_stats.malformed},
-            {"blank_lines_skipped", m_stats.blankLines},
-            {"byte_order_mark", m_stats.byteOrderMark},
-            {"line_endings", endings}};
+    nlohmann::json r = {{"file", m_name},
+                        {"columns", columns},
+                        {"ignored_columns", ignoredColumns()},
+                        {"records", std::int64_t(m_stats.records) - m_emptyRecords + m_emptyMalformed - m_unfitRecords},
+                        {"unreadable_records", std::int64_t(m_stats.malformed) - m_emptyMalformed + m_unfitRecords},
+                        {"empty_records_skipped", m_emptyRecords},
+                        {"blank_lines_skipped", m_stats.blankLines},
+                        {"byte_order_mark", m_stats.byteOrderMark},
+                        {"line_endings", endings}};
+    if (m_unfitRecords > 0)
+        r["records_with_values_that_do_not_fit"] = {{"count", m_unfitRecords}, {"first", m_firstUnfit},
+                                                    {"treatment", "quarantined whole, with the file, line and reason"}};
+    return r;
+}
+
+QString SourceCsv::summary() const
+{
+    const nlohmann::json r = report();
+    QString text = QStringLiteral("%1 records").arg(r.value("records", std::int64_t(0)));
+    if (const auto unreadable = r.value("unreadable_records", std::int64_t(0)); unreadable > 0)
+        text += QStringLiteral(", %1 unreadable or with values that do not fit (quarantined)").arg(unreadable);
+    if (m_emptyRecords > 0)
+        text += QStringLiteral(", %1 empty records skipped").arg(m_emptyRecords);
+    return text;
 }
 
 std::string SourceCsv::field(const csv::Record &record, int column)

@@ -1,6 +1,7 @@
 #include "sources/olist/OlistSource.h"
 
 #include "core/Decimal.h"
+#include "core/Utf8.h"
 #include "sources/common/ImportSupport.h"
 #include "sources/common/SourceCsv.h"
 #include "sources/common/StagedTable.h"
@@ -109,7 +110,7 @@ private:
     void prepare()
     {
         m_path = pathOption(m_options, "olist");
-        m_layout = olist::locate(m_path);
+        m_layout = olist::locate(m_path, m_options);
         m_stated = statedDateOrder(m_options);
         m_channel = textOption(m_options, "channel", "Marketplace");
         for (const auto &[role, path] : m_layout.files)
@@ -143,6 +144,9 @@ private:
         m_item.price = i.require({"price"}, "order_lines.unit_price (= line_total, quantity 1)");
         m_item.seller = i.use({"seller_id"}, "order_lines.seller_id");
         m_item.freight = i.use({"freight_value"}, "order_lines.freight_value (summed into orders.shipping_fee)");
+        i.expectNumber(m_item.line, NumberRange::Int32);
+        i.expectNumber(m_item.price, NumberRange::Amount);
+        i.expectNumber(m_item.freight, NumberRange::Amount);
         m_item.shippingLimit = m_itemTimes.add(i.use({"shipping_limit_date"}, "order_lines.shipping_limit_at"),
                                                "shipping_limit_date");
 
@@ -150,16 +154,21 @@ private:
         m_product = {p.require({"product_id"}, "products.product_id (and product_name)"),
                      p.use({"product_category_name"}, "products.category_id")};
 
-        if (SourceCsv *f = optional(Role::Payments))
+        if (SourceCsv *f = optional(Role::Payments)) {
             m_payment = {f->require({"order_id"}, "payments.order_id"),
                          f->require({"payment_sequential"}, "payments.sequence_no (and payment_id)"),
                          f->require({"payment_type"}, "payments.method"),
                          f->use({"payment_installments"}, "payments.installments"),
                          f->require({"payment_value"}, "payments.amount")};
+            f->expectNumber(m_payment.sequence, NumberRange::Int32);
+            f->expectNumber(m_payment.installments, NumberRange::Int32);
+            f->expectNumber(m_payment.value, NumberRange::Amount);
+        }
         if (SourceCsv *f = optional(Role::Reviews)) {
             m_review.id = f->require({"review_id"}, "reviews.review_id");
             m_review.order = f->require({"order_id"}, "reviews.order_id");
             m_review.score = f->require({"review_score"}, "reviews.score");
+            f->expectNumber(m_review.score, NumberRange::Int32);
             m_review.title = f->use({"review_comment_title"}, "reviews.comment_title");
             m_review.message = f->use({"review_comment_message"}, "reviews.comment_message");
             m_review.created = m_reviewTimes.add(f->use({"review_creation_date"}, "reviews.created_at"),
@@ -223,16 +232,16 @@ private:
     {
         nlohmann::json r = f.report();
         r["table"] = table;
+        m_result.skipped[table] += f.emptyRecords();
         if (times)
             r["timestamps"] = times->report();
         if (extra.is_object())
             r.update(extra);
         m_files.push_back(r);
-        m_observer.log(LogLevel::Info, QStringLiteral("%1 → %2: %3 records, columns %4; ignored: %5")
-                                           .arg(QString::fromStdString(f.name()), QString::fromStdString(table))
-                                           .arg(r.value("records", std::int64_t(0)))
-                                           .arg(QString::fromStdString(r["columns"].dump()),
-                                                QString::fromStdString(r["ignored_columns"].dump())));
+        m_observer.log(LogLevel::Info, QStringLiteral("%1 → %2: %3, columns %4; ignored: %5")
+                                           .arg(QString::fromStdString(f.name()), QString::fromStdString(table), f.summary(),
+                                                QString::fromStdString(safeDump(r["columns"])),
+                                                QString::fromStdString(safeDump(r["ignored_columns"]))));
     }
 
     void writeCountries()
@@ -337,12 +346,10 @@ private:
             const auto price = Decimal::tryParse(SourceCsv::field(r, m_item.price));
             const std::string freightText = SourceCsv::field(r, m_item.freight);
             const auto freight = freightText.empty() ? std::optional<Decimal>(Decimal()) : Decimal::tryParse(freightText);
-            if (!price || !freight) {
+            if (!price || !freight || !addAmount(a.subtotal, *price) || !addAmount(a.freight, *freight)) {
                 a.known = false;
                 return;
             }
-            a.subtotal += *price;
-            a.freight += *freight;
             m_prices.push_back({SourceCsv::field(r, m_item.product), order, *price});
         }, [&](const csv::Malformed &, const std::string &) {});
     }
@@ -382,13 +389,13 @@ private:
             std::string subtotal = "0.00", shipping = "0.00", total = "0.00";
             if (const auto it = m_amounts.find(id); it == m_amounts.end()) {
                 ++withoutItems;
-            } else if (!it->second.known) {
+            } else if (Decimal sum = it->second.subtotal; !it->second.known || !addAmount(sum, it->second.freight)) {
                 subtotal = shipping = total = std::string();
                 ++unknownAmounts;
             } else {
                 subtotal = money(it->second.subtotal);
                 shipping = money(it->second.freight);
-                total = money(it->second.subtotal + it->second.freight);
+                total = money(sum);
             }
             const std::string purchase = m_orderTimes.convert(r, m_order.purchase);
             const std::string approved = m_orderTimes.convert(r, m_order.approved);

@@ -1,5 +1,6 @@
 #include "sources/sourcedb/SourceDbSource.h"
 
+#include "core/Utf8.h"
 #include "load/PgConnection.h"
 #include "sources/common/ImportSupport.h"
 #include "staging/Catalog.h"
@@ -216,7 +217,7 @@ SourceResult SourceDbSource::produce(const nlohmann::json &options, const QStrin
                                              .arg(QString::fromStdString(p.report["source"].get<std::string>()),
                                                   QString::fromStdString(p.spec->name))
                                              .arg(rows)
-                                             .arg(QString::fromStdString(p.report["ignored_columns"].dump())));
+                                             .arg(QString::fromStdString(safeDump(p.report["ignored_columns"]))));
         }
         db.exec("COMMIT");
         const double seconds = double(clock.elapsed()) / 1000.0;

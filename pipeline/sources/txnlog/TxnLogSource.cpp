@@ -1,6 +1,7 @@
 #include "sources/txnlog/TxnLogSource.h"
 
 #include "core/Decimal.h"
+#include "core/Utf8.h"
 #include "sources/common/ImportSupport.h"
 #include "sources/common/SourceCsv.h"
 #include "sources/common/StagedTable.h"
@@ -60,6 +61,18 @@ std::string customerId(std::string id, bool &normalized)
     return id.substr(0, dot);
 }
 
+// quantity × price rounded half to even to the cent, or nothing when it is
+// not an amount (numeric(14,4)).
+std::optional<Decimal> lineTotalOf(Decimal price, qlonglong quantity)
+{
+    try {
+        const Decimal total = price.multipliedHalfEven(Decimal::fromInteger(quantity), 2);
+        return fitsAmount(total) ? std::optional<Decimal>(total) : std::nullopt;
+    } catch (const DecimalError &) {
+        return std::nullopt;
+    }
+}
+
 class TxnLogImport {
 public:
     TxnLogImport(const nlohmann::json &options, QString directory, StageObserver &observer, CancelToken &cancel)
@@ -83,15 +96,17 @@ public:
             r["tables"] = {"order_lines", "orders", "products", "product_prices", "customers", "countries"};
             r["timestamps"] = f.times.report();
             m_fileReports.push_back(r);
+            m_result.skipped["order_lines"] += f.csv->emptyRecords();
             m_observer.log(LogLevel::Info,
-                           QStringLiteral("%1: %2 records; columns %3; ignored: %4; dates: %5")
-                               .arg(QString::fromStdString(f.csv->name()))
-                               .arg(r.value("records", std::int64_t(0)))
-                               .arg(QString::fromStdString(r["columns"].dump()), QString::fromStdString(r["ignored_columns"].dump()),
-                                    QString::fromStdString(r["timestamps"].dump())));
+                           QStringLiteral("%1: %2; columns %3; ignored: %4; dates: %5")
+                               .arg(QString::fromStdString(f.csv->name()), f.csv->summary(),
+                                    QString::fromStdString(safeDump(r["columns"])),
+                                    QString::fromStdString(safeDump(r["ignored_columns"])),
+                                    QString::fromStdString(safeDump(r["timestamps"]))));
         }
         lines->close();
         m_result.rows["order_lines"] = lines->rows();
+        m_result.skipped.try_emplace("order_lines", 0);
         throwIfCancelled(m_observer, m_cancel);
         writeCountries();
         writeCustomers();
@@ -143,6 +158,8 @@ private:
             f.columns.price = c.require({"UnitPrice", "Price"}, "order_lines.unit_price, product_prices.unit_price");
             f.columns.customer = c.require({"CustomerID", "Customer ID"}, "orders.customer_id, customers.customer_id");
             f.columns.country = c.require({"Country"}, "orders.country_code, customers.country_code, countries");
+            c.expectNumber(f.columns.quantity, NumberRange::Int32);
+            c.expectNumber(f.columns.price, NumberRange::Amount);
             f.columns.dateSlot = f.times.add(f.columns.date, c.header()[std::size_t(f.columns.date)]);
             f.times.decide(c, stated, m_observer, m_cancel, QStringLiteral("order_lines"));
             m_files.push_back(std::move(f));
@@ -156,8 +173,8 @@ private:
         m_decisions["line_total"] = "quantity × unit_price, rounded half to even to the cent; orders.items_subtotal and "
                                     "order_total are the sum of their lines' totals";
         m_decisions["anonymous_customer"] =
-            m_anonymous.empty() ? "lines without CustomerID keep it empty: their invoice is quarantined (option "
-                                  "anonymous_customer=ID names a customer for them instead)"
+            m_anonymous.empty() ? "lines without CustomerID are guest checkouts: kept, counted in revenue, not in "
+                                  "customer figures (option anonymous_customer=ID names a customer for them instead)"
                                 : "lines without CustomerID belong to customer " + m_anonymous + " (option anonymous_customer)";
     }
 
@@ -170,6 +187,25 @@ private:
             const std::string description = SourceCsv::field(r, c.description);
             const std::string quantityText = SourceCsv::field(r, c.quantity);
             const std::string priceText = SourceCsv::field(r, c.price);
+
+            // Quantity and price are in range here (SourceCsv checked them);
+            // their product may still not be an amount: judged before the
+            // line feeds any invoice, customer, product or country.
+            bool quantityOk = false;
+            const qlonglong quantity = QString::fromStdString(quantityText).toLongLong(&quantityOk);
+            const auto price = Decimal::tryParse(priceText);
+            std::optional<Decimal> total;
+            if (quantityOk && price) {
+                total = lineTotalOf(*price, quantity);
+                if (!total) {
+                    out.writeUnreadable(f.csv->name() + ":" + std::to_string(r.line) + ": the line total " + quantityText
+                                            + " × " + priceText + " is out of range (at most 10 digits before the "
+                                            "decimal point)",
+                                        r.raw);
+                    return;
+                }
+            }
+            const std::string lineTotal = total ? money(*total) : std::string();
             const std::string ts = f.times.convert(r, c.dateSlot);
             bool normalized = false;
             std::string customer = customerId(SourceCsv::field(r, c.customer), normalized);
@@ -179,14 +215,6 @@ private:
                 customer = m_anonymous;
             }
             const std::string country = countryCode(SourceCsv::field(r, c.country));
-
-            bool quantityOk = false;
-            const qlonglong quantity = QString::fromStdString(quantityText).toLongLong(&quantityOk);
-            const auto price = Decimal::tryParse(priceText);
-            std::optional<Decimal> total;
-            if (quantityOk && price)
-                total = price->multipliedHalfEven(Decimal::fromInteger(quantity), 2);
-            const std::string lineTotal = total ? money(*total) : std::string();
 
             auto [it, added] = m_invoices.try_emplace(invoiceId);
             Invoice &inv = it->second;
@@ -198,9 +226,7 @@ private:
             } else if (inv.customer != customer || inv.ts != ts || inv.country != country) {
                 inv.disagrees = true;
             }
-            if (total)
-                inv.subtotal += *total;
-            else
+            if (!total || !addAmount(inv.subtotal, *total))
                 inv.amountsKnown = false;
             out.write({invoiceId, std::to_string(++inv.lines), product, quantityText, priceText, lineTotal, description});
 

@@ -13,9 +13,14 @@
 //    gives the same keys and changes nothing; line_total = quantity × price
 //    rounded half to even to the cent.
 //  - customers: CustomerID with a trailing ".0" removed ("17850.0" →
-//    "17850"); an empty CustomerID stays empty (the invoice is quarantined
-//    for it) unless the option anonymous_customer=ID names a customer for
-//    such invoices. Country: the customer's first line's.
+//    "17850"); an empty CustomerID stays empty: the line is a guest checkout
+//    (kept, counted in revenue, not in customer figures), unless the option
+//    anonymous_customer=ID names a customer for such lines. Country: the
+//    customer's first line's.
+//  - a line with a value that does not fit its column (bytes that are not
+//    UTF-8, a NUL, a quantity beyond a 32-bit integer, an amount or line
+//    total beyond 10 digits before the point) is quarantined whole with its
+//    file, line and reason, and feeds no invoice, customer or product.
 //  - products: the StockCode, named by its first non-empty description;
 //    all in the category "uncategorised" (the log has no categories).
 //  - product prices: the price history the log shows — a point wherever a
