@@ -24,6 +24,11 @@ bool transientState(const std::string &state)
            || state == "53300";            // too_many_connections
 }
 
+bool sessionGone(const std::string &state)
+{
+    return state.rfind("08", 0) == 0 || state.rfind("57P", 0) == 0;
+}
+
 QString text(const std::exception &e) { return QString::fromUtf8(e.what()).trimmed(); }
 
 } // namespace
@@ -39,10 +44,12 @@ FailureInfo classifyCurrentException(const CancelToken &cancel)
     } catch (const load::PgError &e) {
         info.cancelled = cancel.isCancelled() && (e.sqlstate() == "57014" || e.connectionLost());
         info.transient = !info.cancelled && (e.connectionLost() || transientState(e.sqlstate()));
+        info.connectionLost = e.connectionLost() || sessionGone(e.sqlstate());
         info.message = text(e);
     } catch (const pqxx::broken_connection &e) {
         info.cancelled = cancel.isCancelled();
         info.transient = !info.cancelled;
+        info.connectionLost = true;
         info.message = QStringLiteral("the connection to the database was lost: ") + text(e);
     } catch (const pqxx::transaction_rollback &e) {
         // serialization_failure and deadlock_detected: no sqlstate in 6.4.
@@ -51,6 +58,7 @@ FailureInfo classifyCurrentException(const CancelToken &cancel)
     } catch (const pqxx::sql_error &e) {
         info.cancelled = cancel.isCancelled() && e.sqlstate() == "57014";
         info.transient = !info.cancelled && transientState(e.sqlstate());
+        info.connectionLost = sessionGone(e.sqlstate());
         info.message = text(e);
     } catch (const pqxx::in_doubt_error &e) {
         info.message = QStringLiteral("the database may or may not have committed: ") + text(e);
