@@ -17,7 +17,7 @@
 #include <memory>
 #include <mutex>
 
-namespace pqxx { class connection_base; }
+#include <pqxx/connection>
 
 namespace ecomops::runner {
 
@@ -50,7 +50,10 @@ private:
 
     QString m_conninfo;
     std::mutex m_mutex;
-    std::unique_ptr<pqxx::connection_base> m_connection;
+    // The concrete type: connection_base has no virtual destructor, so a
+    // unique_ptr to the base would never close the session (nor free the
+    // run's lock) when the recorder goes.
+    std::unique_ptr<pqxx::connection> m_connection;
     int m_logSeq = 0;
     qint64 m_lockedRun = 0; // the run whose advisory lock this connection must hold
     int m_lockPid = 0;      // the backend that holds it

@@ -7,6 +7,7 @@
 #include <cstring>
 #include <dlfcn.h>
 #include <mutex>
+#include <set>
 
 namespace ecomops::test::faults {
 namespace {
@@ -27,8 +28,12 @@ bool startsWith(const char *text, const char *prefix)
     return std::strncmp(text, prefix, std::strlen(prefix)) == 0;
 }
 
+// The connections whose open transaction writes a run log line: its COMMIT
+// is the log line's, whose loss the engine tolerates.
+std::set<const PGconn *> g_inLogWrite;
+
 // True when this statement is the one to fail.
-bool failThis(const char *query)
+bool failThis(const PGconn *conn, const char *query)
 {
     if (!g_armed.load() || !query)
         return false;
@@ -37,7 +42,16 @@ bool failThis(const char *query)
             return false;
         g_windowOpen = true;
     }
-    if (startsWith(query, "ROLLBACK") || std::strstr(query, "INSERT INTO ops.run_log"))
+    {
+        std::lock_guard lock(g_mutex);
+        if (std::strstr(query, "INSERT INTO ops.run_log")) {
+            g_inLogWrite.insert(conn);
+            return false;
+        }
+        if (startsWith(query, "COMMIT") && g_inLogWrite.erase(conn) > 0)
+            return false;
+    }
+    if (startsWith(query, "ROLLBACK") || startsWith(query, "BEGIN"))
         return false;
     const long n = ++g_counted;
     {
@@ -64,6 +78,7 @@ void arm(long failAt)
     g_counted = 0;
     g_injected = false;
     g_windowOpen = false;
+    g_inLogWrite.clear();
     g_failAt = failAt;
     g_armed = true;
 }
@@ -95,7 +110,13 @@ extern "C" {
 PGresult *PQexec(PGconn *conn, const char *query)
 {
     static const auto next = real<PGresult *(*)(PGconn *, const char *)>("PQexec");
-    return next(conn, failThis(query) ? kFailingStatement : query);
+    if (!failThis(conn, query))
+        return next(conn, query);
+    // A COMMIT that fails ends the transaction on the server (as a failing
+    // deferred check or serialization failure would): roll back, then fail.
+    if (startsWith(query, "COMMIT"))
+        PQclear(next(conn, "ROLLBACK"));
+    return next(conn, kFailingStatement);
 }
 
 PGresult *PQexecParams(PGconn *conn, const char *command, int nParams, const Oid *paramTypes,
@@ -103,7 +124,7 @@ PGresult *PQexecParams(PGconn *conn, const char *command, int nParams, const Oid
                        int resultFormat)
 {
     static const auto next = real<decltype(&PQexecParams)>("PQexecParams");
-    if (failThis(command))
+    if (failThis(conn, command))
         return next(conn, kFailingStatement, 0, nullptr, nullptr, nullptr, nullptr, resultFormat);
     return next(conn, command, nParams, paramTypes, paramValues, paramLengths, paramFormats, resultFormat);
 }
@@ -114,7 +135,7 @@ PGresult *PQexecPrepared(PGconn *conn, const char *stmtName, int nParams, const 
     static const auto next = real<decltype(&PQexecPrepared)>("PQexecPrepared");
     static const auto params = real<decltype(&PQexecParams)>("PQexecParams");
     const std::string what = std::string("EXECUTE ") + (stmtName ? stmtName : "");
-    if (failThis(what.c_str()))
+    if (failThis(conn, what.c_str()))
         return params(conn, kFailingStatement, 0, nullptr, nullptr, nullptr, nullptr, resultFormat);
     return next(conn, stmtName, nParams, paramValues, paramLengths, paramFormats, resultFormat);
 }
@@ -123,7 +144,7 @@ PGresult *PQprepare(PGconn *conn, const char *stmtName, const char *query, int n
 {
     static const auto next = real<decltype(&PQprepare)>("PQprepare");
     // A statement that cannot be parsed: the name stays unprepared.
-    const bool fail = failThis(query);
+    const bool fail = failThis(conn, query);
     return next(conn, stmtName, fail ? kUnparsable : query, fail ? 0 : nParams, paramTypes);
 }
 

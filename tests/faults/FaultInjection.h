@@ -4,12 +4,15 @@
 // test executable, which take precedence over libpq's (for the pipeline
 // library linked in statically and for libpqxx), count the statements, and
 // send a statement that fails instead of the k-th. Only the executables that
-// link it have it; the product is not slowed by a single branch.
+// link it have it; the product is not slowed by a single branch. A failed
+// COMMIT ends its transaction first, as a real failing COMMIT does.
 //
 // Counting starts at the statement that creates the run (INSERT INTO
 // ops.pipeline_run). Not counted, because the engine tolerates their failure
-// by design: run log lines (INSERT INTO ops.run_log, a warning when lost) and
-// ROLLBACK (libpqxx ignores its failure).
+// by design: run log lines (INSERT INTO ops.run_log and its COMMIT, a
+// warning when lost), ROLLBACK (libpqxx ignores its failure) and BEGIN (the
+// log line's BEGIN cannot be told apart; a data transaction's first real
+// statement is counted instead).
 #include <string>
 #include <vector>
 

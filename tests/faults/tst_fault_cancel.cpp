@@ -154,7 +154,8 @@ private slots:
         // B: another shop whose keys do not overlap A's (the Olist sample).
         runner::RunSpec shopB = test::smallRun(m_staging.path(), 0, 0);
         shopB.sourceKind = QStringLiteral("olist");
-        shopB.sourceOptions = {{"path", (test::sharedDatasetsDir() + QStringLiteral("/olist-sample")).toStdString()}};
+        shopB.sourceOptions = {
+            {"path", QString(test::sharedDatasetsDir() + QStringLiteral("/olist-sample")).toStdString()}};
         const auto b = run(shopB);
         QVERIFY(b.status == runner::RunStatus::Succeeded);
         const auto afterAB = counts(*c);

@@ -22,7 +22,7 @@ struct Finished {
     QString out;
 };
 
-Finished ecomops(const QStringList &arguments)
+Finished runCli(const QStringList &arguments)
 {
     QProcess p;
     p.start(test::ecomopsBinary(), arguments);
@@ -80,18 +80,19 @@ private slots:
         }
         QVERIFY2(hit, qPrintable(QStringLiteral("the run ended before the %1 stage was seen: ").arg(moment) +
                                  QString::fromUtf8(cli.readAll())));
-        ::kill(pid_t(cli.processId()), SIGKILL);
+        const qint64 pid = cli.processId();
+        ::kill(pid_t(pid), SIGKILL);
         QVERIFY(cli.waitForFinished(10000));
         const qint64 runId = test::number(*c, "SELECT max(run_id) FROM ops.pipeline_run");
         const std::string id = std::to_string(runId);
         const QString statusBefore = test::text(*c, "SELECT status FROM ops.pipeline_run WHERE run_id = " + id);
 
         const Finished list =
-            ecomops({QStringLiteral("runs"), QStringLiteral("list"), QStringLiteral("--conninfo"), db.conninfo()});
+            runCli({QStringLiteral("runs"), QStringLiteral("list"), QStringLiteral("--conninfo"), db.conninfo()});
         const test::Checksums after = test::warehouseChecksums(*c);
         qInfo("injected: SIGKILL of `ecomops run` (pid %lld) mid-%s; run %s was '%s'; checksum before %s, after runs "
               "list %s",
-              static_cast<long long>(cli.processId()), qPrintable(moment), id.c_str(), qPrintable(statusBefore),
+              static_cast<long long>(pid), qPrintable(moment), id.c_str(), qPrintable(statusBefore),
               qPrintable(test::combined(before)), qPrintable(test::combined(after)));
         QCOMPARE(statusBefore, QStringLiteral("running"));
         QCOMPARE(list.exitCode, 0);
@@ -108,10 +109,9 @@ private slots:
         // Its snapshot stayed: run it again.
         const QString snapshot = test::text(*c, "SELECT snapshot_path FROM ops.pipeline_run WHERE run_id = " + id);
         QVERIFY(QFileInfo::exists(snapshot + QStringLiteral("/_SUCCESS")));
-        const Finished rerun =
-            ecomops({QStringLiteral("run"), QStringLiteral("--conninfo"), db.conninfo(), QStringLiteral("--source"),
-                     QStringLiteral("snapshot"), QStringLiteral("--path"), snapshot, QStringLiteral("--gate-mode"),
-                     QStringLiteral("warn")});
+        const Finished rerun = runCli({QStringLiteral("run"), QStringLiteral("--conninfo"), db.conninfo(),
+                                       QStringLiteral("--source"), QStringLiteral("snapshot"), QStringLiteral("--path"),
+                                       snapshot, QStringLiteral("--gate-mode"), QStringLiteral("warn")});
         QVERIFY2(rerun.exitCode == 0, qPrintable(rerun.out));
         QCOMPARE(
             test::text(*c,

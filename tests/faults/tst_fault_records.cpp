@@ -50,10 +50,10 @@ qint64 fakeRun(const QString &conninfo, std::unique_ptr<runner::RunRecorder> *li
 bool lockReleased(pqxx::connection &c, qint64 runId)
 {
     for (int i = 0; i < 500; ++i) {
-        if (test::number(c, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND classid = "
-                                + std::to_string(runner::kRunLockClass) + " AND objid = "
-                                + std::to_string(runner::runLockKey(runId)))
-            == 0)
+        if (test::number(c, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM "
+                            "pg_database WHERE datname = current_database()) AND classid = " +
+                                std::to_string(runner::kRunLockClass) +
+                                " AND objid = " + std::to_string(runner::runLockKey(runId))) == 0)
             return true;
         QThread::msleep(10);
     }
