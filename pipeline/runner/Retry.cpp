@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstring>
 
 namespace ecomops::runner {
 namespace {
@@ -57,8 +58,11 @@ FailureInfo classifyCurrentException(const CancelToken &cancel)
         info.message = text(e);
     } catch (const pqxx::sql_error &e) {
         info.cancelled = cancel.isCancelled() && e.sqlstate() == "57014";
-        info.transient = !info.cancelled && transientState(e.sqlstate());
-        info.connectionLost = sessionGone(e.sqlstate());
+        // libpqxx 6.4 reports a server that went away mid-statement as an
+        // sql_error without a SQLSTATE, in libpq's words.
+        const bool vanished = e.sqlstate().empty() && std::strstr(e.what(), "server closed the connection") != nullptr;
+        info.connectionLost = vanished || sessionGone(e.sqlstate());
+        info.transient = !info.cancelled && (vanished || transientState(e.sqlstate()));
         info.message = text(e);
     } catch (const pqxx::in_doubt_error &e) {
         info.message = QStringLiteral("the database may or may not have committed: ") + text(e);
