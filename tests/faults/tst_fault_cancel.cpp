@@ -77,13 +77,17 @@ private slots:
         const runner::RunSpec spec = test::snapshotRun(m_staging.path(), base.snapshotPath);
         const quint32 seed = QRandomGenerator::global()->generate();
         QRandomGenerator random(seed);
-        const qint64 spanMs = qint64(base.seconds * 1000);
+        // How long a run of that snapshot takes, uncancelled (it changes nothing: idempotent).
+        test::RecordingEvents timing;
+        const auto timed = runner::RunExecution(db.conninfo(), spec, timing).execute(none);
+        QVERIFY2(timed.status == runner::RunStatus::Succeeded, qPrintable(timed.error));
+        const qint64 spanMs = qint64(timed.seconds * 1000);
         qInfo("random seed %u; a run takes about %lld ms", seed, static_cast<long long>(spanMs));
 
         int cancelled = 0;
         for (int i = 0; i < 20; ++i) {
             const test::Checksums before = test::warehouseChecksums(*c);
-            const qint64 delayMs = random.bounded(qint64(0), std::max<qint64>(1, spanMs * 9 / 10));
+            const qint64 delayMs = random.bounded(qint64(0), std::max<qint64>(1, spanMs * 8 / 10));
             test::RecordingEvents events;
             CancelToken cancel;
             QDateTime requestedAt;
@@ -126,7 +130,7 @@ private slots:
             ++cancelled;
         }
         qInfo("%d of 20 runs were cancelled (the others had finished before their request)", cancelled);
-        QVERIFY(cancelled >= 15);
+        QVERIFY(cancelled >= 12);
     }
 
     void sameSnapshotTwiceAndABA()
