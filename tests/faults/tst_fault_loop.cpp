@@ -2,7 +2,7 @@
 // (FaultInjection.h says which statements count). Every such run must end
 // failed with a message, its record closed, its staging gone, and every
 // warehouse relation exactly as before. By default k covers every statement
-// of the publish stage up to its commit and every 8th statement before it
+// of the publish stage up to its commit and every 12th statement before it
 // (to keep the suite to a few minutes); ECOMOPS_FAULT_EVERY_K=1 tries every k
 // (with QTEST_FUNCTION_TIMEOUT raised: that takes longer than five minutes).
 #include "FaultInjection.h"
@@ -132,7 +132,7 @@ private slots:
 
     void statementsBeforePublish()
     {
-        const long stride = qEnvironmentVariableIntValue("ECOMOPS_FAULT_EVERY_K") == 1 ? 1 : 8;
+        const long stride = qEnvironmentVariableIntValue("ECOMOPS_FAULT_EVERY_K") == 1 ? 1 : 12;
         std::vector<long> ks;
         for (long k = 1; k < m_publishFirst; k += stride)
             ks.push_back(k);
