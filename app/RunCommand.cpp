@@ -10,6 +10,7 @@
 #include "Terminal.h"
 #include "TerminalProgress.h"
 
+#include "runner/DeadRuns.h"
 #include "runner/Runner.h"
 #include "sources/synthetic/GeneratorOptions.h"
 
@@ -289,7 +290,15 @@ int runRunsCommand(const QStringList &arguments)
         return ExitBadArguments;
     }
     try {
-        pqxx::connection c{db.resolve(parser).toStdString()};
+        const QString conninfo = db.resolve(parser);
+        try {
+            // A run whose process was killed is shown as what it is: failed.
+            runner::reconcileDeadRuns(conninfo);
+        } catch (const std::exception &e) {
+            err(QStringLiteral("warning: could not look for runs whose process died: %1")
+                    .arg(QString::fromUtf8(e.what()).trimmed()));
+        }
+        pqxx::connection c{conninfo.toStdString()};
         pqxx::read_transaction tx{c};
         const auto rows = tx.exec_params(
             "SELECT run_id, status, trigger, source_kind, started_by, to_char(queued_at, 'YYYY-MM-DD HH24:MI:SS'), "

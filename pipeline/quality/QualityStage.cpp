@@ -329,6 +329,8 @@ private:
         m_tx.exec0("SET LOCAL enable_nestloop = off");
         for (const staging::TableSpec &t : staging::catalog()) {
             const QString table = QString::fromStdString(t.name);
+            TimeSpan &span = m_report.tableSpans[t.name];
+            span.startedUs = TimeSpan::nowUs();
             m_observer.progress(table, 0, m_staged[t.name]);
             std::vector<const Rule *> rules;
             for (const Rule &r : ruleCatalog()) {
@@ -359,6 +361,7 @@ private:
                                         r[1].as<qint64>(), {}});
             }
             m_observer.progress(table, m_staged[t.name], m_staged[t.name]);
+            span.endedUs = TimeSpan::nowUs();
         }
         m_tx.exec0("SET LOCAL enable_nestloop TO DEFAULT");
     }

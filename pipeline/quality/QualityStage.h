@@ -12,6 +12,7 @@
 //   // after every table has loaded:
 //   QualityReport report = quality.validate(connection, observer);
 #include "core/Progress.h"
+#include "core/TimeSpan.h"
 #include "quality/QualityOptions.h"
 #include "quality/RowRules.h"
 #include "quality/Scoring.h"
@@ -39,6 +40,7 @@ struct QualityReport {
     std::vector<TableFacts> facts;
     std::vector<TableCounts> counts; // stage "validate": read = staged rows, loaded = rows passing, quarantined = rejected here
     qint64 quarantined = 0;          // rows the set rules rejected, all tables
+    std::map<std::string, TimeSpan> tableSpans; // per table, when its set rules ran
     double seconds = 0;
 
     // "passed", "warned" or "failed"; empty when quality checks are disabled.

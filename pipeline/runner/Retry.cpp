@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstring>
 
 namespace ecomops::runner {
 namespace {
@@ -23,6 +24,11 @@ bool transientState(const std::string &state)
            || state == "57P02"             // crash_shutdown
            || state == "57P03"             // cannot_connect_now
            || state == "53300";            // too_many_connections
+}
+
+bool sessionGone(const std::string &state)
+{
+    return state.rfind("08", 0) == 0 || state.rfind("57P", 0) == 0;
 }
 
 QString text(const std::exception &e) { return QString::fromUtf8(e.what()).trimmed(); }
@@ -40,10 +46,12 @@ FailureInfo classifyCurrentException(const CancelToken &cancel)
     } catch (const load::PgError &e) {
         info.cancelled = cancel.isCancelled() && (e.sqlstate() == "57014" || e.connectionLost());
         info.transient = !info.cancelled && (e.connectionLost() || transientState(e.sqlstate()));
+        info.connectionLost = e.connectionLost() || sessionGone(e.sqlstate());
         info.message = text(e);
     } catch (const pqxx::broken_connection &e) {
         info.cancelled = cancel.isCancelled();
         info.transient = !info.cancelled;
+        info.connectionLost = true;
         info.message = QStringLiteral("the connection to the database was lost: ") + text(e);
     } catch (const pqxx::transaction_rollback &e) {
         // serialization_failure and deadlock_detected: no sqlstate in 6.4.
@@ -51,7 +59,11 @@ FailureInfo classifyCurrentException(const CancelToken &cancel)
         info.message = text(e);
     } catch (const pqxx::sql_error &e) {
         info.cancelled = cancel.isCancelled() && e.sqlstate() == "57014";
-        info.transient = !info.cancelled && transientState(e.sqlstate());
+        // libpqxx 6.4 reports a server that went away mid-statement as an
+        // sql_error without a SQLSTATE, in libpq's words.
+        const bool vanished = e.sqlstate().empty() && std::strstr(e.what(), "server closed the connection") != nullptr;
+        info.connectionLost = vanished || sessionGone(e.sqlstate());
+        info.transient = !info.cancelled && (vanished || transientState(e.sqlstate()));
         info.message = text(e);
     } catch (const pqxx::in_doubt_error &e) {
         info.message = QStringLiteral("the database may or may not have committed: ") + text(e);

@@ -13,6 +13,7 @@ namespace ecomops::runner {
 struct FailureInfo {
     bool transient = false;
     bool cancelled = false;   // a cancel request interrupted it
+    bool connectionLost = false; // the session is gone (terminated backend, server restart)
     QString message;          // in words
 };
 

@@ -4,8 +4,11 @@
 #include "core/Utf8.h"
 #include "load/PgConnection.h"
 #include "load/TableLoader.h"
+#include "runner/DeadRuns.h"
 #include "runner/Retry.h"
+#include "runner/RunCleanup.h"
 #include "runner/RunExecutionInternals.h"
+#include "runner/ServerWait.h"
 #include "quality/QualityStage.h"
 #include "quality/Scoring.h"
 #include "sources/SourceAdapter.h"
@@ -51,6 +54,14 @@ RunResult RunExecution::execute(CancelToken &cancel)
 {
     m_clock.start();
     m_result = {};
+    m_published = false;
+    try {
+        // Runs whose process died must not keep holding "running" (or their
+        // staging) while this one starts; a live one is never touched.
+        reconcileDeadRuns(m_conninfo);
+    } catch (const std::exception &e) {
+        qCWarning(lcRunner) << "could not look for dead runs:" << e.what();
+    }
     try {
         m_result.runId = m_recorder.createRun(m_spec);
     } catch (const std::exception &e) {
@@ -86,21 +97,34 @@ RunResult RunExecution::execute(CancelToken &cancel)
         cleanUpAfterFailure(Outcome::GateFailed);
     } catch (...) {
         const FailureInfo failure = classifyCurrentException(cancel);
-        m_result.status = failure.cancelled || cancel.isCancelled() ? RunStatus::Cancelled : RunStatus::Failed;
-        if (m_result.status == RunStatus::Failed)
-            m_result.error = failure.message;
-        emitLog(m_result.status == RunStatus::Cancelled ? LogLevel::Warning : LogLevel::Error, QStringLiteral("run"),
-                m_result.status == RunStatus::Cancelled ? QStringLiteral("run cancelled; undoing its changes")
-                                                        : QStringLiteral("run failed: %1").arg(failure.message));
-        cleanUpAfterFailure(m_result.status == RunStatus::Cancelled ? Outcome::Cancelled : Outcome::Failed);
+        if (m_published) {
+            // Only the record after the commit failed: the run is published,
+            // and undoing its staging now would not undo the warehouse.
+            m_result.status = RunStatus::Succeeded;
+            emitLog(LogLevel::Warning, QStringLiteral("run"),
+                    QStringLiteral("published, but part of the run record could not be written: %1").arg(failure.message));
+        } else {
+            m_result.status = failure.cancelled || cancel.isCancelled() ? RunStatus::Cancelled : RunStatus::Failed;
+            if (m_result.status == RunStatus::Failed)
+                m_result.error = failure.message;
+            emitLog(m_result.status == RunStatus::Cancelled ? LogLevel::Warning : LogLevel::Error, QStringLiteral("run"),
+                    m_result.status == RunStatus::Cancelled ? QStringLiteral("run cancelled; undoing its changes")
+                                                            : QStringLiteral("run failed: %1").arg(failure.message));
+            cleanUpAfterFailure(m_result.status == RunStatus::Cancelled ? Outcome::Cancelled : Outcome::Failed);
+        }
     }
     finishTotals();
     m_result.seconds = double(m_clock.elapsed()) / 1000.0;
-    try {
+    withServer(QStringLiteral("record the end of the run"), [&] {
+        // No stage row outlives its run: a stage a failure interrupted ends
+        // failed (or cancelled); after a publish whose record could not be
+        // fully written, what is open did succeed.
+        const TableState open = m_result.status == RunStatus::Succeeded ? TableState::Succeeded
+                                : m_result.status == RunStatus::Cancelled ? TableState::Cancelled
+                                                                          : TableState::Failed;
+        m_recorder.endOpenStages(m_result.runId, open, m_result.error);
         m_recorder.finishRun(m_result);
-    } catch (const std::exception &e) {
-        qCWarning(lcRunner) << "could not record the end of run" << m_result.runId << e.what();
-    }
+    });
     emitLog(LogLevel::Info, QStringLiteral("run"),
             QStringLiteral("run %1 %2 in %3 s: %4 rows read, %5 %6, %7 quarantined, %8 rejected by the transform, "
                            "%9 empty records skipped")
@@ -227,20 +251,41 @@ void RunExecution::attempt(const QString &stage, const QString &table, CancelTok
                             .arg(attemptNo)
                             .arg(m_spec.maxAttempts)
                             .arg(failure.message));
+                if (failure.connectionLost) {
+                    const ServerWait wait = waitForServer(m_conninfo, m_spec.recoveryWaitSeconds, cancel);
+                    if (wait.back && wait.wasDown) {
+                        emitLog(LogLevel::Warning, stage,
+                                QStringLiteral("the server restarted; resumed after %1 s").arg(wait.seconds, 0, 'f', 1));
+                        m_recorder.reconnect();
+                        continue;
+                    }
+                    if (!wait.back && !cancel.isCancelled()) {
+                        const QString gone = QStringLiteral("the server did not come back within %1 s")
+                                                 .arg(m_spec.recoveryWaitSeconds);
+                        emitLog(LogLevel::Error, stage, QStringLiteral("%1: failed: %2").arg(what, gone));
+                        recordAttemptEnd(stage, table, TableState::Failed, attemptNo, gone);
+                        throw std::runtime_error(gone.toStdString());
+                    }
+                }
                 if (backoff(attemptNo - 1, cancel))
                     continue;
             }
             const TableState state = failure.cancelled || cancel.isCancelled() ? TableState::Cancelled : TableState::Failed;
-            try {
-                m_recorder.stageFinished(m_result.runId, stage, {stage, table, 0, 0, 0}, state, attemptNo,
-                                         state == TableState::Failed ? failure.message : QString());
-            } catch (const std::exception &) {
-                // The run's own failure is what matters; it is recorded at the end.
-            }
+            recordAttemptEnd(stage, table, state, attemptNo, state == TableState::Failed ? failure.message : QString());
             if (state == TableState::Failed && attemptNo > 1)
                 emitLog(LogLevel::Error, stage, QStringLiteral("%1: giving up after %2 attempts").arg(what).arg(attemptNo));
             throw;
         }
+    }
+}
+
+void RunExecution::recordAttemptEnd(const QString &stage, const QString &table, TableState state, int attempts,
+                                    const QString &error)
+{
+    try {
+        m_recorder.stageFinished(m_result.runId, stage, {stage, table, 0, 0, 0}, state, attempts, error);
+    } catch (const std::exception &) {
+        // The run's own failure is what matters; open rows are ended with the run.
     }
 }
 
@@ -335,26 +380,45 @@ void RunExecution::cleanUpAfterFailure(Outcome outcome)
     if (m_result.runId <= 0)
         return;
     const bool keepEvidence = outcome == Outcome::GateFailed;
-    try {
+    const bool done = withServer(QStringLiteral("remove this run's staging rows"), [&] {
         pqxx::connection c{m_conninfo.toStdString()};
         pqxx::work tx{c};
-        for (const staging::TableSpec &t : staging::catalog())
-            tx.exec0("DROP TABLE IF EXISTS staging." + tx.quote_name(load::TableLoader::partitionName(t.name, m_result.runId)));
-        if (!keepEvidence) {
-            tx.exec_params0("DELETE FROM quarantine.rejected_row WHERE run_id = $1", m_result.runId);
-            for (const char *table : {"quality_failure", "quality_score", "quality_gate", "quality_null", "quality_run"})
-                tx.exec_params0(std::string("DELETE FROM ops.") + table + " WHERE run_id = $1", m_result.runId);
-        }
+        removeRunData(tx, m_result.runId, keepEvidence ? Evidence::Keep : Evidence::Remove);
         tx.commit();
-        if (!keepEvidence) {
-            m_tableTotals.clear();
-            m_result.gateStatus.clear();
-            m_result.gateMessages.clear();
-            m_result.qualityOverall = -1;
+    });
+    if (done && !keepEvidence) {
+        m_tableTotals.clear();
+        m_result.gateStatus.clear();
+        m_result.gateMessages.clear();
+        m_result.qualityOverall = -1;
+    }
+}
+
+bool RunExecution::withServer(const QString &what, const std::function<void()> &body)
+{
+    // Once, and once more after waiting for a restarting server: the run's
+    // own record and clean-up must not be lost to a restart.
+    CancelToken never;
+    for (int round = 0;; ++round) {
+        try {
+            body();
+            return true;
+        } catch (const std::exception &e) {
+            const QString error = QString::fromUtf8(e.what()).trimmed();
+            if (round == 0) {
+                const ServerWait wait = waitForServer(m_conninfo, m_spec.recoveryWaitSeconds, never);
+                if (wait.back && wait.wasDown)
+                    emitLog(LogLevel::Warning, QStringLiteral("run"),
+                            QStringLiteral("the server restarted; resumed after %1 s").arg(wait.seconds, 0, 'f', 1));
+                if (wait.back) {
+                    m_recorder.reconnect();
+                    continue;
+                }
+            }
+            qCWarning(lcRunner) << "run" << m_result.runId << "could not" << what << ':' << error;
+            emitLog(LogLevel::Error, QStringLiteral("run"), QStringLiteral("could not %1: %2").arg(what, error));
+            return false;
         }
-    } catch (const std::exception &e) {
-        emitLog(LogLevel::Error, QStringLiteral("run"),
-                QStringLiteral("could not remove this run's staging rows: %1").arg(QString::fromUtf8(e.what()).trimmed()));
     }
 }
 

@@ -67,6 +67,12 @@ private:
     void attempt(const QString &stage, const QString &table, CancelToken &cancel, const std::function<void(int)> &body);
     enum class Outcome { GateFailed, Failed, Cancelled };
     void cleanUpAfterFailure(Outcome outcome);
+    // Runs `body`; when it fails, waits (up to the spec's recovery wait) for
+    // the server to accept connections and runs it once more. False when it
+    // still failed (logged as "could not <what>").
+    bool withServer(const QString &what, const std::function<void()> &body);
+    void recordAttemptEnd(const QString &stage, const QString &table, TableState state, int attempts,
+                          const QString &error);
     void emitLog(LogLevel level, const QString &stage, const QString &message);
     void finishTotals();
 
@@ -79,6 +85,7 @@ private:
     std::unique_ptr<quality::QualityStage> m_quality; // row rules during the load, then the validate stage
     std::unique_ptr<quality::QualityReport> m_validated; // the validate stage's scores, scored again after the transform
     std::map<QString, TableCounts> m_tableTotals; // by table, across stages
+    bool m_published = false; // the publish transaction committed: the run is in the warehouse
 };
 
 } // namespace ecomops::runner

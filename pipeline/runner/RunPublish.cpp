@@ -61,16 +61,25 @@ void RunExecution::validateStage(CancelToken &cancel)
         if (m_tableTotals.count(counts.table) == 0)
             continue; // a table this run did not stage
         m_recorder.stageFinished(m_result.runId, stage, counts, TableState::Succeeded, 1);
+        m_recorder.stageSpan(m_result.runId, stage, counts.table, report.tableSpans[counts.table.toStdString()]);
         mergeStageCounts(counts);
     }
     m_validated = std::make_unique<quality::QualityReport>(report);
     if (!report.enabled) {
+        m_recorder.stageFinished(m_result.runId, stage, {stage, QString(), 0, 0, 0}, TableState::Skipped, 1);
         emitLog(LogLevel::Warning, stage, QStringLiteral("quality checks are turned off for this run: nothing was scored"));
         return;
     }
     emitLog(LogLevel::Info, stage,
             QStringLiteral("%1 rows rejected by table-wide rules in %2 s").arg(report.quarantined).arg(report.seconds, 0, 'f', 2));
-    applyVerdict(report, stage);
+    try {
+        applyVerdict(report, stage);
+    } catch (const GateFailedError &e) {
+        m_recorder.stageFinished(m_result.runId, stage, {stage, QString(), 0, 0, 0}, TableState::Failed, 1,
+                                 QString::fromUtf8(e.what()));
+        throw;
+    }
+    m_recorder.stageFinished(m_result.runId, stage, {stage, QString(), 0, 0, 0}, TableState::Succeeded, 1);
 }
 
 void RunExecution::applyVerdict(const quality::QualityReport &report, const QString &stage)
@@ -89,8 +98,10 @@ void RunExecution::applyVerdict(const quality::QualityReport &report, const QStr
         QString why = QObject::tr("quality gate failed: %1").arg(m_result.gateMessages.value(0));
         if (m_result.gateMessages.size() > 1)
             why += QObject::tr(" (and %1 more)").arg(m_result.gateMessages.size() - 1);
+        m_recorder.stageFinished(m_result.runId, stage, {stage, QString(), 0, 0, 0}, TableState::Failed, 1, why);
         throw GateFailedError(why.toStdString());
     }
+    m_recorder.stageFinished(m_result.runId, stage, {stage, QString(), 0, 0, 0}, TableState::Succeeded, 1);
 }
 
 void RunExecution::publishStage(CancelToken &cancel)
@@ -121,6 +132,8 @@ void RunExecution::publishStage(CancelToken &cancel)
         cancel.throwIfCancelled();
         tx.commit();
     });
+    // Committed: from here on the warehouse has the run (see execute()).
+    m_published = true;
     m_result.published = true;
     for (const TableCounts &counts : transformed.tables) {
         if (m_tableTotals.count(counts.table) == 0)
@@ -128,6 +141,7 @@ void RunExecution::publishStage(CancelToken &cancel)
         TableCounts c = counts;
         c.stage = QStringLiteral("transform");
         m_recorder.stageFinished(m_result.runId, c.stage, c, TableState::Succeeded, 1);
+        m_recorder.stageSpan(m_result.runId, c.stage, c.table, transformed.tableSpans[c.table]);
         mergeStageCounts(c);
     }
     m_recorder.stageFinished(m_result.runId, QStringLiteral("detect"),

@@ -1,6 +1,8 @@
 #include "runner/RunRecorder.h"
 
 #include "core/Logging.h"
+#include "runner/DeadRuns.h"
+#include "runner/RunCleanup.h"
 
 #include <QSysInfo>
 
@@ -69,6 +71,7 @@ void RunRecorder::withConnection(Fn &&fn)
         try {
             if (!m_connection || !m_connection->is_open())
                 m_connection = std::make_unique<pqxx::connection>(m_conninfo.toStdString());
+            holdRunLock(*m_connection);
             fn(*m_connection);
             return;
         } catch (const pqxx::broken_connection &) {
@@ -85,6 +88,16 @@ void RunRecorder::withConnection(Fn &&fn)
     }
 }
 
+void RunRecorder::holdRunLock(pqxx::connection_base &c)
+{
+    // A new backend (reopened here, or silently by libpqxx) holds no lock yet.
+    if (m_lockedRun <= 0 || c.backendpid() == m_lockPid)
+        return;
+    pqxx::nontransaction tx{c};
+    tx.exec_params("SELECT pg_advisory_lock($1, $2)", kRunLockClass, runLockKey(m_lockedRun));
+    m_lockPid = c.backendpid();
+}
+
 qint64 RunRecorder::createRun(const RunSpec &spec)
 {
     qint64 id = 0;
@@ -96,7 +109,12 @@ qint64 RunRecorder::createRun(const RunSpec &spec)
                              spec.startedBy.isEmpty() ? std::string("unknown") : spec.startedBy.toStdString(),
                              QSysInfo::machineHostName().toStdString(), spec.toJson().dump())[0]
                  .as<qint64>();
+        // Taken before the row is committed: no one can see the run without
+        // its lock held. Session-level, so it outlives this transaction.
+        tx.exec_params("SELECT pg_advisory_lock($1, $2)", kRunLockClass, runLockKey(id));
         tx.commit();
+        m_lockedRun = id;
+        m_lockPid = c.backendpid();
     });
     return id;
 }
@@ -148,6 +166,42 @@ void RunRecorder::stageFinished(qint64 runId, const QString &stage, const TableC
                         counts.loaded, counts.quarantined, counts.rejected, counts.skipped, attempts, orNull(error));
         tx.commit();
     });
+}
+
+void RunRecorder::stageSpan(qint64 runId, const QString &stage, const QString &table, const TimeSpan &span)
+{
+    if (!span.isValid())
+        return;
+    withConnection([&](pqxx::connection_base &c) {
+        pqxx::work tx{c};
+        tx.exec_params0("UPDATE ops.stage_result SET started_at = to_timestamp(($4::bigint / 1000000.0)::float8), "
+                        "ended_at = to_timestamp(($5::bigint / 1000000.0)::float8) WHERE run_id = $1 AND stage = $2 AND table_name = $3",
+                        runId, stage.toStdString(), table.toStdString(), span.startedUs, span.endedUs);
+        tx.commit();
+    });
+}
+
+void RunRecorder::endOpenStages(qint64 runId, TableState state, const QString &error)
+{
+    withConnection([&](pqxx::connection_base &c) {
+        pqxx::work tx{c};
+        runner::endOpenStages(tx, runId, state, error);
+        tx.commit();
+    });
+}
+
+bool RunRecorder::reconnect()
+{
+    try {
+        withConnection([](pqxx::connection_base &c) {
+            pqxx::nontransaction tx{c};
+            tx.exec("SELECT 1");
+        });
+        return true;
+    } catch (const std::exception &e) {
+        qCWarning(lcRunner) << "could not reopen the run record's connection:" << e.what();
+        return false;
+    }
 }
 
 void RunRecorder::log(qint64 runId, const LogLine &line)

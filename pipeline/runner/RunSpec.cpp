@@ -69,6 +69,7 @@ nlohmann::json RunSpec::toJson() const
             {"anomalies", anomalies},
             {"load_parallelism", loadParallelism},
             {"max_attempts", maxAttempts},
+            {"recovery_wait_seconds", recoveryWaitSeconds},
             {"trigger", toString(trigger).toStdString()},
             {"started_by", startedBy.toStdString()}};
 }
@@ -93,6 +94,9 @@ RunSpec RunSpec::fromJson(const nlohmann::json &json)
     spec.maxAttempts = field<int>(json, "max_attempts", 4);
     if (spec.maxAttempts < 1 || spec.maxAttempts > 10)
         throw SpecError("run spec: max_attempts must be between 1 and 10");
+    spec.recoveryWaitSeconds = field<int>(json, "recovery_wait_seconds", 60);
+    if (spec.recoveryWaitSeconds < 0 || spec.recoveryWaitSeconds > 3600)
+        throw SpecError("run spec: recovery_wait_seconds must be between 0 and 3600");
     spec.trigger = triggerFromString(QString::fromStdString(field<std::string>(json, "trigger", "manual")));
     spec.startedBy = QString::fromStdString(field<std::string>(json, "started_by", ""));
     return spec;

@@ -31,6 +31,7 @@ struct RunSpec {
     nlohmann::json anomalies = nlohmann::json::object();    // detection options
     int loadParallelism = 2;     // tables loaded at once, each on its own connection
     int maxAttempts = 4;         // per stage, for transient failures
+    int recoveryWaitSeconds = 60; // how long to wait for a restarting server before failing
     Trigger trigger = Trigger::Manual;
     QString startedBy;           // the console / OS user name
 

@@ -138,6 +138,7 @@ TransformReport transform(pqxx::transaction_base &tx, qint64 runId, const Wareho
     for (const QString &step : transformSteps()) {
         observer.progress(step, 0, -1);
         QList<TableCounts> counts;
+        TimeSpan span{TimeSpan::nowUs(), 0};
         const qint64 ms = runStep(observer, QStringLiteral("transform %1").arg(step), [&] {
             const pqxx::result r = tx.exec_params(
                 "SELECT table_name, rows_read, rows_loaded, rows_quarantined FROM dw.transform_" + step.toStdString()
@@ -153,8 +154,10 @@ TransformReport transform(pqxx::transaction_base &tx, qint64 runId, const Wareho
                 counts.append(c);
             }
         });
+        span.endedUs = TimeSpan::nowUs();
         report.steps.append({step, ms});
         for (const TableCounts &c : counts) {
+            report.tableSpans[c.table].cover(span);
             if (!c.reconciles())
                 throw WarehouseError("transform " + c.table.toStdString() + " does not reconcile: read "
                                      + std::to_string(c.read) + " ≠ loaded " + std::to_string(c.loaded)

@@ -12,12 +12,15 @@
 // surfaces as ecomops::CancelledError; any other failure as the pqxx or
 // WarehouseError exception that caused it.
 #include "core/Progress.h"
+#include "core/TimeSpan.h"
 #include "warehouse/WarehouseOptions.h"
 
 #include <QList>
 #include <QString>
 
 #include <pqxx/transaction_base>
+
+#include <map>
 
 namespace ecomops::warehouse {
 
@@ -29,6 +32,7 @@ struct StepTiming {
 struct TransformReport {
     QList<TableCounts> tables;      // one per staged table, stage "transform"; each reconciles
     QList<StepTiming> steps;
+    std::map<QString, TimeSpan> tableSpans; // when the step that produced each table ran
     qint64 productVersionsCreated = 0;
     qint64 customerVersionsCreated = 0;
     qint64 countryConflictsRecorded = 0;

@@ -1,6 +1,8 @@
 #include "connection/ConnectionAttempt.h"
 
 #include "database/EmbeddedCluster.h"
+#include "runner/DeadRuns.h"
+#include "common/WidgetsLogging.h"
 
 #include <QCoreApplication>
 
@@ -23,6 +25,20 @@ db::ServerStatus failure(const QString &error, const QString &detail)
     return status;
 }
 
+// Runs left "running" by a console or CLI that was killed are closed as soon
+// as a console connects. A role that may not write run records (steward,
+// analyst) only sees them closed by the next operator.
+void closeDeadRuns(const QString &conninfo)
+{
+    try {
+        const runner::DeadRunReport report = runner::reconcileDeadRuns(conninfo);
+        if (!report.closed.empty())
+            qCInfo(lcConsoleConnection) << report.closed.size() << "runs without a live process marked failed";
+    } catch (const std::exception &e) {
+        qCInfo(lcConsoleConnection) << "could not look for runs whose process died:" << e.what();
+    }
+}
+
 } // namespace
 
 ConnectionAttempt attemptConnection(const db::ConnectionProfile &profile, const QString &password)
@@ -37,6 +53,8 @@ ConnectionAttempt attemptConnection(const db::ConnectionProfile &profile, const 
             attempt.conninfo = db::withPassword(profile.conninfo, password);
         }
         attempt.status = db::probeServer(attempt.conninfo);
+        if (attempt.status.connected)
+            closeDeadRuns(attempt.conninfo);
     } catch (const db::ClusterError &e) {
         attempt.status = failure(e.message(), e.detail());
     } catch (const std::exception &e) {

@@ -1,0 +1,151 @@
+#include "FaultInjection.h"
+
+#include <libpq-fe.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cstring>
+#include <dlfcn.h>
+#include <mutex>
+#include <set>
+
+namespace ecomops::test::faults {
+namespace {
+
+std::atomic<bool> g_armed{false};
+std::atomic<bool> g_windowOpen{false};
+std::atomic<long> g_failAt{0};
+std::atomic<long> g_counted{0};
+std::atomic<bool> g_injected{false};
+std::mutex g_mutex;
+std::vector<std::string> g_statements;
+
+constexpr const char *kFailingStatement = "DO $$BEGIN RAISE EXCEPTION 'ecomops test: injected fault'; END$$";
+constexpr const char *kUnparsable = "ecomops test: injected fault";
+
+bool startsWith(const char *text, const char *prefix)
+{
+    return std::strncmp(text, prefix, std::strlen(prefix)) == 0;
+}
+
+// The connections whose open transaction writes a run log line: its COMMIT
+// is the log line's, whose loss the engine tolerates.
+std::set<const PGconn *> g_inLogWrite;
+
+// True when this statement is the one to fail.
+bool failThis(const PGconn *conn, const char *query)
+{
+    if (!g_armed.load() || !query)
+        return false;
+    if (!g_windowOpen.load()) {
+        if (!std::strstr(query, "INSERT INTO ops.pipeline_run"))
+            return false;
+        g_windowOpen = true;
+    }
+    {
+        std::lock_guard lock(g_mutex);
+        if (std::strstr(query, "INSERT INTO ops.run_log")) {
+            g_inLogWrite.insert(conn);
+            return false;
+        }
+        if (startsWith(query, "COMMIT") && g_inLogWrite.erase(conn) > 0)
+            return false;
+    }
+    if (startsWith(query, "ROLLBACK") || startsWith(query, "BEGIN"))
+        return false;
+    const long n = ++g_counted;
+    {
+        std::lock_guard lock(g_mutex);
+        g_statements.emplace_back(query, std::min<std::size_t>(std::strlen(query), 200));
+    }
+    if (n != g_failAt.load())
+        return false;
+    g_injected = true;
+    return true;
+}
+
+template <typename Fn> Fn real(const char *name)
+{
+    return reinterpret_cast<Fn>(dlsym(RTLD_NEXT, name));
+}
+
+} // namespace
+
+void arm(long failAt)
+{
+    std::lock_guard lock(g_mutex);
+    g_statements.clear();
+    g_counted = 0;
+    g_injected = false;
+    g_windowOpen = false;
+    g_inLogWrite.clear();
+    g_failAt = failAt;
+    g_armed = true;
+}
+
+void disarm()
+{
+    g_armed = false;
+}
+long counted()
+{
+    return g_counted.load();
+}
+bool injected()
+{
+    return g_injected.load();
+}
+std::vector<std::string> statements()
+{
+    std::lock_guard lock(g_mutex);
+    return g_statements;
+}
+
+} // namespace ecomops::test::faults
+
+using namespace ecomops::test::faults;
+
+extern "C" {
+
+PGresult *PQexec(PGconn *conn, const char *query)
+{
+    static const auto next = real<PGresult *(*)(PGconn *, const char *)>("PQexec");
+    if (!failThis(conn, query))
+        return next(conn, query);
+    // A COMMIT that fails ends the transaction on the server (as a failing
+    // deferred check or serialization failure would): roll back, then fail.
+    if (startsWith(query, "COMMIT"))
+        PQclear(next(conn, "ROLLBACK"));
+    return next(conn, kFailingStatement);
+}
+
+PGresult *PQexecParams(PGconn *conn, const char *command, int nParams, const Oid *paramTypes,
+                       const char *const *paramValues, const int *paramLengths, const int *paramFormats,
+                       int resultFormat)
+{
+    static const auto next = real<decltype(&PQexecParams)>("PQexecParams");
+    if (failThis(conn, command))
+        return next(conn, kFailingStatement, 0, nullptr, nullptr, nullptr, nullptr, resultFormat);
+    return next(conn, command, nParams, paramTypes, paramValues, paramLengths, paramFormats, resultFormat);
+}
+
+PGresult *PQexecPrepared(PGconn *conn, const char *stmtName, int nParams, const char *const *paramValues,
+                         const int *paramLengths, const int *paramFormats, int resultFormat)
+{
+    static const auto next = real<decltype(&PQexecPrepared)>("PQexecPrepared");
+    static const auto params = real<decltype(&PQexecParams)>("PQexecParams");
+    const std::string what = std::string("EXECUTE ") + (stmtName ? stmtName : "");
+    if (failThis(conn, what.c_str()))
+        return params(conn, kFailingStatement, 0, nullptr, nullptr, nullptr, nullptr, resultFormat);
+    return next(conn, stmtName, nParams, paramValues, paramLengths, paramFormats, resultFormat);
+}
+
+PGresult *PQprepare(PGconn *conn, const char *stmtName, const char *query, int nParams, const Oid *paramTypes)
+{
+    static const auto next = real<decltype(&PQprepare)>("PQprepare");
+    // A statement that cannot be parsed: the name stays unprepared.
+    const bool fail = failThis(conn, query);
+    return next(conn, stmtName, fail ? kUnparsable : query, fail ? 0 : nParams, paramTypes);
+}
+
+} // extern "C"
