@@ -6,6 +6,13 @@
 #   installer/setup.sh test    build, then run the whole test suite (ctest)
 #   installer/setup.sh build   build only
 #   installer/setup.sh bench   build, then run the loading benchmark
+#   installer/setup.sh fuzz [TARGET] [libFuzzer flags]
+#                              build the fuzz targets with clang in build-fuzz/
+#                              and fuzz TARGET (csv_reader, timestamps, decimal;
+#                              default: each in turn), e.g. -runs=10000000
+#
+# ECOMOPS_SANITIZE=ON builds with AddressSanitizer and UBSan, e.g.
+#   ECOMOPS_BUILD_DIR=build-asan ECOMOPS_SANITIZE=ON installer/setup.sh test
 #
 # Idempotent: a second run installs nothing and rebuilds only what changed.
 # Works as root and as an ordinary user (sudo is used for apt-get if needed).
@@ -24,6 +31,8 @@ packages=(
   fonts-dejavu-core dbus gnome-keyring
   xvfb xauth dpkg-dev file util-linux procps
 )
+# Only fuzzing needs clang and libFuzzer; CI replays the corpus with gcc.
+[[ $action == fuzz ]] && packages+=(clang libclang-rt-14-dev)
 
 missing_packages() {
   local p status
@@ -48,14 +57,41 @@ install_packages() {
 }
 
 configure_and_build() {
-  local werror=${ECOMOPS_WERROR:-ON}
-  if [[ ! -f $build_dir/CMakeCache.txt ]] || ! grep -q "ECOMOPS_WERROR:BOOL=$werror" "$build_dir/CMakeCache.txt"; then
-    cmake -S "$here" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DECOMOPS_WERROR="$werror"
+  local werror=${ECOMOPS_WERROR:-ON} sanitize=${ECOMOPS_SANITIZE:-OFF}
+  if [[ ! -f $build_dir/CMakeCache.txt ]] || ! grep -q "ECOMOPS_WERROR:BOOL=$werror" "$build_dir/CMakeCache.txt" ||
+    ! grep -q "ECOMOPS_SANITIZE:BOOL=$sanitize" "$build_dir/CMakeCache.txt"; then
+    cmake -S "$here" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DECOMOPS_WERROR="$werror" \
+      -DECOMOPS_SANITIZE="$sanitize"
   fi
   cmake --build "$build_dir" --parallel "$(nproc)"
 }
 
+# Fuzz targets: clang, libFuzzer, ASan and UBSan, in their own build dir.
+# New inputs go to build-fuzz/corpus/TARGET, crashes to build-fuzz/artifacts/;
+# the committed seeds in tests/fuzz/corpus/TARGET are read, never written.
+fuzz() {
+  local fuzz_dir=${ECOMOPS_FUZZ_BUILD_DIR:-$here/build-fuzz} targets=(csv_reader timestamps decimal) t
+  if [[ $# -gt 0 && $1 != -* ]]; then
+    targets=("$1")
+    shift
+  fi
+  if [[ ! -f $fuzz_dir/CMakeCache.txt ]]; then
+    CC=clang CXX=clang++ cmake -S "$here" -B "$fuzz_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DECOMOPS_FUZZ=ON
+  fi
+  cmake --build "$fuzz_dir" --parallel "$(nproc)"
+  for t in "${targets[@]}"; do
+    mkdir -p "$fuzz_dir/corpus/$t" "$fuzz_dir/artifacts/$t"
+    echo "setup: fuzzing $t"
+    "$fuzz_dir/bin/fuzz_$t" -artifact_prefix="$fuzz_dir/artifacts/$t/" "$@" \
+      "$fuzz_dir/corpus/$t" "$here/tests/fuzz/corpus/$t"
+  done
+}
+
 install_packages
+if [[ $action == fuzz ]]; then
+  fuzz "$@"
+  exit
+fi
 configure_and_build
 
 case $action in
@@ -75,7 +111,7 @@ case $action in
     exec "$build_dir/bin/ecomops-bench" "$@"
     ;;
   *)
-    echo "usage: $0 run|test|build|bench" >&2
+    echo "usage: $0 run|test|build|bench|fuzz" >&2
     exit 2
     ;;
 esac

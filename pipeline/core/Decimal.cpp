@@ -224,7 +224,28 @@ QString Decimal::toQString(int decimals) const
 
 std::string Decimal::toStringRoundedHalfEven(int decimals) const
 {
-    return roundedHalfEven(decimals).toString(decimals);
+    checkDecimals(decimals);
+    // Rounded and formatted in 128 bits: at the ends of the range rounding
+    // can go one step past what 64 bits hold (found by fuzzing), and this
+    // function promises not to throw.
+    const Int128 scaled = divideHalfEven(m_units, kPow10[kScale - decimals]); // the value × 10^decimals
+    Int128 magnitude = scaled < 0 ? -scaled : scaled;
+    char buffer[48];
+    char *end = buffer + sizeof buffer;
+    char *p = end;
+    for (int i = 0; i < decimals; ++i) {
+        *--p = static_cast<char>('0' + static_cast<int>(magnitude % 10));
+        magnitude /= 10;
+    }
+    if (decimals > 0)
+        *--p = '.';
+    do {
+        *--p = static_cast<char>('0' + static_cast<int>(magnitude % 10));
+        magnitude /= 10;
+    } while (magnitude != 0);
+    if (scaled < 0)
+        *--p = '-';
+    return std::string(p, static_cast<std::size_t>(end - p));
 }
 
 Decimal Decimal::operator+(Decimal other) const

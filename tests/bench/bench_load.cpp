@@ -7,7 +7,7 @@
 // Without --conninfo it starts a private PostgreSQL cluster in /tmp.
 #include "core/Cancellation.h"
 #include "core/Progress.h"
-#include "database/EmbeddedCluster.h"
+#include "BenchServer.h"
 #include "load/PgConnection.h"
 #include "load/TableLoader.h"
 #include "sources/synthetic/Generator.h"
@@ -26,7 +26,6 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <sys/stat.h>
 #include <thread>
 
 using namespace ecomops;
@@ -187,14 +186,8 @@ int main(int argc, char **argv)
     const int repeats = std::max(1, parser.value(repeatsOpt).toInt());
 
     QTemporaryDir work(QStringLiteral("/tmp/ecomops-bench-XXXXXX"));
-    ::chmod(QFile::encodeName(work.path()).constData(), 0755); // reachable by the postgres account when root
-    QString conninfo = parser.value(conninfoOpt);
-    std::unique_ptr<db::EmbeddedCluster> cluster;
-    if (conninfo.isEmpty()) {
-        cluster = std::make_unique<db::EmbeddedCluster>(work.filePath(QStringLiteral("pg")));
-        cluster->start();
-        conninfo = cluster->connectionUri();
-    }
+    const bench::BenchServer server(work, parser.value(conninfoOpt));
+    const QString &conninfo = server.conninfo();
     pqxx::connection admin{conninfo.toStdString()};
     std::printf("ecomops-bench: server %s, %d repeat(s) per load figure (median)\n",
                 pqxx::read_transaction(admin).exec1("SELECT current_setting('server_version')")[0].c_str(), repeats);
@@ -258,7 +251,5 @@ int main(int argc, char **argv)
         std::printf("  => engine / psql \\copy = %.2f (1 connection each; %.1f MB of CSV)\n", p / e, double(files.bytes) / 1e6);
         QDir(dir).removeRecursively();
     }
-    if (cluster)
-        cluster->stop();
     return 0;
 }

@@ -39,6 +39,8 @@ private slots:
     void formatsExtremes();
     void roundsHalfEven_data();
     void roundsHalfEven();
+    void roundsToTextAtTheEndsOfTheRange_data();
+    void roundsToTextAtTheEndsOfTheRange();
     void addsAndSubtracts();
     void detectsOverflow();
     void multipliesByQuantity();
@@ -227,6 +229,35 @@ void TestDecimal::roundsHalfEven()
     const Decimal rounded = value.roundedHalfEven(decimals);
     QVERIFY(rounded.isExactAt(decimals));
     QCOMPARE(str(rounded.toString(decimals)), expected);
+}
+
+// Found by tests/fuzz/fuzz_decimal (corpus/decimal/crash-max-rounded): the
+// largest value rounded up goes past 64 bits; toStringRoundedHalfEven still
+// formats it, as it promises never to throw, while roundedHalfEven refuses.
+void TestDecimal::roundsToTextAtTheEndsOfTheRange_data()
+{
+    QTest::addColumn<std::int64_t>("units");
+    QTest::addColumn<int>("decimals");
+    QTest::addColumn<QString>("expected");
+    constexpr std::int64_t max = std::numeric_limits<std::int64_t>::max();
+    constexpr std::int64_t min = std::numeric_limits<std::int64_t>::min();
+    QTest::newRow("max to 0") << max << 0 << QStringLiteral("922337203685478");
+    QTest::newRow("max to 1") << max << 1 << QStringLiteral("922337203685477.6");
+    QTest::newRow("max to 3") << max << 3 << QStringLiteral("922337203685477.581");
+    QTest::newRow("min to 0") << min << 0 << QStringLiteral("-922337203685478");
+    QTest::newRow("min to 3") << min << 3 << QStringLiteral("-922337203685477.581");
+}
+
+void TestDecimal::roundsToTextAtTheEndsOfTheRange()
+{
+    QFETCH(std::int64_t, units);
+    QFETCH(int, decimals);
+    QFETCH(QString, expected);
+    const Decimal value = Decimal::fromUnits(units);
+    QCOMPARE(str(value.toStringRoundedHalfEven(decimals)), expected);
+    QVERIFY_THROWS_EXCEPTION(DecimalError, value.roundedHalfEven(decimals));
+    // In range, the two agree.
+    QCOMPARE(str(value.toStringRoundedHalfEven(2)), str(value.roundedHalfEven(2).toString(2)));
 }
 
 void TestDecimal::addsAndSubtracts()

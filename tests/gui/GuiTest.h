@@ -42,14 +42,16 @@ template <typename T> T *findTopLevel(const QString &objectName = {})
 // Offscreen unless told otherwise; settings and standard paths in Qt's test
 // locations (~/.qttest), under a per-suite application name so suites
 // running in parallel never share a settings file. Each run starts from
-// empty settings.
-#define ECOMOPS_GUI_TEST_MAIN(TestObject, suiteName)                                                                   \
+// empty settings. ECOMOPS_GUI_TEST_MAIN_WITH takes the application class
+// (a QApplication subclass).
+#define ECOMOPS_GUI_TEST_MAIN(TestObject, suiteName) ECOMOPS_GUI_TEST_MAIN_WITH(QApplication, TestObject, suiteName)
+#define ECOMOPS_GUI_TEST_MAIN_WITH(Application, TestObject, suiteName)                                                 \
     int main(int argc, char *argv[])                                                                                   \
     {                                                                                                                  \
         if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))                                                            \
             qputenv("QT_QPA_PLATFORM", "offscreen");                                                                   \
         QStandardPaths::setTestModeEnabled(true);                                                                      \
-        QApplication app(argc, argv);                                                                                  \
+        Application app(argc, argv);                                                                                   \
         QCoreApplication::setOrganizationName(QStringLiteral("EcomOps"));                                              \
         QCoreApplication::setApplicationName(QStringLiteral(suiteName));                                               \
         {                                                                                                              \

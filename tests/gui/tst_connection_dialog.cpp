@@ -13,7 +13,6 @@
 #include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QDirIterator>
-#include <QElapsedTimer>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -194,11 +193,9 @@ private slots:
 
         QSignalSpy finished(&dialog, &ConnectionDialog::testFinished);
         auto *testButton = child<QPushButton>(&dialog, "testButton");
-        QElapsedTimer timer;
-        timer.start();
+        // The click returns with the test still under way: it runs elsewhere.
         QTest::mouseClick(testButton, Qt::LeftButton);
-        QVERIFY2(timer.elapsed() < 250, "Test connection must not wait on the GUI thread");
-        QVERIFY(dialog.isTesting());
+        QVERIFY2(dialog.isTesting() && finished.isEmpty(), "Test connection must not wait on the GUI thread");
         QVERIFY(!testButton->isEnabled());
 
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);

@@ -15,7 +15,6 @@
 #include "database/Migrator.h"
 
 #include <QAbstractItemModelTester>
-#include <QElapsedTimer>
 #include <QListView>
 #include <QSettings>
 #include <QStackedWidget>
@@ -104,12 +103,11 @@ private slots:
         ConnectionIndicator *indicator = window.connectionIndicator();
         QCOMPARE(indicator->state(), ConnectionIndicator::State::Idle);
 
-        // The GUI thread only starts the attempt; the work happens elsewhere.
-        QElapsedTimer timer;
-        timer.start();
+        // The GUI thread only starts the attempt; the work happens elsewhere:
+        // the call returns with the attempt still under way (no wall-clock
+        // bound, which a busy machine could break).
         window.connection()->connectToDatabase();
-        QVERIFY2(timer.elapsed() < 250, "connectToDatabase() must not wait for the database");
-        QVERIFY(window.connection()->isBusy());
+        QVERIFY2(window.connection()->isBusy(), "connectToDatabase() must not wait for the database");
         QCOMPARE(indicator->state(), ConnectionIndicator::State::Connecting);
         QVERIFY(indicator->text().startsWith(QStringLiteral("Connecting")));
 
