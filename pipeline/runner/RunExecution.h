@@ -54,6 +54,7 @@ private:
     void cleanUpAfterFailure(Outcome outcome);
     void emitLog(LogLevel level, const QString &stage, const QString &message);
     void finishTotals();
+    void pruneSnapshots(); // RunRetention.cpp
 
     QString m_conninfo;
     RunSpec m_spec;

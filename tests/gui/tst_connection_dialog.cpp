@@ -174,6 +174,21 @@ private slots:
         }
         QVERIFY(QFile(QSettings().fileName()).open(QIODevice::ReadOnly));
 
+        // Nor anywhere in HOME (a temporary one, see CMakeLists.txt), nor in
+        // any process's arguments.
+        QVERIFY2(QDir::homePath().contains(QStringLiteral("test-output")), qPrintable(QDir::homePath()));
+        QDirIterator home(QDir::homePath(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+        while (home.hasNext()) {
+            QFile file(home.next());
+            if (file.open(QIODevice::ReadOnly))
+                QVERIFY2(!file.readAll().contains(secret.toUtf8()), qPrintable(QStringLiteral("password found in ") + file.fileName()));
+        }
+        for (const QString &pid : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+            QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(pid));
+            if (cmdline.open(QIODevice::ReadOnly))
+                QVERIFY2(!cmdline.readAll().contains(secret.toUtf8()), qPrintable(QStringLiteral("password in the arguments of ") + pid));
+        }
+
         QMutexLocker lock(&logMutex);
         QVERIFY2(capturedLog.join(QLatin1Char('\n')).contains(QStringLiteral("connecting to")),
                  "the connection log was not captured");
