@@ -169,7 +169,8 @@ private slots:
             QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(path));
             const QByteArray content = file.readAll();
             QVERIFY2(!content.contains(secret.toUtf8()), qPrintable(QStringLiteral("password found in ") + path));
-            QVERIFY2(!content.contains(reinterpret_cast<const char *>(secret.utf16())),
+            // All of the UTF-16 bytes: as a C string the pointer would be just "S".
+            QVERIFY2(!content.contains(QByteArray(reinterpret_cast<const char *>(secret.utf16()), secret.size() * 2)),
                      qPrintable(QStringLiteral("password found (UTF-16) in ") + path));
         }
         QVERIFY(QFile(QSettings().fileName()).open(QIODevice::ReadOnly));
