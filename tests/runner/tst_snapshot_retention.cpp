@@ -22,8 +22,8 @@ namespace {
 
 test::ProcessResult snapshots(const QStringList &args, const QString &conninfo)
 {
-    test::ProcessResult r = test::runEcomops(QStringList{QStringLiteral("snapshots")} + args
-                                             + QStringList{QStringLiteral("--conninfo"), conninfo});
+    test::ProcessResult r = test::runEcomops(QStringList{QStringLiteral("snapshots")} + args +
+                                             QStringList{QStringLiteral("--conninfo"), conninfo});
     r.out += r.err; // messages and listing together
     return r;
 }
