@@ -2,13 +2,14 @@
 
 #include "DbCommand.h"
 #include "RunCommand.h"
+#include "SnapshotsCommand.h"
 #include "SourceCommand.h"
 #include "Terminal.h"
 
 namespace ecomops::app {
 namespace {
 
-const QStringList kCommands{QStringLiteral("db"), QStringLiteral("run"), QStringLiteral("runs"), QStringLiteral("source"), QStringLiteral("help"), QStringLiteral("--help"),
+const QStringList kCommands{QStringLiteral("db"), QStringLiteral("run"), QStringLiteral("runs"), QStringLiteral("source"), QStringLiteral("snapshots"), QStringLiteral("help"), QStringLiteral("--help"),
                             QStringLiteral("-h"), QStringLiteral("--version")};
 
 } // namespace
@@ -40,10 +41,15 @@ QString usage()
         "  ecomops run --source txnlog --path FILE|DIR [--option date_order=month_first|day_first]\n"
         "                                                import a transaction log (a file or a folder of them)\n"
         "  ecomops run --source sourcedb --option conninfo=STRING [--option schema=NAME]\n"
-        "                                                snapshot a source OLTP database and load it\n"
+        "                                                snapshot a source OLTP database and load it (its password:\n"
+        "                                                PGPASSWORD or ~/.pgpass, never in the string)\n"
         "  ecomops source seed [--scale N] [--seed S] [--schema NAME] [--conninfo STRING]\n"
         "                                                create the synthetic shop's tables in a source database\n"
         "  ecomops runs list [--limit N]                 recent runs from ops.pipeline_run\n"
+        "  ecomops snapshots list [--keep N]             staging snapshots and what the retention rule keeps\n"
+        "  ecomops snapshots prune [--keep N] [--dry-run]\n"
+        "                                                remove the snapshots it does not keep: only the last N\n"
+        "                                                runs' (default 10) and failed runs' of the last 7 days stay\n"
         "  Ctrl-C cancels a run cleanly: the warehouse is left as it was before it.\n"
         "\n"
         "Exit codes: 0 success, 1 failed, 2 bad arguments, 3 gate failed, 4 cancelled, 5 not running.\n");
@@ -74,6 +80,8 @@ int runHeadless(const QStringList &arguments)
         return runRunsCommand(arguments.mid(2));
     if (command == QLatin1String("source"))
         return runSourceCommand(arguments.mid(2));
+    if (command == QLatin1String("snapshots"))
+        return runSnapshotsCommand(arguments.mid(2));
     out(usage());
     return command == QLatin1String("help") || command.startsWith(QLatin1Char('-')) ? ExitSuccess : ExitBadArguments;
 }

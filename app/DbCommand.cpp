@@ -3,6 +3,7 @@
 #include "CommandLine.h"
 #include "Terminal.h"
 
+#include "database/ConnectionProfile.h"
 #include "database/EmbeddedCluster.h"
 #include "database/Migrator.h"
 
@@ -89,8 +90,13 @@ int runDbCommand(const QStringList &arguments)
             return ExitSuccess;
         }
         if (action == QLatin1String("migrate")) {
-            if (parser.isSet(conninfo))
+            if (parser.isSet(conninfo)) {
+                if (db::hasPassword(parser.value(conninfo))) {
+                    err(QStringLiteral("ecomops db migrate --conninfo: %1").arg(db::passwordOnCommandLineAdvice()));
+                    return ExitBadArguments;
+                }
                 return migrate(parser.value(conninfo));
+            }
             cluster.start();
             return migrate(cluster.connectionUri());
         }

@@ -11,6 +11,7 @@
 #include "TerminalProgress.h"
 
 #include "runner/DeadRuns.h"
+#include "database/ConnectionProfile.h"
 #include "runner/Runner.h"
 #include "sources/synthetic/GeneratorOptions.h"
 
@@ -213,6 +214,10 @@ int runRunCommand(const QStringList &arguments)
             if (spec.sourceKind == QLatin1String("snapshot") && !spec.sourceOptions.contains("path"))
                 throw runner::SpecError("--source snapshot needs --path DIR");
         }
+        const auto sourceConninfo = spec.sourceOptions.find("conninfo");
+        if (sourceConninfo != spec.sourceOptions.end() && sourceConninfo->is_string()
+            && db::hasPassword(QString::fromStdString(sourceConninfo->get<std::string>())))
+            throw runner::SpecError("the source's conninfo: " + db::passwordOnCommandLineAdvice().toStdString());
         if (parser.isSet(gateMode))
             spec.gates["mode"] = parser.value(gateMode).toStdString();
         if (parser.isSet(gateOverall)) {
@@ -236,6 +241,10 @@ int runRunCommand(const QStringList &arguments)
         return ExitBadArguments;
     }
 
+    if (parser.isSet(db.conninfo) && db::hasPassword(parser.value(db.conninfo))) {
+        err(QStringLiteral("ecomops run --conninfo: %1").arg(db::passwordOnCommandLineAdvice()));
+        return ExitBadArguments;
+    }
     QString conninfo;
     try {
         conninfo = db.resolve(parser);

@@ -11,6 +11,8 @@
 
 #include <memory>
 
+#include <sys/stat.h>
+
 namespace {
 
 void setIdentity()
@@ -24,6 +26,9 @@ void setIdentity()
 
 int main(int argc, char *argv[])
 {
+    // Everything this program writes (snapshots, settings, exports, logs) is
+    // about customers or the people running it: nobody else's to read.
+    ::umask(077);
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
         arguments << QString::fromLocal8Bit(argv[i]);

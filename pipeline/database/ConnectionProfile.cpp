@@ -1,7 +1,11 @@
 #include "database/ConnectionProfile.h"
 
+#include <QRegularExpression>
+#include <QUrl>
+
 #include <libpq-fe.h>
 
+#include <algorithm>
 #include <memory>
 #include <vector>
 
@@ -56,13 +60,73 @@ QString valueOf(const std::vector<Option> &options, const char *keyword)
     return {};
 }
 
+// A password written in the string as key=value, URI user:password@ or a URI
+// parameter, found by pattern: libpq's messages about a string it cannot
+// parse quote the string, so the password must be found without libpq.
+const QRegularExpression &passwordPattern()
+{
+    static const QRegularExpression pattern(
+        QStringLiteral(R"((?:\bpassword\s*=\s*('(?:[^'\\]|\\.)*'|[^\s&]+))|(?:://[^/@:?\s]*:([^@/?\s]*)@))"),
+        QRegularExpression::CaseInsensitiveOption);
+    return pattern;
+}
+
+QStringList passwordSpellings(const QString &conninfo)
+{
+    QStringList spellings;
+    auto add = [&spellings](const QString &s) {
+        if (!s.isEmpty() && !spellings.contains(s))
+            spellings << s;
+    };
+    std::vector<Option> options;
+    if (parse(conninfo, &options))
+        add(valueOf(options, "password"));
+    for (auto it = passwordPattern().globalMatch(conninfo); it.hasNext();) {
+        const QRegularExpressionMatch m = it.next();
+        const QString raw = m.captured(1).isEmpty() ? m.captured(2) : m.captured(1);
+        add(raw);
+        if (raw.size() >= 2 && raw.startsWith(QLatin1Char('\'')) && raw.endsWith(QLatin1Char('\'')))
+            add(raw.mid(1, raw.size() - 2));
+        add(QUrl::fromPercentEncoding(raw.toUtf8()));
+    }
+    return spellings;
+}
+
 } // namespace
+
+QString passwordOnCommandLineAdvice()
+{
+    return QStringLiteral(
+        "a password does not belong in a connection string on the command line (any local account can read a "
+        "program's arguments, and the string is recorded with the run): leave it out, and set PGPASSWORD in the "
+        "environment or put it in ~/.pgpass (or the file PGPASSFILE names).");
+}
+
+bool hasPassword(const QString &conninfo)
+{
+    return !passwordSpellings(conninfo).isEmpty();
+}
+
+QString scrubSecrets(const QString &message, const QString &conninfo)
+{
+    QString clean = message;
+    QStringList spellings = passwordSpellings(conninfo);
+    // Longest first, so a spelling inside another does not leave a tail behind.
+    std::sort(spellings.begin(), spellings.end(), [](const QString &a, const QString &b) { return a.size() > b.size(); });
+    for (const QString &s : spellings)
+        clean.replace(s, QStringLiteral("***"));
+    return clean;
+}
 
 QString stripPassword(const QString &conninfo, QString *removedPassword)
 {
     std::vector<Option> options;
-    if (!parse(conninfo, &options))
-        return conninfo; // unparsable: libpq will report it; nothing to strip
+    if (!parse(conninfo, &options)) {
+        // Unparsable: libpq will refuse it, but it may still be stored or shown.
+        QString clean = conninfo;
+        clean.replace(passwordPattern(), QStringLiteral("password=***"));
+        return clean;
+    }
     std::vector<Option> kept;
     bool found = false;
     for (const Option &o : options) {

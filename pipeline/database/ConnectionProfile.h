@@ -27,6 +27,18 @@ struct ConnectionProfile {
 // *removedPassword; the rest of the string is kept as the user wrote it.
 QString stripPassword(const QString &conninfo, QString *removedPassword = nullptr);
 
+// True when the string carries a password (key=value, URI user:password@ or
+// ?password=), parsable or not.
+bool hasPassword(const QString &conninfo);
+
+// Why a password given on a command line is refused, and how to give it:
+// PGPASSWORD or ~/.pgpass (PGPASSFILE).
+QString passwordOnCommandLineAdvice();
+
+// `message` (libpq's error, which may quote the connection string) with
+// every spelling of the string's password replaced by "***".
+QString scrubSecrets(const QString &message, const QString &conninfo);
+
 // Appends a password to a libpq string or URI (quoted as libpq requires).
 QString withPassword(const QString &conninfo, const QString &password);
 

@@ -1,7 +1,9 @@
 #include "database/EmbeddedCluster.h"
 
 #include "core/Logging.h"
+#include "core/PrivateFolder.h"
 #include "database/Migrator.h"
+#include "database/PrivateDirectory.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -55,7 +57,9 @@ void makePrivateDir(const QString &path, const Account *owner)
     if (!QDir().mkpath(path))
         throw ClusterError(QObject::tr("Cannot create the folder %1.").arg(path));
     const QByteArray native = QFile::encodeName(path);
-    ::chmod(native.constData(), 0700);
+    if (::chmod(native.constData(), 0700) != 0)
+        throw ClusterError(QObject::tr("Cannot make the folder %1 private.").arg(path),
+                           QString::fromLocal8Bit(strerror(errno)));
     if (owner && ::chown(native.constData(), owner->uid, owner->gid) != 0)
         throw ClusterError(QObject::tr("Cannot give the folder %1 to the account %2.").arg(path, owner->name),
                            QString::fromLocal8Bit(strerror(errno)));
@@ -124,12 +128,85 @@ QString EmbeddedCluster::findPostgresBinDir()
 
 QString EmbeddedCluster::socketDir() const
 {
+    // A running server says where its socket is (line 5 of postmaster.pid):
+    // a client started with another environment still finds it.
+    QFile pidFile(m_dataDir + QStringLiteral("/postmaster.pid"));
+    if (postmasterPid() > 0 && pidFile.open(QIODevice::ReadOnly)) {
+        QString line;
+        for (int i = 0; i < 5 && !pidFile.atEnd(); ++i)
+            line = QString::fromUtf8(pidFile.readLine()).trimmed();
+        if (!line.isEmpty())
+            return line;
+    }
+    return preferredSocketDir();
+}
+
+QString EmbeddedCluster::preferredSocketDir() const
+{
     // The data directory is private (0700) and already ours: the socket lives
     // there, unless the path is too long for a Unix socket name.
     if (m_dataDir.toUtf8().size() <= kMaxSocketDirLength)
         return m_dataDir;
-    const QByteArray hash = QCryptographicHash::hash(m_dataDir.toUtf8(), QCryptographicHash::Sha1).toHex().left(12);
-    return QStringLiteral("/tmp/ecomops-%1-%2").arg(::geteuid()).arg(QString::fromLatin1(hash));
+    const QString hash =
+        QString::fromLatin1(QCryptographicHash::hash(m_dataDir.toUtf8(), QCryptographicHash::Sha1).toHex().left(12));
+    // The session's runtime folder is private by definition; only when it is
+    // missing (cron, root's server account) a folder in /tmp is made, which
+    // must be ours and 0700 (see PrivateDirectory.h).
+    const QString runtime = qEnvironmentVariable("XDG_RUNTIME_DIR");
+    if (!runningAsRoot() && !runtime.isEmpty() && privateDirectoryProblem(runtime, ::geteuid()).isEmpty()) {
+        const QString dir = runtime + QStringLiteral("/ecomops-") + hash;
+        if (dir.toUtf8().size() <= kMaxSocketDirLength)
+            return dir;
+    }
+    return QStringLiteral("/tmp/ecomops-%1-%2").arg(::geteuid()).arg(hash);
+}
+
+uid_t EmbeddedCluster::serviceUid() const
+{
+    Account account;
+    if (runningAsRoot() && lookupAccount("postgres", &account))
+        return account.uid;
+    return ::geteuid();
+}
+
+void EmbeddedCluster::prepareSocketDir() const
+{
+    const QString dir = preferredSocketDir();
+    if (dir == m_dataDir) {
+        requirePrivateDirectory(dir, serviceUid());
+        return;
+    }
+    Account account;
+    if (runningAsRoot() && lookupAccount("postgres", &account))
+        ensurePrivateDirectory(dir, account.uid, account.gid);
+    else
+        ensurePrivateDirectory(dir, ::geteuid(), ::getegid());
+    pointConfigAt(dir);
+}
+
+void EmbeddedCluster::pointConfigAt(const QString &socketDir) const
+{
+    // The runtime folder can differ between sessions; the configuration
+    // follows the folder chosen (and checked) for this start.
+    QFile conf(m_dataDir + QStringLiteral("/postgresql.auto.conf"));
+    if (!conf.open(QIODevice::ReadOnly | QIODevice::Text))
+        return; // init() writes it
+    QString dir = socketDir;
+    dir.replace(QLatin1Char('\''), QStringLiteral("''"));
+    const QString wanted = QStringLiteral("unix_socket_directories = '%1'").arg(dir);
+    QStringList lines = QString::fromUtf8(conf.readAll()).split(QLatin1Char('\n'));
+    conf.close();
+    bool changed = false;
+    for (QString &line : lines) {
+        if (line.startsWith(QLatin1String("unix_socket_directories")) && line != wanted) {
+            line = wanted;
+            changed = true;
+        }
+    }
+    // Rewritten in place, so it keeps its owner (the postgres account when we are root).
+    if (changed && (!conf.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Text)
+                    || conf.write(lines.join(QLatin1Char('\n')).toUtf8()) < 0))
+        throw ClusterError(QObject::tr("Cannot write %1.").arg(conf.fileName()), conf.errorString());
 }
 
 QString EmbeddedCluster::superuser() const { return currentUserName(); }
@@ -219,10 +296,10 @@ void EmbeddedCluster::prepareDirectories() const
                                QObject::tr("Install the Debian package postgresql-15 (it creates the account), or run the console as an ordinary user."));
         owner = &account;
     }
-    QDir().mkpath(QFileInfo(m_dataDir).absolutePath());
+    QString error;
+    if (!createAncestors(m_dataDir, &error)) // 0755: the service account must reach the data
+        throw ClusterError(error);
     makePrivateDir(m_dataDir, owner);
-    if (socketDir() != m_dataDir)
-        makePrivateDir(socketDir(), owner);
 }
 
 void EmbeddedCluster::init(Migrate migrate)
@@ -243,7 +320,7 @@ void EmbeddedCluster::init(Migrate migrate)
         QFile conf(m_dataDir + QStringLiteral("/postgresql.auto.conf"));
         if (!conf.open(QIODevice::Append | QIODevice::Text))
             throw ClusterError(QObject::tr("Cannot write %1.").arg(conf.fileName()), conf.errorString());
-        QString dir = socketDir();
+        QString dir = preferredSocketDir();
         dir.replace(QLatin1Char('\''), QStringLiteral("''"));
         conf.write(QStringLiteral("# written by EcomOps Console: a private cluster with no TCP listener\n"
                                   "listen_addresses = ''\n"
@@ -287,10 +364,7 @@ void EmbeddedCluster::start(Migrate migrate)
         break;
     case State::Stopped: {
         removeStalePidFile();
-        if (socketDir() != m_dataDir) {
-            Account account;
-            makePrivateDir(socketDir(), runningAsRoot() && lookupAccount("postgres", &account) ? &account : nullptr);
-        }
+        prepareSocketDir(); // refuses a folder another account could have prepared
         QString out;
         qCInfo(lcCluster) << "starting PostgreSQL in" << m_dataDir;
         const int rc = runTool({binary(QStringLiteral("pg_ctl")), QStringLiteral("start"), QStringLiteral("-D"), m_dataDir,
@@ -333,6 +407,9 @@ void EmbeddedCluster::ensureDatabase(const QString &name)
 QString EmbeddedCluster::connectionUri(const QString &database) const
 {
     const QString db = database.isEmpty() ? databaseName() : database;
+    // Checked before every connection, not only at start: the folder is
+    // where libpq will look for the server.
+    requirePrivateDirectory(socketDir(), serviceUid());
     return QStringLiteral("postgresql:///%1?host=%2&port=%3&user=%4")
         .arg(QString::fromUtf8(QUrl::toPercentEncoding(db)),
              QString::fromUtf8(QUrl::toPercentEncoding(socketDir())),

@@ -7,6 +7,8 @@
 #include <QString>
 #include <stdexcept>
 
+#include <sys/types.h>
+
 namespace ecomops::db {
 
 class ClusterError : public std::runtime_error {
@@ -31,6 +33,8 @@ public:
     static QString findPostgresBinDir(); // empty when PostgreSQL is not installed
 
     QString dataDir() const { return m_dataDir; }
+    // Where the server's socket is: the data directory when its path is
+    // short enough, else a private folder in $XDG_RUNTIME_DIR or /tmp.
     QString socketDir() const;
     int port() const { return 5432; } // only names the socket file; no TCP
     QString databaseName() const { return QStringLiteral("ecomops"); }
@@ -48,13 +52,19 @@ public:
     void stop();
     void ensureDatabase(const QString &name); // CREATE DATABASE if missing
 
-    // libpq URI reaching `database` (default: ours) on the socket.
+    // libpq URI reaching `database` (default: ours) on the socket. Throws
+    // ClusterError when the socket folder is not private to the server's
+    // account (someone else could have put their own server there).
     QString connectionUri(const QString &database = {}) const;
 
 private:
     QString binary(const QString &name) const;
     int runTool(const QStringList &command, QString *output, int timeoutMs) const;
     void prepareDirectories() const;
+    QString preferredSocketDir() const;
+    void prepareSocketDir() const;
+    void pointConfigAt(const QString &socketDir) const;
+    uid_t serviceUid() const;
     bool removeStalePidFile() const;
     qint64 postmasterPid() const; // 0 when no live server owns the data dir
 

@@ -113,6 +113,8 @@ RunResult RunExecution::execute(CancelToken &cancel)
             cleanUpAfterFailure(m_result.status == RunStatus::Cancelled ? Outcome::Cancelled : Outcome::Failed);
         }
     }
+    if (m_result.status == RunStatus::Succeeded)
+        pruneSnapshots();
     finishTotals();
     m_result.seconds = double(m_clock.elapsed()) / 1000.0;
     withServer(QStringLiteral("record the end of the run"), [&] {
@@ -210,12 +212,12 @@ staging::Snapshot RunExecution::adapterSource(CancelToken &cancel)
     const QString directory = newSnapshotDirectory();
     emitLog(LogLevel::Info, stage, QStringLiteral("importing %1 data into %2").arg(m_spec.sourceKind, directory));
     Reporter reporter(*this, stage, cancel);
-    const sources::SourceResult produced = adapter->produce(m_spec.sourceOptions, directory, reporter, cancel);
+    const sources::SourceResult produced = adapter->produce(m_spec.sourceOptionsForSource(), directory, reporter, cancel);
     cancel.throwIfCancelled();
     emitLog(LogLevel::Info, stage, QStringLiteral("what the import understood: %1").arg(QString::fromStdString(safeDump(produced.report))));
     staging::SnapshotMetadata metadata;
     metadata.source = m_spec.sourceKind;
-    metadata.options = m_spec.sourceOptions;
+    metadata.options = m_spec.sourceOptionsWithoutSecrets();
     metadata.report = produced.report;
     staging::Snapshot snapshot = staging::Snapshot::finalize(directory, metadata, produced.rows, produced.skipped);
     qint64 total = 0;
@@ -228,10 +230,7 @@ staging::Snapshot RunExecution::adapterSource(CancelToken &cancel)
 QString RunExecution::newSnapshotDirectory() const
 {
     const QString root = m_spec.stagingDir.isEmpty() ? RunSpec::defaultStagingDir() : m_spec.stagingDir;
-    const QString directory = staging::Snapshot::directoryFor(root, m_result.runId, QDate::currentDate());
-    if (!QDir().mkpath(directory))
-        throw std::runtime_error("cannot create the snapshot folder " + directory.toStdString());
-    return directory;
+    return staging::Snapshot::createDirectory(root, m_result.runId, QDate::currentDate()); // 0700
 }
 
 void RunExecution::attempt(const QString &stage, const QString &table, CancelToken &cancel,

@@ -75,6 +75,7 @@ private:
                           const QString &error);
     void emitLog(LogLevel level, const QString &stage, const QString &message);
     void finishTotals();
+    void pruneSnapshots(); // RunRetention.cpp
 
     QString m_conninfo;
     RunSpec m_spec;

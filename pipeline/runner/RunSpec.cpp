@@ -1,5 +1,7 @@
 #include "runner/RunSpec.h"
 
+#include "database/ConnectionProfile.h"
+
 #include <QStandardPaths>
 
 #include <unistd.h>
@@ -60,9 +62,27 @@ QString RunSpec::defaultStagingDir()
     return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/ecomops/staging");
 }
 
+nlohmann::json RunSpec::sourceOptionsWithoutSecrets() const
+{
+    nlohmann::json options = sourceOptions;
+    const auto conninfo = options.find("conninfo");
+    if (conninfo != options.end() && conninfo->is_string())
+        *conninfo = db::stripPassword(QString::fromStdString(conninfo->get<std::string>())).toStdString();
+    return options;
+}
+
+nlohmann::json RunSpec::sourceOptionsForSource() const
+{
+    nlohmann::json options = sourceOptions;
+    const auto conninfo = options.find("conninfo");
+    if (conninfo != options.end() && conninfo->is_string() && !sourcePassword.isEmpty())
+        *conninfo = db::withPassword(QString::fromStdString(conninfo->get<std::string>()), sourcePassword).toStdString();
+    return options;
+}
+
 nlohmann::json RunSpec::toJson() const
 {
-    return {{"source", {{"kind", sourceKind.toStdString()}, {"options", sourceOptions}}},
+    return {{"source", {{"kind", sourceKind.toStdString()}, {"options", sourceOptionsWithoutSecrets()}}},
             {"staging_dir", stagingDir.toStdString()},
             {"gates", gates},
             {"warehouse", warehouse},
@@ -70,6 +90,7 @@ nlohmann::json RunSpec::toJson() const
             {"load_parallelism", loadParallelism},
             {"max_attempts", maxAttempts},
             {"recovery_wait_seconds", recoveryWaitSeconds},
+            {"keep_snapshots", keepSnapshots},
             {"trigger", toString(trigger).toStdString()},
             {"started_by", startedBy.toStdString()}};
 }
@@ -97,6 +118,9 @@ RunSpec RunSpec::fromJson(const nlohmann::json &json)
     spec.recoveryWaitSeconds = field<int>(json, "recovery_wait_seconds", 60);
     if (spec.recoveryWaitSeconds < 0 || spec.recoveryWaitSeconds > 3600)
         throw SpecError("run spec: recovery_wait_seconds must be between 0 and 3600");
+    spec.keepSnapshots = field<int>(json, "keep_snapshots", 10);
+    if (spec.keepSnapshots < 0 || spec.keepSnapshots > 100000)
+        throw SpecError("run spec: keep_snapshots must be between 0 (keep all) and 100000");
     spec.trigger = triggerFromString(QString::fromStdString(field<std::string>(json, "trigger", "manual")));
     spec.startedBy = QString::fromStdString(field<std::string>(json, "started_by", ""));
     return spec;

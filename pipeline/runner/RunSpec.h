@@ -34,8 +34,18 @@ struct RunSpec {
     int recoveryWaitSeconds = 60; // how long to wait for a restarting server before failing
     Trigger trigger = Trigger::Manual;
     QString startedBy;           // the console / OS user name
+    int keepSnapshots = 10;      // after a successful run, keep the snapshots of this many runs; 0 = keep all
+    // The source database's password, from the keyring: memory only, never
+    // in toJson(), a file or a log. A password inside the source's conninfo
+    // is left out of toJson() too (see sourceOptionsForSource()).
+    QString sourcePassword;
 
+    // Without any password: what is stored with the run and in _metadata.json.
     nlohmann::json toJson() const;
+    nlohmann::json sourceOptionsWithoutSecrets() const;
+    // What the source adapter gets: the options, the password put back into
+    // the connection string.
+    nlohmann::json sourceOptionsForSource() const;
     static RunSpec fromJson(const nlohmann::json &json); // throws SpecError naming the bad field
 
     static QString defaultStagingDir();

@@ -1,5 +1,6 @@
 #include "staging/Snapshot.h"
 
+#include "core/PrivateFolder.h"
 #include "csv/Reader.h"
 #include "core/Utf8.h"
 #include "csv/Sha256.h"
@@ -47,6 +48,8 @@ qint64 countRecords(const QString &path)
     const auto stats = reader.stats();
     return qint64(stats.records + stats.malformed);
 }
+
+constexpr QFile::Permissions kPrivateFile = QFile::ReadOwner | QFile::WriteOwner;
 
 } // namespace
 
@@ -101,6 +104,18 @@ QString Snapshot::directoryFor(const QString &stagingRoot, qint64 runId, const Q
     const QString suffix = QUuid::createUuid().toString(QUuid::Id128).left(8);
     return QDir(stagingRoot).filePath(
         QStringLiteral("snapshot_date=%1/run-%2-%3").arg(date.toString(Qt::ISODate)).arg(runId).arg(suffix));
+}
+
+QString Snapshot::createDirectory(const QString &stagingRoot, qint64 runId, const QDate &date)
+{
+    const QString directory = QDir::cleanPath(QDir().absoluteFilePath(directoryFor(stagingRoot, runId, date)));
+    const QString dateFolder = QFileInfo(directory).absolutePath();
+    QString error;
+    for (const QString &folder : {QDir::cleanPath(QDir().absoluteFilePath(stagingRoot)), dateFolder, directory}) {
+        if (!createPrivateFolder(folder, &error))
+            throw SnapshotError(error);
+    }
+    return directory;
 }
 
 QString Snapshot::filePath(const SnapshotFile &file) const
@@ -161,10 +176,15 @@ Snapshot Snapshot::finalize(const QString &directory, SnapshotMetadata metadata,
     metaFile.write(QByteArray::fromStdString(safeDump(metadata.toJson(), 2)));
     if (!metaFile.commit())
         throw SnapshotError(QObject::tr("Cannot write %1: %2").arg(metaFile.fileName(), metaFile.errorString()));
+    // Sources write with the process umask; the folder is 0700 already, the
+    // files are made private too (a copied folder keeps them so).
+    for (const QFileInfo &file : dir.entryInfoList(QDir::Files | QDir::Hidden))
+        QFile::setPermissions(file.absoluteFilePath(), kPrivateFile);
     // Last: its presence says everything above is complete.
     QFile success(dir.filePath(kSuccessFile));
     if (!success.open(QIODevice::WriteOnly))
         throw SnapshotError(QObject::tr("Cannot write %1: %2").arg(success.fileName(), success.errorString()));
+    success.setPermissions(kPrivateFile);
     success.close();
     return open(directory);
 }

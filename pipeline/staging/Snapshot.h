@@ -52,11 +52,16 @@ public:
 
     // The folder a new snapshot of run `runId` goes to (not yet created).
     static QString directoryFor(const QString &stagingRoot, qint64 runId, const QDate &date);
+    // directoryFor(), created: the staging root, the date folder and the
+    // run's folder are 0700, whatever the umask (snapshots hold customers'
+    // names, e-mails and phone numbers). Throws SnapshotError.
+    static QString createDirectory(const QString &stagingRoot, qint64 runId, const QDate &date);
 
     // Writes _metadata.json for the table files present in `directory`
     // (checksums computed here; row counts taken from knownRows where the
     // source counted them, else counted; empty source records skipped per
-    // table from `skipped`), then _SUCCESS.
+    // table from `skipped`), then _SUCCESS. Every file in the folder is left
+    // 0600.
     static Snapshot finalize(const QString &directory, SnapshotMetadata metadata,
                              const std::map<std::string, qint64> &knownRows = {},
                              const std::map<std::string, qint64> &skipped = {});

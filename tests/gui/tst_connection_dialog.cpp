@@ -168,10 +168,26 @@ private slots:
             QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(path));
             const QByteArray content = file.readAll();
             QVERIFY2(!content.contains(secret.toUtf8()), qPrintable(QStringLiteral("password found in ") + path));
-            QVERIFY2(!content.contains(reinterpret_cast<const char *>(secret.utf16())),
+            // All of the UTF-16 bytes: as a C string the pointer would be just "S".
+            QVERIFY2(!content.contains(QByteArray(reinterpret_cast<const char *>(secret.utf16()), secret.size() * 2)),
                      qPrintable(QStringLiteral("password found (UTF-16) in ") + path));
         }
         QVERIFY(QFile(QSettings().fileName()).open(QIODevice::ReadOnly));
+
+        // Nor anywhere in HOME (a temporary one, see CMakeLists.txt), nor in
+        // any process's arguments.
+        QVERIFY2(QDir::homePath().contains(QStringLiteral("test-output")), qPrintable(QDir::homePath()));
+        QDirIterator home(QDir::homePath(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+        while (home.hasNext()) {
+            QFile file(home.next());
+            if (file.open(QIODevice::ReadOnly))
+                QVERIFY2(!file.readAll().contains(secret.toUtf8()), qPrintable(QStringLiteral("password found in ") + file.fileName()));
+        }
+        for (const QString &pid : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+            QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(pid));
+            if (cmdline.open(QIODevice::ReadOnly))
+                QVERIFY2(!cmdline.readAll().contains(secret.toUtf8()), qPrintable(QStringLiteral("password in the arguments of ") + pid));
+        }
 
         QMutexLocker lock(&logMutex);
         QVERIFY2(capturedLog.join(QLatin1Char('\n')).contains(QStringLiteral("connecting to")),

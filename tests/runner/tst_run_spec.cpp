@@ -41,6 +41,7 @@ private slots:
         QTest::newRow("parallelism") << QStringLiteral(R"({"load_parallelism":0})") << QStringLiteral("load_parallelism");
         QTest::newRow("wrong type") << QStringLiteral(R"({"max_attempts":"three"})") << QStringLiteral("max_attempts");
         QTest::newRow("gates not object") << QStringLiteral(R"({"gates":5})") << QStringLiteral("gates");
+        QTest::newRow("keep snapshots") << QStringLiteral(R"({"keep_snapshots":-1})") << QStringLiteral("keep_snapshots");
     }
     void refusesBadSpecs()
     {
@@ -52,6 +53,35 @@ private slots:
         } catch (const SpecError &e) {
             QVERIFY2(QString::fromUtf8(e.what()).contains(mentions), e.what());
         }
+    }
+
+    void storedSpecHasNoPassword_data()
+    {
+        QTest::addColumn<QString>("conninfo");
+        QTest::addColumn<QString>("stored");
+        QTest::newRow("key=value") << QStringLiteral("host=db dbname=shop user=r password=pw-123")
+                                   << QStringLiteral("user='r' dbname='shop' host='db'");
+        QTest::newRow("uri") << QStringLiteral("postgresql://r:pw-123@db/shop") << QStringLiteral("user='r' dbname='shop' host='db'");
+        QTest::newRow("unparsable") << QStringLiteral("host=db password=pw-123 oops") << QStringLiteral("host=db password=*** oops");
+        QTest::newRow("none") << QStringLiteral("host=db dbname=shop") << QStringLiteral("host=db dbname=shop");
+    }
+    void storedSpecHasNoPassword()
+    {
+        QFETCH(QString, conninfo);
+        QFETCH(QString, stored);
+        RunSpec spec;
+        spec.sourceKind = QStringLiteral("sourcedb");
+        spec.sourceOptions = {{"conninfo", conninfo.toStdString()}, {"schema", "shop"}};
+        spec.sourcePassword = QStringLiteral("from-keyring-456");
+        const std::string json = spec.toJson().dump();
+        QVERIFY2(json.find("pw-123") == std::string::npos && json.find("from-keyring-456") == std::string::npos, json.c_str());
+        QCOMPARE(QString::fromStdString(spec.toJson()["source"]["options"]["conninfo"].get<std::string>()), stored);
+        QCOMPARE(spec.sourceOptionsWithoutSecrets()["schema"], nlohmann::json("shop"));
+        // The adapter gets the keyring's password back in the string.
+        const QString forSource = QString::fromStdString(spec.sourceOptionsForSource()["conninfo"].get<std::string>());
+        if (!stored.contains(QStringLiteral("***")))
+            QVERIFY2(forSource.contains(QStringLiteral("from-keyring-456")), qPrintable(forSource));
+        QCOMPARE(RunSpec::fromJson(spec.toJson()).keepSnapshots, 10);
     }
 };
 

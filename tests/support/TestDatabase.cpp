@@ -33,9 +33,9 @@ TestDatabase::TestDatabase()
     m_name = (QStringLiteral("t_") + suite + QLatin1Char('_')
               + QUuid::createUuid().toString(QUuid::Id128).left(10)).toLower();
     m_name.replace(QLatin1Char('-'), QLatin1Char('_'));
-    const db::EmbeddedCluster cluster(dataDir());
-    m_conninfo = cluster.connectionUri(m_name);
     try {
+        // Inside the try: the cluster refuses a socket folder that is not private.
+        m_conninfo = db::EmbeddedCluster(dataDir()).connectionUri(m_name);
         pqxx::connection admin{adminConninfo().toStdString()};
         pqxx::nontransaction tx{admin};
         tx.exec0("CREATE DATABASE " + tx.quote_name(m_name.toStdString()) + " TEMPLATE "

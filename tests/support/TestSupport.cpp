@@ -1,6 +1,7 @@
 #include "TestSupport.h"
 
 #include <QDir>
+#include <QProcess>
 
 namespace ecomops::test {
 
@@ -14,5 +15,23 @@ QString outputDir()
 QString sharedDatasetsDir() { return QDir::cleanPath(QStringLiteral(ECOMOPS_SHARED_DIR "/datasets")); }
 QString sourceDir() { return QStringLiteral(ECOMOPS_SOURCE_DIR); }
 QString ecomopsBinary() { return QStringLiteral(ECOMOPS_BINARY); }
+
+ProcessResult runEcomops(const QStringList &args, const QProcessEnvironment &env, int timeoutMs)
+{
+    QProcess p;
+    p.setProcessEnvironment(env);
+    p.start(ecomopsBinary(), args);
+    ProcessResult r;
+    if (!p.waitForFinished(timeoutMs)) {
+        p.kill();
+        p.waitForFinished(5000);
+        r.err = QStringLiteral("timed out");
+        return r;
+    }
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.out = QString::fromUtf8(p.readAllStandardOutput()).trimmed();
+    r.err = QString::fromUtf8(p.readAllStandardError()).trimmed();
+    return r;
+}
 
 } // namespace ecomops::test

@@ -193,7 +193,12 @@ runner::RunSpec RunLauncher::spec() const
         options.anomalies.rate = m_ui->anomalySpin->value() / 100.0;
         spec.sourceOptions = options.toJson();
     } else if (spec.sourceKind == QLatin1String("sourcedb")) {
-        spec.sourceOptions = {{"conninfo", m_ui->conninfoEdit->text().trimmed().toStdString()}};
+        // A typed password is used for this run only (and offered to the
+        // keyring by the page); the spec carries the string without it.
+        QString password;
+        const QString conninfo = db::stripPassword(m_ui->conninfoEdit->text().trimmed(), &password);
+        spec.sourceOptions = {{"conninfo", conninfo.toStdString()}};
+        spec.sourcePassword = password;
     } else {
         spec.sourceOptions = {{"path", QDir::fromNativeSeparators(m_ui->pathEdit->text().trimmed()).toStdString()}};
         const QString dateOrder = m_ui->dateOrderCombo->currentData().toString();
@@ -209,6 +214,7 @@ runner::RunSpec RunLauncher::spec() const
     spec.gates["mode"] = m_ui->gateModeCombo->currentData().toString().toStdString();
     spec.stagingDir = QDir::fromNativeSeparators(m_ui->stagingEdit->text().trimmed());
     spec.loadParallelism = m_ui->parallelSpin->value();
+    spec.keepSnapshots = m_ui->keepSpin->value();
     spec.trigger = runner::Trigger::Manual;
     spec.startedBy = currentUserName();
     return spec;
@@ -332,6 +338,7 @@ void RunLauncher::saveSettings() const
     s.setValue(settingsKey("gateMode"), m_ui->gateModeCombo->currentData());
     s.setValue(settingsKey("gates"), QString::fromStdString(m_gates.dump()));
     s.setValue(settingsKey("parallel"), m_ui->parallelSpin->value());
+    s.setValue(settingsKey("keepSnapshots"), m_ui->keepSpin->value());
     s.setValue(settingsKey("staging"), m_ui->stagingEdit->text());
 }
 
@@ -358,6 +365,7 @@ void RunLauncher::restoreSettings()
         nlohmann::json::parse(s.value(settingsKey("gates"), QStringLiteral("{}")).toString().toStdString(), nullptr, false);
     m_gates = gates.is_object() ? gates : nlohmann::json::object();
     m_ui->parallelSpin->setValue(s.value(settingsKey("parallel"), 2).toInt());
+    m_ui->keepSpin->setValue(s.value(settingsKey("keepSnapshots"), 10).toInt());
     m_ui->stagingEdit->setText(s.value(settingsKey("staging")).toString());
     setSourceKind(s.value(settingsKey("source"), QStringLiteral("synthetic")).toString());
 }

@@ -2,6 +2,7 @@
 
 #include "common/Icons.h"
 #include "connection/ConnectionController.h"
+#include "database/ConnectionProfile.h"
 #include "runs/RunHistoryView.h"
 #include "runs/RunLauncher.h"
 #include "runs/RunMonitor.h"
@@ -141,7 +142,30 @@ void RunsPage::startRun()
 {
     if (!startBlockedReason().isEmpty() || !m_launcher->validationError().isEmpty())
         return;
-    if (!m_session->start(connection()->effectiveConninfo(), m_launcher->spec()))
+    runner::RunSpec spec = m_launcher->spec();
+    if (spec.sourceKind == QLatin1String("sourcedb")) {
+        // The source database's password lives in the keyring, as the
+        // console's own does: a typed one is kept there for next time, else
+        // the stored one is used (without one libpq reads ~/.pgpass and
+        // PGPASSWORD). It reaches the run in memory only.
+        const QString key = db::credentialKey(QString::fromStdString(spec.sourceOptions.value("conninfo", std::string())));
+        if (!spec.sourcePassword.isEmpty()) {
+            connection()->credentials().writePassword(key, spec.sourcePassword, this, [](const CredentialResult &) {});
+        } else {
+            connection()->credentials().readPassword(key, this, [this, spec](const CredentialResult &result) mutable {
+                if (result.ok())
+                    spec.sourcePassword = result.password;
+                startSession(spec);
+            });
+            return;
+        }
+    }
+    startSession(spec);
+}
+
+void RunsPage::startSession(const runner::RunSpec &spec)
+{
+    if (!startBlockedReason().isEmpty() || !m_session->start(connection()->effectiveConninfo(), spec))
         return;
     m_tabs->setCurrentWidget(m_monitor);
     updateStartAvailability();

@@ -5,6 +5,7 @@
 // it closes.
 #include "common/WorkspacePage.h"
 #include "runner/RunResult.h"
+#include "runner/RunSpec.h"
 
 class QPushButton;
 class QSplitter;
@@ -51,6 +52,7 @@ private:
     void onConnectionChanged();
     void onRunFinished(const runner::RunResult &result);
     void updateStartAvailability();
+    void startSession(const runner::RunSpec &spec);
 
     RunSession *m_session;
     QWidget *m_body;

@@ -1,6 +1,7 @@
 #include "sources/sourcedb/SourceDbSource.h"
 
 #include "core/Utf8.h"
+#include "database/ConnectionProfile.h"
 #include "load/PgConnection.h"
 #include "sources/common/ImportSupport.h"
 #include "staging/Catalog.h"
@@ -233,7 +234,10 @@ SourceResult SourceDbSource::produce(const nlohmann::json &options, const QStrin
     } catch (const load::PgError &e) {
         if (cancel.isCancelled())
             throw CancelledError();
-        throw SourceError(std::string("the source database: ") + e.what());
+        // libpq quotes a connection string it cannot parse: the password must
+        // not travel on in the run's error, log or record.
+        throw SourceError("the source database: "
+                          + db::scrubSecrets(QString::fromUtf8(e.what()), QString::fromStdString(conninfo)).toStdString());
     }
     return result;
 }

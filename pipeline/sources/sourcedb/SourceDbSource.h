@@ -6,7 +6,10 @@
 // tables inside one REPEATABLE READ READ ONLY transaction so they agree with
 // each other. Columns are matched by name; the key columns must be there,
 // the others are optional (NULL when absent); columns the catalogue does not
-// know are ignored and reported; timestamptz is written in UTC.
+// know are ignored and reported; timestamptz is written in UTC. The password
+// is never an option of its own: libpq takes it from PGPASSWORD or .pgpass,
+// or the console hands it over in memory (RunSpec::sourcePassword); errors
+// are scrubbed of it.
 #include "sources/SourceAdapter.h"
 
 namespace ecomops::sources {
