@@ -326,13 +326,11 @@ void RunExecution::cleanUpAfterFailure(Outcome outcome)
     try {
         pqxx::connection c{m_conninfo.toStdString()};
         pqxx::work tx{c};
-        for (const staging::TableSpec &t : staging::catalog())
-            tx.exec0("DROP TABLE IF EXISTS staging." + tx.quote_name(load::TableLoader::partitionName(t.name, m_result.runId)));
-        if (!keepEvidence) {
-            tx.exec_params0("DELETE FROM quarantine.rejected_row WHERE run_id = $1", m_result.runId);
-            for (const char *table : {"quality_failure", "quality_score", "quality_gate", "quality_null", "quality_run"})
-                tx.exec_params0(std::string("DELETE FROM ops.") + table + " WHERE run_id = $1", m_result.runId);
-        }
+        // Through the owner's functions (0065): an operator may not drop
+        // tables nor delete run records itself.
+        tx.exec_params("SELECT ops.drop_staging_partitions($1)", m_result.runId);
+        if (!keepEvidence)
+            tx.exec_params("SELECT ops.discard_run_rows($1, 'run')", m_result.runId);
         tx.commit();
         if (!keepEvidence) {
             m_tableTotals.clear();
