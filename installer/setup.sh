@@ -27,7 +27,7 @@ packages=(
   build-essential cmake ninja-build pkg-config git
   qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-qpa-plugins libgl-dev
   libpqxx-dev libpq-dev libssl-dev nlohmann-json3-dev qtkeychain-qt6-dev
-  postgresql-15 postgresql-client-15
+  postgresql-15 postgresql-client-15 postgresql-15-pgtap
   fonts-dejavu-core dbus gnome-keyring
   xvfb xauth dpkg-dev file util-linux procps
 )

@@ -1,13 +1,11 @@
 #include "anomalies/AnomalyListener.h"
 
 #include "anomalies/AnomalyError.h"
-#include "anomalies/SqlSupport.h"
 
 #include <QCoreApplication>
 #include <QSocketNotifier>
 #include <QTimer>
 
-#include <nlohmann/json.hpp>
 #include <pqxx/pqxx>
 
 #include <utility>
@@ -21,40 +19,6 @@ constexpr int kFirstRetryMs = 250;
 constexpr int kMaxRetryMs = 5000;
 
 } // namespace
-
-AnomalyChange AnomalyChange::fromPayload(const QString &payload, int senderPid)
-{
-    AnomalyChange c;
-    c.payload = payload;
-    c.senderPid = senderPid;
-    const nlohmann::json json = nlohmann::json::parse(payload.toStdString(), nullptr, false);
-    if (!json.is_object())
-        return c;
-    const QString kind = sql::jsonText(json, "kind");
-    c.kind = kind == QLatin1String("triage")     ? Kind::Triage
-             : kind == QLatin1String("detected") ? Kind::Detected
-                                                 : Kind::Unknown;
-    if (const auto ids = json.find("flag_ids"); ids != json.end() && ids->is_array()) {
-        for (const auto &id : *ids) {
-            if (id.is_number_integer())
-                c.flagIds.append(id.get<qint64>());
-        }
-    }
-    if (const auto versions = json.find("versions"); versions != json.end() && versions->is_array()) {
-        for (const auto &v : *versions) {
-            if (v.is_number_integer())
-                c.versions.append(v.get<int>());
-        }
-    }
-    c.status = sql::jsonText(json, "status");
-    c.dbRole = sql::jsonText(json, "db_role");
-    c.consoleUser = sql::jsonText(json, "console_user");
-    if (const qint64 ms = sql::jsonInteger(json, "at_ms"))
-        c.at = QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
-    c.runId = sql::jsonInteger(json, "run_id");
-    c.newFlags = sql::jsonInteger(json, "new_flags");
-    return c;
-}
 
 // Collects what get_notifs() delivers; the listener emits after it returns,
 // so a slot may safely stop or delete the listener.
@@ -83,8 +47,16 @@ struct AnomalyListener::State {
 };
 
 AnomalyListener::AnomalyListener(QString conninfo, QObject *parent)
-    : QObject(parent), m_conninfo(std::move(conninfo)), m_retryTimer(new QTimer(this))
+    : QObject(parent), m_conninfo(std::move(conninfo)), m_retryTimer(new QTimer(this)), m_coalesceTimer(new QTimer(this))
 {
+    m_coalesceTimer->setSingleShot(true);
+    m_coalesceTimer->setInterval(kCoalesceMs);
+    connect(m_coalesceTimer, &QTimer::timeout, this, [this] {
+        AnomalyClaims claims;
+        std::swap(claims, m_claims);
+        if (!claims.isEmpty())
+            emit claimsReady(claims);
+    });
     m_retryTimer->setSingleShot(true);
     connect(m_retryTimer, &QTimer::timeout, this, [this] {
         if (!m_running)
@@ -121,6 +93,8 @@ void AnomalyListener::stop()
 {
     m_running = false;
     m_retryTimer->stop();
+    m_coalesceTimer->stop();
+    m_claims = {};
     m_state.reset();
 }
 
@@ -183,8 +157,17 @@ void AnomalyListener::flushPending()
         return;
     std::vector<std::pair<QString, int>> pending;
     pending.swap(m_state->pending);
+    const AnomalyClaims before = m_claims;
     for (const auto &[payload, pid] : pending)
-        emit changed(AnomalyChange::fromPayload(payload, pid));
+        m_claims.add(AnomalyChange::fromPayload(payload, pid));
+    if (m_claims.flagIds.size() == before.flagIds.size() && m_claims.detection == before.detection
+        && m_claims.overflow == before.overflow) {
+        qCDebug(lcAnomalies) << "ignored" << pending.size() << "notification(s) that claim nothing new";
+        return;
+    }
+    // The first claim starts the window; later ones join it.
+    if (!m_coalesceTimer->isActive())
+        m_coalesceTimer->start();
 }
 
 void AnomalyListener::dropConnection(const QString &error)

@@ -2,16 +2,23 @@
 // Live changes to anomaly flags: LISTEN on channel "ecomops_anomaly" over a
 // connection of its own, its libpq socket watched by a QSocketNotifier in
 // the owner thread's event loop (no polling thread). A triage change
-// (ops.triage_anomaly) or a run that raised flags (ops.flag_anomalies)
-// arrives as changed() once its transaction commits.
+// (ops.triage_anomaly) or a run that raised flags (ops.flag_anomalies) is
+// heard once its transaction commits.
+//
+// Any role may notify on the channel, so payloads are claims, not facts:
+// what arrives within a quarter of a second is gathered into one
+// AnomalyClaims and emitted as claimsReady() when a single-shot timer fires,
+// so a burst of any size costs a console at most one check (and reload) per
+// quarter second. A payload that claims nothing checkable is dropped here;
+// the rest must pass verifyClaims() (ChangeVerification.h) before a console
+// believes them.
 //
 // When the connection is lost (server restart, backend terminated) it emits
 // connectionLost(), reconnects with backoff (250 ms doubling to 5 s),
 // LISTENs again and emits reconnected(): notifications sent meanwhile are
 // lost, so a console reloads what it shows on reconnected().
-#include <QDateTime>
-#include <QList>
-#include <QMetaType>
+#include "anomalies/AnomalyChange.h"
+
 #include <QObject>
 #include <QString>
 
@@ -20,25 +27,6 @@
 class QTimer;
 
 namespace ecomops::anomalies {
-
-inline constexpr const char *kAnomalyChannel = "ecomops_anomaly";
-
-struct AnomalyChange {
-    enum class Kind { Triage, Detected, Unknown };
-    Kind kind = Kind::Unknown;
-    QList<qint64> flagIds; // Triage: the flags changed (one notification per ≤400 flags)
-    QList<int> versions;   // their new versions, parallel to flagIds
-    QString status;        // Triage: the new status
-    QString dbRole;        // Triage: who
-    QString consoleUser;
-    QDateTime at;
-    qint64 runId = 0;    // Detected: the run (0 when none)
-    qint64 newFlags = 0; // Detected: how many
-    int senderPid = 0;   // the backend that sent it
-    QString payload;     // as received
-
-    static AnomalyChange fromPayload(const QString &payload, int senderPid);
-};
 
 class AnomalyListener : public QObject
 {
@@ -55,8 +43,10 @@ public:
     QString error() const { return m_error; }
     int backendPid() const; // of the listening connection, 0 when not connected
 
+    static constexpr int kCoalesceMs = 250;
+
 signals:
-    void changed(const ecomops::anomalies::AnomalyChange &change);
+    void claimsReady(const ecomops::anomalies::AnomalyClaims &claims);
     void connectionLost(const QString &error);
     void reconnected();
 
@@ -73,10 +63,11 @@ private:
     QString m_error;
     std::unique_ptr<State> m_state;
     QTimer *m_retryTimer;
+    QTimer *m_coalesceTimer;
+    AnomalyClaims m_claims;
     bool m_running = false;
     int m_retryDelayMs = 250;
 };
 
 } // namespace ecomops::anomalies
 
-Q_DECLARE_METATYPE(ecomops::anomalies::AnomalyChange)

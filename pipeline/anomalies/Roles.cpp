@@ -24,7 +24,7 @@ WITH schema_usage AS (
 ), fn AS (
     SELECT p.proname, has_function_privilege(p.oid, 'EXECUTE') AS can_execute
     FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
-    WHERE n.nspname = 'ops' AND p.proname IN ('triage_anomaly', 'flag_anomalies')
+    WHERE n.nspname = 'ops' AND p.proname IN ('triage_anomaly', 'flag_anomalies', 'create_staging_partition')
 ), member AS (
     SELECT g.rolname FROM pg_roles g
     WHERE g.rolname IN ('ecomops_operator', 'ecomops_steward', 'ecomops_analyst')
@@ -36,10 +36,11 @@ SELECT current_user, session_user,
        EXISTS (SELECT 1 FROM member WHERE rolname = 'ecomops_steward'),
        EXISTS (SELECT 1 FROM member WHERE rolname = 'ecomops_analyst'),
        -- run pipelines: record runs, stage rows, write facts, raise flags
+       -- (flags and staging partitions through the functions, 0065)
        coalesce((SELECT bool_and(usable) FROM schema_usage WHERE nspname IN ('staging', 'quarantine', 'dw', 'ops')), false)
            AND coalesce((SELECT can_insert FROM rel WHERE nspname = 'ops' AND relname = 'pipeline_run'), false)
            AND coalesce((SELECT can_insert FROM rel WHERE nspname = 'dw' AND relname = 'fact_order_line'), false)
-           AND coalesce((SELECT can_insert FROM rel WHERE nspname = 'ops' AND relname = 'anomaly_flag'), false)
+           AND coalesce((SELECT can_execute FROM fn WHERE proname = 'create_staging_partition'), false)
            AND coalesce((SELECT can_execute FROM fn WHERE proname = 'flag_anomalies'), false),
        -- triage
        coalesce((SELECT usable FROM schema_usage WHERE nspname = 'ops'), false)

@@ -174,9 +174,8 @@ private:
 
     void clearEarlierResults()
     {
-        for (const char *table : {"quality_run", "quality_score", "quality_failure", "quality_gate", "quality_null"})
-            m_tx.exec_params0(std::string("DELETE FROM ops.") + table + " WHERE run_id = $1", runId());
-        m_tx.exec_params0("DELETE FROM quarantine.rejected_row WHERE run_id = $1 AND stage = 'validate'", runId());
+        // The owner's function (0065): the operator has no DELETE on results.
+        m_tx.exec_params("SELECT ops.discard_run_rows($1, 'validate')", runId());
     }
 
     void findWarehouseTables()

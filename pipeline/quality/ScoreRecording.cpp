@@ -30,8 +30,9 @@ json optionalNumber(const std::optional<double> &value)
 
 void QualityStage::recordScores(pqxx::transaction_base &tx, const QualityReport &report) const
 {
-    for (const char *table : {"quality_run", "quality_score", "quality_failure", "quality_gate", "quality_null"})
-        tx.exec_params0(std::string("DELETE FROM ops.") + table + " WHERE run_id = $1", m_runId);
+    // Through the owner's function (0065/0067): an operator may not delete
+    // run records itself.
+    tx.exec_params("SELECT ops.discard_run_rows($1, 'scores')", m_runId);
     const ScoreCard &card = report.scores;
     const QualityOptions &options = m_options;
     tx.exec_params0(

@@ -28,12 +28,12 @@ bool closeIfDead(pqxx::connection_base &c, qint64 runId)
     if (status.empty())
         return false; // it finished between the scan and now
     const std::string message = deadRunMessage().toStdString();
+    removeRunData(tx, runId, Evidence::Remove); // while the run is unfinished: the owner's functions check it
     tx.exec_params0("UPDATE ops.pipeline_run SET status = 'failed', error_text = $2, "
                     "started_at = coalesce(started_at, queued_at), ended_at = greatest(now(), started_at, queued_at) "
                     "WHERE run_id = $1",
                     runId, message);
     endOpenStages(tx, runId, TableState::Failed, deadRunMessage());
-    removeRunData(tx, runId, Evidence::Remove);
     tx.exec_params0(
         "INSERT INTO ops.run_log (run_id, seq, level, stage, message) SELECT $1, coalesce(max(seq), 0) + 1, "
         "'error', 'run', $2 FROM ops.run_log WHERE run_id = $1",

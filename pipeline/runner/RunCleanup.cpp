@@ -9,13 +9,12 @@ namespace ecomops::runner {
 
 void removeRunData(pqxx::transaction_base &tx, qint64 runId, Evidence evidence)
 {
-    for (const staging::TableSpec &t : staging::catalog())
-        tx.exec0("DROP TABLE IF EXISTS staging." + tx.quote_name(load::TableLoader::partitionName(t.name, runId)));
-    if (evidence == Evidence::Keep)
-        return;
-    tx.exec_params0("DELETE FROM quarantine.rejected_row WHERE run_id = $1", runId);
-    for (const char *table : {"quality_failure", "quality_score", "quality_gate", "quality_null", "quality_run"})
-        tx.exec_params0(std::string("DELETE FROM ops.") + table + " WHERE run_id = $1", runId);
+    // Through the owner's functions (0065): an operator may not drop tables
+    // nor delete run records itself. Both refuse a run that is finished, so
+    // call this before the run's status is set.
+    tx.exec_params("SELECT ops.drop_staging_partitions($1)", runId);
+    if (evidence == Evidence::Remove)
+        tx.exec_params("SELECT ops.discard_run_rows($1, 'run')", runId);
 }
 
 qint64 endOpenStages(pqxx::transaction_base &tx, qint64 runId, TableState state, const QString &error)

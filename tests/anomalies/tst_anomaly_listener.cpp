@@ -1,9 +1,12 @@
 // Live changes: a listener on one connection hears a triage made on another
 // within a second, hears a run's new flags, stays silent for a rolled-back
-// change, and comes back after its backend is terminated.
+// change, gathers a burst into one set of claims, believes only what the
+// database backs (forged and replayed payloads verify to nothing), and comes
+// back after its backend is terminated.
 #include "AnomalyTestSupport.h"
 #include "TestDatabase.h"
 #include "anomalies/AnomalyListener.h"
+#include "anomalies/ChangeVerification.h"
 #include "anomalies/Triage.h"
 
 #include <QElapsedTimer>
@@ -14,6 +17,7 @@
 
 using namespace ecomops;
 using anomalies::AnomalyChange;
+using anomalies::AnomalyClaims;
 using anomalies::AnomalyListener;
 using anomalies::FlagStatus;
 
@@ -36,6 +40,38 @@ void seed(pqxx::connection &c)
     test::insertLines(c, lines);
 }
 
+AnomalyClaims claimsAt(const QSignalSpy &spy, int i)
+{
+    return spy.at(i).at(0).value<AnomalyClaims>();
+}
+
+// One burst of a thousand notifications nobody's function sent, in one
+// transaction (so they arrive together): triage of real flags to versions
+// they never had, runs that do not exist, a replay of a real run, junk.
+void forge(pqxx::connection &c, qint64 realFlag, qint64 realRun)
+{
+    pqxx::work tx{c};
+    for (int i = 0; i < 1000; ++i) {
+        std::string payload;
+        switch (i % 4) {
+        case 0:
+            payload = "{\"kind\":\"triage\",\"flag_ids\":[" + std::to_string(realFlag) + "],\"versions\":["
+                      + std::to_string(100 + i) + "],\"status\":\"RESOLVED\",\"db_role\":\"ecomops_steward\"}";
+            break;
+        case 1:
+            payload = "{\"kind\":\"detected\",\"run_id\":" + std::to_string(900000 + i) + ",\"new_flags\":5}";
+            break;
+        case 2:
+            payload = "{\"kind\":\"detected\",\"run_id\":" + std::to_string(realRun) + ",\"new_flags\":" + std::to_string(i) + "}";
+            break;
+        default:
+            payload = "reload now " + std::to_string(i);
+        }
+        tx.exec_params("SELECT pg_notify('ecomops_anomaly', $1)", payload);
+    }
+    tx.commit();
+}
+
 } // namespace
 
 class TestAnomalyListener : public QObject
@@ -51,28 +87,37 @@ private slots:
         seed(*writer);
 
         AnomalyListener listener(db.conninfo());
-        QSignalSpy changes(&listener, &AnomalyListener::changed);
+        QSignalSpy changes(&listener, &AnomalyListener::claimsReady);
         QVERIFY2(listener.start(), qPrintable(listener.error()));
         QVERIFY(listener.isListening());
 
-        // A run raising flags is announced at its commit.
+        // A run raising flags is announced at its commit, and verifies.
         const qint64 runId = test::createRun(*writer);
         QCOMPARE(test::detectNow(*writer, {}, runId).newFlags, qint64(2));
-        QTRY_COMPARE_WITH_TIMEOUT(changes.size(), 1, 1000);
-        const auto detected = changes.takeFirst().at(0).value<AnomalyChange>();
-        QCOMPARE(detected.kind, AnomalyChange::Kind::Detected);
-        QCOMPARE(detected.runId, runId);
-        QCOMPARE(detected.newFlags, qint64(2));
-        QCOMPARE(detected.senderPid, writer->backendpid());
+        QTRY_COMPARE_WITH_TIMEOUT(changes.size(), 1, 2000);
+        const AnomalyClaims detected = claimsAt(changes, 0);
+        changes.clear();
+        QVERIFY(detected.detection);
+        const auto runChanges = anomalies::verifyClaims(*writer, detected, 0);
+        QCOMPARE(runChanges.detectedFlags, qint64(2));
+        // The same announcement once its flags have been seen is not news.
+        QVERIFY(anomalies::verifyClaims(*writer, detected, runChanges.newestFlagId).isEmpty());
 
-        // A steward's change on another connection arrives within a second.
+        // A steward's change on another connection arrives within a second
+        // (and the quarter second the listener gathers a burst).
         const qint64 flag = test::count(*writer, "SELECT min(flag_id) FROM ops.anomaly_flag");
         QElapsedTimer sinceCommit;
         QVERIFY(review(*writer, flag, 1, QStringLiteral("hana")).ok());
         sinceCommit.start();
-        QTRY_COMPARE_WITH_TIMEOUT(changes.size(), 1, 1000);
-        qInfo("notification arrived %lld ms after the commit", static_cast<long long>(sinceCommit.elapsed()));
-        const auto change = changes.takeFirst().at(0).value<AnomalyChange>();
+        QTRY_COMPARE_WITH_TIMEOUT(changes.size(), 1, 2000);
+        qInfo("claims arrived %lld ms after the commit", static_cast<long long>(sinceCommit.elapsed()));
+        const AnomalyClaims claims = claimsAt(changes, 0);
+        changes.clear();
+        QCOMPARE(claims.flagIds, QList<qint64>{flag});
+        QCOMPARE(claims.versions, QList<int>{2});
+        const auto verified = anomalies::verifyClaims(*writer, claims, runChanges.newestFlagId);
+        QCOMPARE(verified.triage.size(), 1);
+        const AnomalyChange change = verified.triage.first();
         QCOMPARE(change.kind, AnomalyChange::Kind::Triage);
         QCOMPARE(change.flagIds, QList<qint64>{flag});
         QCOMPARE(change.versions, QList<int>{2});
@@ -88,8 +133,22 @@ private slots:
                            flag);
             tx.abort();
         }
-        QTest::qWait(300);
+        QTest::qWait(600);
         QCOMPARE(changes.size(), 0);
+
+        // A thousand forged notifications: one burst, whose claims the
+        // database does not back.
+        forge(*writer, flag, runId);
+        QTRY_COMPARE_WITH_TIMEOUT(changes.size(), 1, 2000);
+        QTest::qWait(600);
+        QCOMPARE(changes.size(), 1);
+        const AnomalyClaims forged = claimsAt(changes, 0);
+        QCOMPARE(forged.flagIds.size(), 250);
+        QVERIFY(forged.detection);
+        QVERIFY(!forged.overflow);
+        const auto believed = anomalies::verifyClaims(*writer, forged, runChanges.newestFlagId);
+        QVERIFY(believed.isEmpty());
+        QVERIFY(!believed.overflow);
     }
 
     void bulkChangesArriveInChunks()
@@ -107,7 +166,7 @@ private slots:
         test::insertLines(*writer, lines);
         QCOMPARE(test::detectNow(*writer).newFlags, qint64(900));
         AnomalyListener listener(db.conninfo());
-        QSignalSpy changes(&listener, &AnomalyListener::changed);
+        QSignalSpy changes(&listener, &AnomalyListener::claimsReady);
         QVERIFY(listener.start());
         anomalies::TriageRequest r;
         {
@@ -119,15 +178,19 @@ private slots:
         r.consoleUser = QStringLiteral("ivan");
         const auto result = anomalies::triage(*writer, r);
         QVERIFY2(result.ok(), qPrintable(result.message));
-        QTRY_COMPARE_WITH_TIMEOUT(changes.size(), 3, 2000); // 400 + 400 + 100
-        QSet<qint64> heard;
-        for (const auto &signal : changes) {
-            const auto c = signal.at(0).value<AnomalyChange>();
-            QCOMPARE(c.flagIds.size(), c.versions.size());
-            for (qint64 id : c.flagIds)
-                heard.insert(id);
-        }
+        // Three notifications (400 + 400 + 100 flags), gathered into one burst.
+        QTRY_COMPARE_WITH_TIMEOUT(changes.size(), 1, 2000);
+        const AnomalyClaims claims = claimsAt(changes, 0);
+        QCOMPARE(claims.flagIds.size(), claims.versions.size());
+        const QSet<qint64> heard(claims.flagIds.begin(), claims.flagIds.end());
         QCOMPARE(heard.size(), 900);
+        const auto verified = anomalies::verifyClaims(*writer, claims, 0);
+        qsizetype changed = 0;
+        for (const AnomalyChange &c : verified.triage) {
+            QCOMPARE(c.consoleUser, QStringLiteral("ivan"));
+            changed += c.flagIds.size();
+        }
+        QCOMPARE(changed, qsizetype(900));
     }
 
     void reconnectsAfterTheBackendIsTerminated()
@@ -140,7 +203,7 @@ private slots:
         const qint64 flag = test::count(*writer, "SELECT min(flag_id) FROM ops.anomaly_flag");
 
         AnomalyListener listener(db.conninfo());
-        QSignalSpy changes(&listener, &AnomalyListener::changed);
+        QSignalSpy changes(&listener, &AnomalyListener::claimsReady);
         QSignalSpy lost(&listener, &AnomalyListener::connectionLost);
         QSignalSpy back(&listener, &AnomalyListener::reconnected);
         QVERIFY(listener.start());
@@ -154,13 +217,13 @@ private slots:
         QVERIFY(listener.backendPid() != oldPid);
 
         QVERIFY(review(*writer, flag, 1, QStringLiteral("jo")).ok());
-        QTRY_COMPARE_WITH_TIMEOUT(changes.size(), 1, 1000);
-        QCOMPARE(changes.at(0).at(0).value<AnomalyChange>().flagIds, QList<qint64>{flag});
+        QTRY_COMPARE_WITH_TIMEOUT(changes.size(), 1, 2000);
+        QCOMPARE(claimsAt(changes, 0).flagIds, QList<qint64>{flag});
 
         listener.stop();
         QVERIFY(!listener.isListening());
         QVERIFY(review(*writer, flag, 2, QStringLiteral("jo")).ok());
-        QTest::qWait(300);
+        QTest::qWait(600);
         QCOMPARE(changes.size(), 1);
     }
 

@@ -2,7 +2,8 @@
 // planted anomalies: the flags load lazily, a status changes with a note and
 // shows in the audit trail and ops.anomaly_event, a change from another
 // connection appears without a click, a conflict is told in words, a role
-// that may not triage sees why, and every model passes QAbstractItemModelTester.
+// that may not triage sees why, bursts of notifications (forged or real) cost
+// a handful of reloads at most, and every model passes QAbstractItemModelTester.
 #include "GuiTest.h"
 #include "TestDatabase.h"
 
@@ -24,6 +25,7 @@
 #include <QFile>
 #include <QLineEdit>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -110,6 +112,7 @@ private slots:
     void filtersNarrowTheListAndPersist();
     void roleThatMayNotTriageSeesWhy();
     void darkPaletteKeepsStatusesReadable();
+    void notificationBurstsCauseFewReloads(); // last: it changes a flag a thousand times
 };
 
 void TestAnomaliesWorkspace::initTestCase()
@@ -270,6 +273,63 @@ void TestAnomaliesWorkspace::changeFromAnotherConnectionAppearsLive()
     QTRY_VERIFY_WITH_TIMEOUT(p->noticeText().contains(QStringLiteral("dana.from.berlin")), 5000);
     QTRY_COMPARE_WITH_TIMEOUT(p->detailPanel()->auditModel()->rowCount(), 1, 10000);
     QCOMPARE(p->detailPanel()->detail().flag.status, FlagStatus::FalsePositive);
+}
+
+void TestAnomaliesWorkspace::notificationBurstsCauseFewReloads()
+{
+    AnomaliesPage *p = page();
+    QTRY_VERIFY_WITH_TIMEOUT(!p->model()->isLoading(), 10000);
+    // Every reload ends in a model reset; every refresh of changed flags in flagsRefreshed.
+    QSignalSpy reloads(p->model(), &QAbstractItemModel::modelReset);
+    QSignalSpy refreshes(p->model(), &FlagTableModel::flagsRefreshed);
+    const qint64 id = p->model()->flagAt(p->model()->rowCount() - 1)->flagId;
+    QCOMPARE(flag(id)->status, FlagStatus::New);
+    auto other = m_db->connect();
+    const qint64 run = scalar(*other, "SELECT max(run_id) FROM ops.pipeline_run");
+
+    // A thousand forged notifications, each its own transaction, from a
+    // role that may not even read the flags.
+    {
+        pqxx::nontransaction tx{*other};
+        tx.exec0("SET ROLE ecomops_analyst");
+        for (int i = 0; i < 1000; ++i) {
+            const std::string payload =
+                i % 2 == 0 ? "{\"kind\":\"triage\",\"flag_ids\":[" + std::to_string(id) + "],\"versions\":["
+                                 + std::to_string(50 + i) + "],\"status\":\"RESOLVED\"}"
+                           : "{\"kind\":\"detected\",\"run_id\":" + std::to_string(i % 4 == 1 ? run : 7000 + i)
+                                 + ",\"new_flags\":" + std::to_string(i) + "}";
+            tx.exec_params("SELECT pg_notify('ecomops_anomaly', $1)", payload);
+        }
+        tx.exec0("RESET ROLE");
+    }
+    // A real change after them is heard after them: once it shows, every
+    // forged burst has been checked.
+    const int version = flag(id)->version;
+    QVERIFY(triageFrom(*other, id, version, FlagStatus::Reviewed, QStringLiteral("marker"), QString()).ok());
+    QTRY_COMPARE_WITH_TIMEOUT(flag(id)->status, FlagStatus::Reviewed, 10000);
+    qInfo("after 1000 forged notifications and 1 real one: %lld reloads, %lld refreshes",
+          static_cast<long long>(reloads.size()), static_cast<long long>(refreshes.size()));
+    QCOMPARE(reloads.size(), 0);
+    QCOMPARE(refreshes.size(), 1);
+
+    // 999 real changes of one flag in one transaction: 999 notifications at its commit.
+    const std::string burst = "DO $$ DECLARE v integer := " + std::to_string(version + 1) + "; "
+                            "s text[] := ARRAY['FALSE_POSITIVE', 'NEW', 'REVIEWED']; BEGIN "
+                            "FOR i IN 0..998 LOOP PERFORM ops.triage_anomaly(ARRAY[" + std::to_string(id)
+                                + "]::bigint[], ARRAY[v], s[i % 3 + 1], 'burst', 'burst.user'); v := v + 1; END LOOP; END $$";
+    {
+        pqxx::work tx{*other};
+        tx.exec0(burst);
+        tx.commit();
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(flag(id)->version, version + 1 + 999, 20000);
+    QCOMPARE(flag(id)->status, FlagStatus::Reviewed);
+    QTRY_VERIFY_WITH_TIMEOUT(p->noticeText().contains(QStringLiteral("burst.user")), 5000);
+    QTest::qWait(1000); // anything still queued would show now
+    qInfo("after 999 real changes more: %lld reloads, %lld refreshes", static_cast<long long>(reloads.size()),
+          static_cast<long long>(refreshes.size()));
+    QCOMPARE(reloads.size(), 0);
+    QVERIFY2(refreshes.size() <= 4, qPrintable(QString::number(refreshes.size())));
 }
 
 void TestAnomaliesWorkspace::conflictIsShownInWords()

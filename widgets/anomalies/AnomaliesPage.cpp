@@ -1,12 +1,12 @@
 #include "anomalies/AnomaliesPage.h"
 
 #include "anomalies/AnomalyError.h"
-#include "anomalies/AnomalyListener.h"
 #include "anomalies/FlagDetailPanel.h"
 #include "anomalies/FlagFilterBar.h"
 #include "anomalies/FlagStatusDelegate.h"
 #include "anomalies/FlagTableModel.h"
 #include "anomalies/FlagText.h"
+#include "anomalies/LiveFlagFeed.h"
 #include "anomalies/Roles.h"
 #include "anomalies/Triage.h"
 #include "common/Background.h"
@@ -263,9 +263,9 @@ void AnomaliesPage::onConnectionChanged()
     if (conninfo.isEmpty())
         return;
 
-    m_listener = new anomalies::AnomalyListener(conninfo, this);
-    connect(m_listener, &anomalies::AnomalyListener::changed, this, &AnomaliesPage::onLiveChange);
-    connect(m_listener, &anomalies::AnomalyListener::reconnected, this, [this] {
+    m_listener = new LiveFlagFeed(conninfo, this);
+    connect(m_listener, &LiveFlagFeed::verified, this, &AnomaliesPage::onLiveChanges);
+    connect(m_listener, &LiveFlagFeed::reconnected, this, [this] {
         m_model->reload(); // notifications sent while it was away are lost
         m_detail->reload();
     });
@@ -439,27 +439,40 @@ void AnomaliesPage::onTriageFinished(const anomalies::TriageResult &result)
     }
 }
 
-void AnomaliesPage::onLiveChange(const anomalies::AnomalyChange &change)
+void AnomaliesPage::onLiveChanges(const anomalies::VerifiedChanges &changes)
 {
-    using Kind = anomalies::AnomalyChange::Kind;
-    if (change.kind == Kind::Detected) {
+    // Verified by the feed: one reload, or one refresh of the changed flags,
+    // per burst however many notifications it held.
+    if (changes.detectedFlags > 0 || changes.overflow) {
         m_model->reload();
-        setNotice(Notice::Info, tr("A run raised %n new flag(s); the list has been refreshed.", nullptr,
-                                   int(change.newFlags)));
+        if (changes.detectedFlags > 0)
+            setNotice(Notice::Info, tr("A run raised %n new flag(s); the list has been refreshed.", nullptr,
+                                       int(changes.detectedFlags)));
         return;
     }
-    if (change.kind != Kind::Triage || change.flagIds.isEmpty()) {
-        m_model->reload();
-        return;
+    QList<qint64> ids;
+    for (const anomalies::AnomalyChange &change : changes.triage) {
+        for (qint64 id : change.flagIds) {
+            if (!ids.contains(id))
+                ids.append(id);
+        }
     }
-    m_model->refreshFlags(change.flagIds);
-    // Our own change coming back: the triage result has said it already.
-    bool own = true;
-    for (qsizetype i = 0; i < change.flagIds.size() && own; ++i)
-        own = m_pendingFlags.contains(change.flagIds.at(i)) ||
-              (i < change.versions.size() && m_ownVersions.contains({change.flagIds.at(i), change.versions.at(i)}));
-    if (own)
-        return;
+    m_model->refreshFlags(ids);
+    for (auto it = changes.triage.crbegin(); it != changes.triage.crend(); ++it) {
+        // Our own change coming back: the triage result has said it already.
+        bool own = true;
+        for (qsizetype i = 0; i < it->flagIds.size() && own; ++i)
+            own = m_pendingFlags.contains(it->flagIds.at(i)) ||
+                  m_ownVersions.contains({it->flagIds.at(i), it->versions.value(i)});
+        if (!own) {
+            announce(*it);
+            return;
+        }
+    }
+}
+
+void AnomaliesPage::announce(const anomalies::AnomalyChange &change)
+{
     const QString who = change.consoleUser.isEmpty() ? change.dbRole : change.consoleUser;
     const auto status = anomalies::flagStatusFromString(change.status);
     const QString statusText = status ? flagtext::statusLabel(*status) : change.status;

@@ -19,9 +19,9 @@ class QSplitter;
 class QTableView;
 
 namespace ecomops::anomalies {
-class AnomalyListener;
 struct AnomalyChange;
 struct TriageResult;
+struct VerifiedChanges;
 } // namespace ecomops::anomalies
 
 namespace ecomops::widgets {
@@ -29,6 +29,7 @@ namespace ecomops::widgets {
 class FlagDetailPanel;
 class FlagFilterBar;
 class FlagTableModel;
+class LiveFlagFeed;
 
 class AnomaliesPage : public WorkspacePage
 {
@@ -60,7 +61,8 @@ private:
     void setNotice(Notice kind, const QString &text, const QString &detail = {});
     void onConnectionChanged();
     void onTriageFinished(const anomalies::TriageResult &result);
-    void onLiveChange(const anomalies::AnomalyChange &change);
+    void onLiveChanges(const anomalies::VerifiedChanges &changes);
+    void announce(const anomalies::AnomalyChange &change);
     void updateActions();
     void updateCounts();
     QList<int> selectedRows() const;
@@ -80,7 +82,7 @@ private:
     QMap<anomalies::FlagStatus, QToolButton *> m_buttons;
     QAction *m_refresh;
     QAction *m_export;
-    anomalies::AnomalyListener *m_listener = nullptr;
+    LiveFlagFeed *m_listener = nullptr;
     bool m_canTriage = false;
     QString m_whyNot;
     quint64 m_roleGeneration = 0;
