@@ -9,8 +9,9 @@
 namespace ecomops::app {
 namespace {
 
-const QStringList kCommands{QStringLiteral("db"), QStringLiteral("run"), QStringLiteral("runs"), QStringLiteral("source"), QStringLiteral("snapshots"), QStringLiteral("help"), QStringLiteral("--help"),
-                            QStringLiteral("-h"), QStringLiteral("--version")};
+const QStringList kCommands{QStringLiteral("db"),     QStringLiteral("run"),       QStringLiteral("runs"),
+                            QStringLiteral("source"), QStringLiteral("snapshots"), QStringLiteral("help"),
+                            QStringLiteral("--help"), QStringLiteral("-h"),        QStringLiteral("--version")};
 
 } // namespace
 
@@ -64,7 +65,8 @@ int runHeadless(const QStringList &arguments)
 {
     const QString command = arguments.value(1);
     // "ecomops run --help" and the like: the usage, and success.
-    if (arguments.size() > 2 && (arguments.contains(QStringLiteral("--help")) || arguments.contains(QStringLiteral("-h")))) {
+    if (arguments.size() > 2 &&
+        (arguments.contains(QStringLiteral("--help")) || arguments.contains(QStringLiteral("-h")))) {
         out(usage());
         return ExitSuccess;
     }

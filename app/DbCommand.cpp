@@ -55,12 +55,17 @@ int runDbCommand(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.addPositionalArgument(QStringLiteral("action"), QStringLiteral("init|start|stop|status|uri|migrate"));
-    const QCommandLineOption dataDir(QStringLiteral("data-dir"), QStringLiteral("Cluster data directory."), QStringLiteral("DIR"));
-    const QCommandLineOption templ(QStringLiteral("template"), QStringLiteral("Also create a migrated template database."), QStringLiteral("NAME"));
-    const QCommandLineOption database(QStringLiteral("database"), QStringLiteral("Database named in the URI."), QStringLiteral("NAME"));
-    const QCommandLineOption conninfo(QStringLiteral("conninfo"), QStringLiteral("Migrate this server instead."), QStringLiteral("STRING"));
+    const QCommandLineOption dataDir(QStringLiteral("data-dir"), QStringLiteral("Cluster data directory."),
+                                     QStringLiteral("DIR"));
+    const QCommandLineOption templ(QStringLiteral("template"),
+                                   QStringLiteral("Also create a migrated template database."), QStringLiteral("NAME"));
+    const QCommandLineOption database(QStringLiteral("database"), QStringLiteral("Database named in the URI."),
+                                      QStringLiteral("NAME"));
+    const QCommandLineOption conninfo(QStringLiteral("conninfo"), QStringLiteral("Migrate this server instead."),
+                                      QStringLiteral("STRING"));
     parser.addOptions({dataDir, templ, database, conninfo});
-    if (!parser.parse(QStringList{QStringLiteral("ecomops db")} + arguments) || parser.positionalArguments().size() != 1) {
+    if (!parser.parse(QStringList{QStringLiteral("ecomops db")} + arguments) ||
+        parser.positionalArguments().size() != 1) {
         err(parser.errorText().isEmpty() ? QStringLiteral("ecomops db: say which action.") : parser.errorText());
         err(usage());
         return ExitBadArguments;

@@ -10,8 +10,8 @@
 #include "Terminal.h"
 #include "TerminalProgress.h"
 
-#include "runner/DeadRuns.h"
 #include "database/ConnectionProfile.h"
+#include "runner/DeadRuns.h"
 #include "runner/Runner.h"
 #include "sources/synthetic/GeneratorOptions.h"
 
@@ -69,12 +69,15 @@ void printSummary(const runner::RunResult &r)
     if (!r.snapshotPath.isEmpty())
         out(QStringLiteral("  snapshot: %1").arg(r.snapshotPath));
     if (!r.gateStatus.isEmpty()) {
-        out(QStringLiteral("  quality: overall %1, gates %2").arg(quality::oneDecimalScore(r.qualityOverall), 0, 'f', 1).arg(r.gateStatus));
+        out(QStringLiteral("  quality: overall %1, gates %2")
+                .arg(quality::oneDecimalScore(r.qualityOverall), 0, 'f', 1)
+                .arg(r.gateStatus));
         for (const QString &m : r.gateMessages)
             out(QStringLiteral("    %1").arg(m));
         if (r.gateStatus == QLatin1String("failed"))
-            out(QStringLiteral("  nothing reached the warehouse; the scorecard and quarantine of run %1 say why.\n"
-                               "  To load what passes anyway, run again with --gate-mode warn (or lower the gates in a --spec).")
+            out(QStringLiteral(
+                    "  nothing reached the warehouse; the scorecard and quarantine of run %1 say why.\n"
+                    "  To load what passes anyway, run again with --gate-mode warn (or lower the gates in a --spec).")
                     .arg(r.runId));
     }
     if (!r.tables.empty()) {
@@ -86,7 +89,9 @@ void printSummary(const runner::RunResult &r)
                      reached.rightJustified(10), QStringLiteral("share").rightJustified(7),
                      QStringLiteral("quarantined").rightJustified(12), QStringLiteral("rejected").rightJustified(9),
                      QStringLiteral("skipped").rightJustified(8)));
-        auto share = [](const TableCounts &t) { return QStringLiteral("%1 %").arg(100.0 * t.reachedShare(), 0, 'f', 1); };
+        auto share = [](const TableCounts &t) {
+            return QStringLiteral("%1 %").arg(100.0 * t.reachedShare(), 0, 'f', 1);
+        };
         for (const TableCounts &t : r.tables)
             out(QStringLiteral("  %1 %2 %3 %4 %5 %6 %7")
                     .arg(t.table.leftJustified(20))
@@ -108,17 +113,21 @@ void printSummary(const runner::RunResult &r)
                 .arg(r.rowsQuarantined, 12)
                 .arg(r.rowsRejected, 9)
                 .arg(r.rowsSkipped, 8)
-                .arg(r.reconciles() ? QStringLiteral("  (reconciles: read = %1 + quarantined + rejected + skipped)").arg(reached)
-                                    : QStringLiteral("  (DOES NOT RECONCILE)")));
+                .arg(r.reconciles()
+                         ? QStringLiteral("  (reconciles: read = %1 + quarantined + rejected + skipped)").arg(reached)
+                         : QStringLiteral("  (DOES NOT RECONCILE)")));
     }
 }
 
 int exitCodeFor(const runner::RunResult &r)
 {
     switch (r.status) {
-    case runner::RunStatus::Succeeded: return ExitSuccess;
-    case runner::RunStatus::Cancelled: return ExitCancelled;
-    default: return r.gateStatus == QLatin1String("failed") ? ExitGateFailed : ExitFailed;
+    case runner::RunStatus::Succeeded:
+        return ExitSuccess;
+    case runner::RunStatus::Cancelled:
+        return ExitCancelled;
+    default:
+        return r.gateStatus == QLatin1String("failed") ? ExitGateFailed : ExitFailed;
     }
 }
 
@@ -129,39 +138,48 @@ int runRunCommand(const QStringList &arguments)
     QCommandLineParser parser;
     DatabaseOptions db;
     db.addTo(parser);
-    const QCommandLineOption source(QStringLiteral("source"), QStringLiteral("synthetic | snapshot | olist | txnlog | sourcedb"), QStringLiteral("KIND"),
-                                    QStringLiteral("synthetic"));
+    const QCommandLineOption source(QStringLiteral("source"),
+                                    QStringLiteral("synthetic | snapshot | olist | txnlog | sourcedb"),
+                                    QStringLiteral("KIND"), QStringLiteral("synthetic"));
     const QCommandLineOption scale(QStringLiteral("scale"), QStringLiteral("Synthetic shop size (1 = 100,000 orders)."),
                                    QStringLiteral("N"), QStringLiteral("1"));
-    const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("Generator seed."), QStringLiteral("N"), QStringLiteral("42"));
-    const QCommandLineOption defects(QStringLiteral("defect-rate"), QStringLiteral("Plant every kind of defect at this rate."),
-                                     QStringLiteral("R"));
-    const QCommandLineOption anomalies(QStringLiteral("anomaly-rate"), QStringLiteral("Plant outsized quantities at this rate."),
-                                       QStringLiteral("R"));
+    const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("Generator seed."), QStringLiteral("N"),
+                                  QStringLiteral("42"));
+    const QCommandLineOption defects(QStringLiteral("defect-rate"),
+                                     QStringLiteral("Plant every kind of defect at this rate."), QStringLiteral("R"));
+    const QCommandLineOption anomalies(QStringLiteral("anomaly-rate"),
+                                       QStringLiteral("Plant outsized quantities at this rate."), QStringLiteral("R"));
     const QCommandLineOption path(QStringLiteral("path"), QStringLiteral("Snapshot folder (with --source snapshot)."),
                                   QStringLiteral("DIR"));
-    const QCommandLineOption staging(QStringLiteral("staging"), QStringLiteral("Where snapshots are written."), QStringLiteral("DIR"));
-    const QCommandLineOption parallel(QStringLiteral("parallel"), QStringLiteral("Tables loaded at once."), QStringLiteral("N"),
-                                      QStringLiteral("2"));
-    const QCommandLineOption specFile(QStringLiteral("spec"), QStringLiteral("A run spec in JSON (options above override it)."),
+    const QCommandLineOption staging(QStringLiteral("staging"), QStringLiteral("Where snapshots are written."),
+                                     QStringLiteral("DIR"));
+    const QCommandLineOption parallel(QStringLiteral("parallel"), QStringLiteral("Tables loaded at once."),
+                                      QStringLiteral("N"), QStringLiteral("2"));
+    const QCommandLineOption specFile(QStringLiteral("spec"),
+                                      QStringLiteral("A run spec in JSON (options above override it)."),
                                       QStringLiteral("FILE"));
     const QCommandLineOption trigger(QStringLiteral("trigger"), QStringLiteral("command_line (default) or scheduled."),
                                      QStringLiteral("HOW"), QStringLiteral("command_line"));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print the summary as JSON."));
-    const QCommandLineOption sourceOption(QStringLiteral("option"),
-                                          QStringLiteral("A source option KEY=VALUE (repeatable), e.g. date_order=day_first, or for Olist "
-                                                         "file.customers=NAME to map a file the run does not find by its name."),
-                                          QStringLiteral("KEY=VALUE"));
-    const QCommandLineOption gateMode(QStringLiteral("gate-mode"),
-                                      QStringLiteral("fail (default): a gate below its score stops the run; warn: report it and go on."),
-                                      QStringLiteral("MODE"));
-    const QCommandLineOption gateOverall(QStringLiteral("gate-overall"), QStringLiteral("Lowest overall quality score per table (0-100)."),
+    const QCommandLineOption sourceOption(
+        QStringLiteral("option"),
+        QStringLiteral("A source option KEY=VALUE (repeatable), e.g. date_order=day_first, or for Olist "
+                       "file.customers=NAME to map a file the run does not find by its name."),
+        QStringLiteral("KEY=VALUE"));
+    const QCommandLineOption gateMode(
+        QStringLiteral("gate-mode"),
+        QStringLiteral("fail (default): a gate below its score stops the run; warn: report it and go on."),
+        QStringLiteral("MODE"));
+    const QCommandLineOption gateOverall(QStringLiteral("gate-overall"),
+                                         QStringLiteral("Lowest overall quality score per table (0-100)."),
                                          QStringLiteral("N"));
-    parser.addOptions({source, scale, seed, defects, anomalies, path, staging, parallel, specFile, trigger, json, sourceOption,
-                       gateMode, gateOverall});
-    if (!parser.parse(QStringList{QStringLiteral("ecomops run")} + arguments) || !parser.positionalArguments().isEmpty()) {
-        err(parser.errorText().isEmpty() ? QStringLiteral("ecomops run: unexpected argument %1").arg(parser.positionalArguments().value(0))
-                                         : parser.errorText());
+    parser.addOptions({source, scale, seed, defects, anomalies, path, staging, parallel, specFile, trigger, json,
+                       sourceOption, gateMode, gateOverall});
+    if (!parser.parse(QStringList{QStringLiteral("ecomops run")} + arguments) ||
+        !parser.positionalArguments().isEmpty()) {
+        err(parser.errorText().isEmpty()
+                ? QStringLiteral("ecomops run: unexpected argument %1").arg(parser.positionalArguments().value(0))
+                : parser.errorText());
         err(usage());
         return ExitBadArguments;
     }
@@ -171,7 +189,8 @@ int runRunCommand(const QStringList &arguments)
         if (parser.isSet(specFile)) {
             QFile f(parser.value(specFile));
             if (!f.open(QIODevice::ReadOnly))
-                throw runner::SpecError("cannot read " + f.fileName().toStdString() + ": " + f.errorString().toStdString());
+                throw runner::SpecError("cannot read " + f.fileName().toStdString() + ": " +
+                                        f.errorString().toStdString());
             spec = runner::RunSpec::fromJson(nlohmann::json::parse(f.readAll().toStdString()));
         }
         spec.sourceKind = parser.isSet(source) || !parser.isSet(specFile) ? parser.value(source) : spec.sourceKind;
@@ -215,8 +234,8 @@ int runRunCommand(const QStringList &arguments)
                 throw runner::SpecError("--source snapshot needs --path DIR");
         }
         const auto sourceConninfo = spec.sourceOptions.find("conninfo");
-        if (sourceConninfo != spec.sourceOptions.end() && sourceConninfo->is_string()
-            && db::hasPassword(QString::fromStdString(sourceConninfo->get<std::string>())))
+        if (sourceConninfo != spec.sourceOptions.end() && sourceConninfo->is_string() &&
+            db::hasPassword(QString::fromStdString(sourceConninfo->get<std::string>())))
             throw runner::SpecError("the source's conninfo: " + db::passwordOnCommandLineAdvice().toStdString());
         if (parser.isSet(gateMode))
             spec.gates["mode"] = parser.value(gateMode).toStdString();
@@ -237,7 +256,8 @@ int runRunCommand(const QStringList &arguments)
         spec = runner::RunSpec::fromJson(spec.toJson()); // the same checks as a stored spec
         quality::QualityOptions::fromJson(spec.gates);   // bad gates are a bad argument, not a failed run
     } catch (const std::exception &e) {
-        err(QStringLiteral("ecomops run: %1").arg(QString::fromStdString(describeException(e, "reading the run's options"))));
+        err(QStringLiteral("ecomops run: %1")
+                .arg(QString::fromStdString(describeException(e, "reading the run's options"))));
         return ExitBadArguments;
     }
 
@@ -291,10 +311,12 @@ int runRunsCommand(const QStringList &arguments)
     QCommandLineParser parser;
     DatabaseOptions db;
     db.addTo(parser);
-    const QCommandLineOption limit(QStringLiteral("limit"), QStringLiteral("How many runs."), QStringLiteral("N"), QStringLiteral("20"));
+    const QCommandLineOption limit(QStringLiteral("limit"), QStringLiteral("How many runs."), QStringLiteral("N"),
+                                   QStringLiteral("20"));
     parser.addOptions({limit});
     parser.addPositionalArgument(QStringLiteral("list"), QStringLiteral("List recent runs."));
-    if (!parser.parse(QStringList{QStringLiteral("ecomops runs")} + arguments) || parser.positionalArguments() != QStringList{QStringLiteral("list")}) {
+    if (!parser.parse(QStringList{QStringLiteral("ecomops runs")} + arguments) ||
+        parser.positionalArguments() != QStringList{QStringLiteral("list")}) {
         err(QStringLiteral("usage: ecomops runs list [--limit N] [--conninfo STRING | --data-dir DIR]"));
         return ExitBadArguments;
     }

@@ -24,8 +24,8 @@ int runSourceCommand(const QStringList &arguments)
     parser.addOptions({scale, seed, schema});
     const QString usage = QStringLiteral("usage: ecomops source seed [--scale N] [--seed S] [--schema NAME] "
                                          "[--conninfo STRING | --data-dir DIR]");
-    if (!parser.parse(QStringList{QStringLiteral("ecomops source")} + arguments)
-        || parser.positionalArguments() != QStringList{QStringLiteral("seed")}) {
+    if (!parser.parse(QStringList{QStringLiteral("ecomops source")} + arguments) ||
+        parser.positionalArguments() != QStringList{QStringLiteral("seed")}) {
         err(parser.errorText().isEmpty() ? usage : parser.errorText() + QLatin1Char('\n') + usage);
         return ExitBadArguments;
     }
@@ -36,15 +36,17 @@ int runSourceCommand(const QStringList &arguments)
     const std::string problem = options.validationError();
     if (!scaleOk || !seedOk || !problem.empty()) {
         err(QStringLiteral("ecomops source seed: %1")
-                .arg(!scaleOk ? QStringLiteral("--scale needs a number")
-                              : !seedOk ? QStringLiteral("--seed needs a non-negative integer") : QString::fromStdString(problem)));
+                .arg(!scaleOk  ? QStringLiteral("--scale needs a number")
+                     : !seedOk ? QStringLiteral("--seed needs a non-negative integer")
+                               : QString::fromStdString(problem)));
         return ExitBadArguments;
     }
     try {
         const QString conninfo = db.resolve(parser);
         CancelToken cancel;
-        const sources::SeedResult r = sources::seedShop(conninfo, options, parser.value(schema).toStdString(),
-                                                        [](const QString &message) { err(message); }, cancel);
+        const sources::SeedResult r = sources::seedShop(
+            conninfo, options, parser.value(schema).toStdString(), [](const QString &message) { err(message); },
+            cancel);
         qint64 total = 0;
         for (const auto &[table, rows] : r.rows) {
             out(QStringLiteral("  %1 %2").arg(QString::fromStdString(table).leftJustified(20)).arg(rows, 10));

@@ -5,8 +5,8 @@
 
 namespace ecomops::app {
 
-void out(const QString &text);  // a line on stdout
-void err(const QString &text);  // a line on stderr
+void out(const QString &text); // a line on stdout
+void err(const QString &text); // a line on stderr
 bool stdoutIsTerminal();
 bool stderrIsTerminal();
 

@@ -18,9 +18,7 @@ QString humanCount(double n)
 
 } // namespace
 
-TerminalProgress::TerminalProgress(bool interactive, QObject *parent)
-    : QObject(parent)
-    , m_interactive(interactive)
+TerminalProgress::TerminalProgress(bool interactive, QObject *parent) : QObject(parent), m_interactive(interactive)
 {
     m_clock.start();
 }
@@ -34,14 +32,15 @@ QString TerminalProgress::renderLine(const ProgressEvent &e) const
         const double share = qBound(0.0, double(e.rowsDone) / double(e.rowsExpected), 1.0);
         const int width = 24;
         const int filled = int(share * width);
-        bar = QLatin1Char('[') + QString(filled, QLatin1Char('#')) + QString(width - filled, QLatin1Char('.')) + QLatin1Char(']');
+        bar = QLatin1Char('[') + QString(filled, QLatin1Char('#')) + QString(width - filled, QLatin1Char('.')) +
+              QLatin1Char(']');
         percent = QString::number(int(share * 100)).rightJustified(3) + QLatin1Char('%');
     } else {
         bar = QLatin1Char('[') + QString(24, QLatin1Char(' ')) + QLatin1Char(']');
     }
-    QString text = name + QLatin1Char(' ') + bar + QLatin1Char(' ') + percent + QStringLiteral("  ")
-                   + humanCount(double(e.rowsDone)).rightJustified(7) + QStringLiteral(" rows  ")
-                   + humanCount(e.rowsPerSecond).rightJustified(7) + QStringLiteral(" rows/s");
+    QString text = name + QLatin1Char(' ') + bar + QLatin1Char(' ') + percent + QStringLiteral("  ") +
+                   humanCount(double(e.rowsDone)).rightJustified(7) + QStringLiteral(" rows  ") +
+                   humanCount(e.rowsPerSecond).rightJustified(7) + QStringLiteral(" rows/s");
     if (e.state == TableState::Succeeded)
         text += QStringLiteral("  done");
     else if (e.etaMs >= 0)

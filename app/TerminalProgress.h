@@ -9,7 +9,8 @@
 
 namespace ecomops::app {
 
-class TerminalProgress : public QObject {
+class TerminalProgress : public QObject
+{
     Q_OBJECT
 public:
     explicit TerminalProgress(bool interactive, QObject *parent = nullptr);

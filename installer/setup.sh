@@ -29,7 +29,7 @@ packages=(
   libpqxx-dev libpq-dev libssl-dev nlohmann-json3-dev qtkeychain-qt6-dev
   postgresql-15 postgresql-client-15 postgresql-15-pgtap
   fonts-dejavu-core dbus gnome-keyring
-  xvfb xauth dpkg-dev file util-linux procps
+  xvfb xauth dpkg-dev file util-linux procps clang-format
 )
 # Only fuzzing needs clang and libFuzzer; CI replays the corpus with gcc.
 [[ $action == fuzz ]] && packages+=(clang libclang-rt-14-dev)

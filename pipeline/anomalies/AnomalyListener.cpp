@@ -47,7 +47,8 @@ struct AnomalyListener::State {
 };
 
 AnomalyListener::AnomalyListener(QString conninfo, QObject *parent)
-    : QObject(parent), m_conninfo(std::move(conninfo)), m_retryTimer(new QTimer(this)), m_coalesceTimer(new QTimer(this))
+    : QObject(parent), m_conninfo(std::move(conninfo)), m_retryTimer(new QTimer(this)),
+      m_coalesceTimer(new QTimer(this))
 {
     m_coalesceTimer->setSingleShot(true);
     m_coalesceTimer->setInterval(kCoalesceMs);
@@ -160,8 +161,8 @@ void AnomalyListener::flushPending()
     const AnomalyClaims before = m_claims;
     for (const auto &[payload, pid] : pending)
         m_claims.add(AnomalyChange::fromPayload(payload, pid));
-    if (m_claims.flagIds.size() == before.flagIds.size() && m_claims.detection == before.detection
-        && m_claims.overflow == before.overflow) {
+    if (m_claims.flagIds.size() == before.flagIds.size() && m_claims.detection == before.detection &&
+        m_claims.overflow == before.overflow) {
         qCDebug(lcAnomalies) << "ignored" << pending.size() << "notification(s) that claim nothing new";
         return;
     }

@@ -12,12 +12,14 @@
 
 namespace ecomops {
 
-class CancelledError : public std::runtime_error {
+class CancelledError : public std::runtime_error
+{
 public:
     CancelledError() : std::runtime_error("cancelled") {}
 };
 
-class CancelToken {
+class CancelToken
+{
 public:
     using Interrupter = std::function<void()>;
 
@@ -32,7 +34,8 @@ public:
 
     // Registers an interrupter for the lifetime of the returned guard. If the
     // token is already cancelled, the interrupter runs at once.
-    class Registration {
+    class Registration
+    {
     public:
         Registration(CancelToken &token, int id) : m_token(&token), m_id(id) {}
         Registration(Registration &&o) noexcept : m_token(o.m_token), m_id(o.m_id) { o.m_token = nullptr; }

@@ -18,14 +18,14 @@ enum class TableState { Queued, Running, Succeeded, Failed, Cancelled, Skipped }
 QString toString(TableState state);
 
 struct ProgressEvent {
-    QString stage;            // source, stage, load, validate, transform, detect, marts
-    QString table;            // empty for a stage-wide step
+    QString stage; // source, stage, load, validate, transform, detect, marts
+    QString table; // empty for a stage-wide step
     TableState state = TableState::Running;
     qint64 rowsDone = 0;
     qint64 rowsExpected = -1; // -1 when unknown
     double rowsPerSecond = 0;
     qint64 elapsedMs = 0;
-    qint64 etaMs = -1;        // -1 when unknown
+    qint64 etaMs = -1; // -1 when unknown
 };
 
 struct LogLine {
@@ -57,7 +57,8 @@ struct TableCounts {
 
 // What a stage reports to. Implemented by the runner, which throttles
 // progress to a few events a second and forwards to whoever listens.
-class StageObserver {
+class StageObserver
+{
 public:
     virtual ~StageObserver() = default;
     virtual void progress(const QString &table, qint64 rowsDone, qint64 rowsExpected) = 0;

@@ -6,7 +6,7 @@
 
 namespace ecomops::csv::detail {
 
-FileHandle openUnbuffered(const std::string& path, const char* mode, const char* action)
+FileHandle openUnbuffered(const std::string &path, const char *mode, const char *action)
 {
     FileHandle file(std::fopen(path.c_str(), mode));
     if (!file)
@@ -15,4 +15,4 @@ FileHandle openUnbuffered(const std::string& path, const char* mode, const char*
     return file;
 }
 
-}  // namespace ecomops::csv::detail
+} // namespace ecomops::csv::detail

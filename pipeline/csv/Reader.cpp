@@ -10,26 +10,24 @@
 
 namespace ecomops::csv {
 
-class Reader::Source {
+class Reader::Source
+{
 public:
     virtual ~Source() = default;
     /// Fills up to `size` bytes; returns 0 only at end of input. Throws FileError.
-    virtual std::size_t read(char* into, std::size_t size) = 0;
+    virtual std::size_t read(char *into, std::size_t size) = 0;
 };
 
 namespace {
 
-constexpr std::size_t kMinBufferSize = 4;  // room for a byte order mark and one more byte
+constexpr std::size_t kMinBufferSize = 4; // room for a byte order mark and one more byte
 
-class FileSource final : public Reader::Source {
+class FileSource final : public Reader::Source
+{
 public:
-    explicit FileSource(const std::string& path)
-        : m_path(path)
-        , m_file(detail::openUnbuffered(path, "rb", "open"))
-    {
-    }
+    explicit FileSource(const std::string &path) : m_path(path), m_file(detail::openUnbuffered(path, "rb", "open")) {}
 
-    std::size_t read(char* into, std::size_t size) override
+    std::size_t read(char *into, std::size_t size) override
     {
         const std::size_t n = std::fread(into, 1, size, m_file.get());
         if (n < size && std::ferror(m_file.get()))
@@ -42,15 +40,12 @@ private:
     detail::FileHandle m_file;
 };
 
-class StreamSource final : public Reader::Source {
+class StreamSource final : public Reader::Source
+{
 public:
-    StreamSource(std::istream& input, const std::string& name)
-        : m_input(input)
-        , m_name(name)
-    {
-    }
+    StreamSource(std::istream &input, const std::string &name) : m_input(input), m_name(name) {}
 
-    std::size_t read(char* into, std::size_t size) override
+    std::size_t read(char *into, std::size_t size) override
     {
         m_input.read(into, static_cast<std::streamsize>(size));
         if (m_input.bad())
@@ -59,7 +54,7 @@ public:
     }
 
 private:
-    std::istream& m_input;
+    std::istream &m_input;
     std::string m_name;
 };
 
@@ -67,15 +62,20 @@ std::string describeDefect(Defect defect, std::size_t column, std::uint64_t line
 {
     const std::string at = std::to_string(column);
     switch (defect) {
-    case Defect::StrayQuote: return "stray quote in unquoted field at column " + at;
-    case Defect::TextAfterClosingQuote: return "text after the closing quote of the field at column " + at;
-    case Defect::BareCarriageReturn: return "carriage return without line feed in unquoted field at column " + at;
+    case Defect::StrayQuote:
+        return "stray quote in unquoted field at column " + at;
+    case Defect::TextAfterClosingQuote:
+        return "text after the closing quote of the field at column " + at;
+    case Defect::BareCarriageReturn:
+        return "carriage return without line feed in unquoted field at column " + at;
     case Defect::UnterminatedQuote:
         return "unterminated quoted field starting at line " + std::to_string(line) + ", column " + at;
-    case Defect::TrailingText: return "text after the end of the record, at line " + std::to_string(line);
+    case Defect::TrailingText:
+        return "text after the end of the record, at line " + std::to_string(line);
     case Defect::None:
     case Defect::FieldCount:
-    case Defect::TooLarge: break;
+    case Defect::TooLarge:
+        break;
     }
     return std::string(defectName(defect));
 }
@@ -85,29 +85,24 @@ std::string tooLargeReason(std::size_t maxRecordBytes)
     return "record longer than the maximum of " + std::to_string(maxRecordBytes) + " bytes";
 }
 
-}  // namespace
+} // namespace
 
-Reader::Reader(const std::string& path, ReaderOptions options)
-    : m_source(std::make_unique<FileSource>(path))
-    , m_name(path)
-    , m_options(options)
-    , m_scanner(options.dialect)
+Reader::Reader(const std::string &path, ReaderOptions options)
+    : m_source(std::make_unique<FileSource>(path)), m_name(path), m_options(options), m_scanner(options.dialect)
 {
     start();
 }
 
-Reader::Reader(std::istream& input, std::string name, ReaderOptions options)
-    : m_source(std::make_unique<StreamSource>(input, name))
-    , m_name(std::move(name))
-    , m_options(options)
-    , m_scanner(options.dialect)
+Reader::Reader(std::istream &input, std::string name, ReaderOptions options)
+    : m_source(std::make_unique<StreamSource>(input, name)), m_name(std::move(name)), m_options(options),
+      m_scanner(options.dialect)
 {
     start();
 }
 
 Reader::~Reader() = default;
-Reader::Reader(Reader&&) noexcept = default;
-Reader& Reader::operator=(Reader&&) noexcept = default;
+Reader::Reader(Reader &&) noexcept = default;
+Reader &Reader::operator=(Reader &&) noexcept = default;
 
 void Reader::start()
 {
@@ -152,11 +147,13 @@ Outcome Reader::next()
     for (;;) {
         if (!skipToContent())
             return Outcome::End;
-        const char* begin = m_buffer.get() + m_pos;
-        const char* end = m_buffer.get() + m_end;
+        const char *begin = m_buffer.get() + m_pos;
+        const char *end = m_buffer.get() + m_end;
         switch (m_scanner.scan(begin, end, m_eof)) {
-        case detail::RecordScanner::Status::Complete: return emitComplete();
-        case detail::RecordScanner::Status::UnterminatedQuote: return emitUnterminated(false);
+        case detail::RecordScanner::Status::Complete:
+            return emitComplete();
+        case detail::RecordScanner::Status::UnterminatedQuote:
+            return emitUnterminated(false);
         case detail::RecordScanner::Status::NeedMore:
             // Without a terminator the last byte may still belong to one, so
             // only the bytes before it are surely content.
@@ -177,7 +174,7 @@ bool Reader::skipToContent()
             refill();
             continue;
         }
-        const char* p = m_buffer.get() + m_pos;
+        const char *p = m_buffer.get() + m_pos;
         std::size_t blank = 0;
         if (*p == '\n') {
             blank = 1;
@@ -187,7 +184,7 @@ bool Reader::skipToContent()
                 continue;
             }
             if (m_pos + 1 == m_end)
-                blank = 1;  // a lone CR closing the input
+                blank = 1; // a lone CR closing the input
             else if (p[1] == '\n')
                 blank = 2;
         }
@@ -212,10 +209,10 @@ void Reader::skipRestOfLine()
             refill();
             continue;
         }
-        const char* from = m_buffer.get() + m_pos;
-        const void* lf = std::memchr(from, '\n', m_end - m_pos);
+        const char *from = m_buffer.get() + m_pos;
+        const void *lf = std::memchr(from, '\n', m_end - m_pos);
         if (lf) {
-            m_pos += static_cast<std::size_t>(static_cast<const char*>(lf) - from) + 1;
+            m_pos += static_cast<std::size_t>(static_cast<const char *>(lf) - from) + 1;
             ++m_line;
             ++m_stats.lines;
             return;
@@ -228,10 +225,10 @@ void Reader::refill()
 {
     const std::size_t keep = m_end - m_pos;
     std::size_t capacity = m_capacity;
-    if (keep == m_capacity)  // one record fills the buffer: grow, up to the record limit
+    if (keep == m_capacity) // one record fills the buffer: grow, up to the record limit
         capacity = std::max(m_capacity, std::min(m_capacity * 2, m_options.maxRecordBytes + 2));
     else if (m_capacity > m_options.bufferSize && keep < m_options.bufferSize)
-        capacity = m_options.bufferSize;  // the long record is gone: give the memory back
+        capacity = m_options.bufferSize; // the long record is gone: give the memory back
 
     if (capacity != m_capacity) {
         std::unique_ptr<char[]> buffer(new char[capacity]);
@@ -246,7 +243,7 @@ void Reader::refill()
     m_pos = 0;
     m_end = keep;
     if (m_end == m_capacity)
-        return;  // cannot happen: next() reports a full buffer as too large first
+        return; // cannot happen: next() reports a full buffer as too large first
     const std::size_t n = m_source->read(m_buffer.get() + m_end, m_capacity - m_end);
     m_end += n;
     if (n == 0)
@@ -255,8 +252,8 @@ void Reader::refill()
 
 Outcome Reader::emitComplete()
 {
-    detail::RecordScanner& s = m_scanner;
-    const char* begin = m_buffer.get() + m_pos;
+    detail::RecordScanner &s = m_scanner;
+    const char *begin = m_buffer.get() + m_pos;
     const std::string_view raw(begin, static_cast<std::size_t>(s.contentEnd - begin));
     const std::uint64_t line = m_line;
     m_stats.lines += s.newlines + 1;
@@ -272,10 +269,9 @@ Outcome Reader::emitComplete()
         return outcome;
     }
     if (m_expectedFields != 0 && s.fields.size() != m_expectedFields) {
-        return emitMalformed(line, Defect::FieldCount, 0,
-                             "field count " + std::to_string(s.fields.size()) + ", expected "
-                                 + std::to_string(m_expectedFields),
-                             raw);
+        return emitMalformed(
+            line, Defect::FieldCount, 0,
+            "field count " + std::to_string(s.fields.size()) + ", expected " + std::to_string(m_expectedFields), raw);
     }
 
     s.unescapeInto(m_scratch);
@@ -292,15 +288,16 @@ Outcome Reader::emitComplete()
 
 Outcome Reader::emitUnterminated(bool tooLarge)
 {
-    const detail::RecordScanner& s = m_scanner;
-    const char* begin = m_buffer.get() + m_pos;
-    const char* end = m_buffer.get() + m_end;
+    const detail::RecordScanner &s = m_scanner;
+    const char *begin = m_buffer.get() + m_pos;
+    const char *end = m_buffer.get() + m_end;
     const std::uint64_t line = m_line;
     const std::uint64_t quoteLine = m_line + s.newlinesBeforeQuote;
     // The bad record ends with the line holding the opening quote; reading
     // resumes on the next line.
-    const auto* lf = static_cast<const char*>(std::memchr(s.quoteOpen, '\n', static_cast<std::size_t>(end - s.quoteOpen)));
-    const char* contentEnd = !lf ? end : lf[-1] == '\r' ? lf - 1 : lf;
+    const auto *lf =
+        static_cast<const char *>(std::memchr(s.quoteOpen, '\n', static_cast<std::size_t>(end - s.quoteOpen)));
+    const char *contentEnd = !lf ? end : lf[-1] == '\r' ? lf - 1 : lf;
     m_pos = lf ? static_cast<std::size_t>(lf + 1 - m_buffer.get()) : m_end;
     m_stats.lines += s.newlinesBeforeQuote + 1;
     m_line = quoteLine + (lf ? 1 : 0);
@@ -314,8 +311,8 @@ Outcome Reader::emitUnterminated(bool tooLarge)
 
 Outcome Reader::emitTooLarge()
 {
-    const detail::RecordScanner& s = m_scanner;
-    const char* end = m_buffer.get() + m_end;
+    const detail::RecordScanner &s = m_scanner;
+    const char *end = m_buffer.get() + m_end;
     if (s.quoteOpen && std::memchr(s.quoteOpen, '\n', static_cast<std::size_t>(end - s.quoteOpen)))
         return emitUnterminated(true);
 
@@ -369,7 +366,7 @@ ParsedRecord parseRecord(std::string_view text, Dialect dialect)
     if (text.data() == nullptr)
         text = std::string_view("", 0);
     detail::RecordScanner scanner(dialect);
-    const char* end = text.data() + text.size();
+    const char *end = text.data() + text.size();
     const auto status = scanner.scan(text.data(), end, true);
 
     ParsedRecord result;
@@ -392,4 +389,4 @@ ParsedRecord parseRecord(std::string_view text, Dialect dialect)
     return result;
 }
 
-}  // namespace ecomops::csv
+} // namespace ecomops::csv

@@ -66,9 +66,9 @@
 namespace ecomops::csv {
 
 enum class FieldCountCheck {
-    None,          ///< any number of fields
-    SameAsHeader,  ///< as many as the header has (no check when there is no header)
-    Fixed,         ///< exactly ReaderOptions::expectedFields
+    None,         ///< any number of fields
+    SameAsHeader, ///< as many as the header has (no check when there is no header)
+    Fixed,        ///< exactly ReaderOptions::expectedFields
 };
 
 struct ReaderOptions {
@@ -77,17 +77,17 @@ struct ReaderOptions {
     FieldCountCheck fieldCount = FieldCountCheck::SameAsHeader;
     std::size_t expectedFields = 0;
     std::size_t bufferSize = std::size_t{1} << 20;      ///< at least 4
-    std::size_t maxRecordBytes = std::size_t{64} << 20;  ///< excluding the line terminator
+    std::size_t maxRecordBytes = std::size_t{64} << 20; ///< excluding the line terminator
 };
 
 /// A valid record. Views stay valid until the next call to Reader::next().
 struct Record {
-    std::vector<std::string_view> fields;  ///< values, unquoted and unescaped
-    std::vector<std::uint8_t> quoted;      ///< 1 where the field was quoted in the file
-    std::uint64_t line = 0;                ///< 1-based physical line the record starts on
-    std::uint64_t number = 0;              ///< 1-based data record number (header excluded, malformed included)
-    std::string_view raw;                  ///< the bytes as in the file, without the line terminator
-    bool crlf = false;                     ///< terminated by CRLF (false for LF or none)
+    std::vector<std::string_view> fields; ///< values, unquoted and unescaped
+    std::vector<std::uint8_t> quoted;     ///< 1 where the field was quoted in the file
+    std::uint64_t line = 0;               ///< 1-based physical line the record starts on
+    std::uint64_t number = 0;             ///< 1-based data record number (header excluded, malformed included)
+    std::string_view raw;                 ///< the bytes as in the file, without the line terminator
+    bool crlf = false;                    ///< terminated by CRLF (false for LF or none)
 
     std::size_t size() const noexcept { return fields.size(); }
     bool isNull(std::size_t i) const noexcept { return quoted[i] == 0 && fields[i].empty(); }
@@ -95,52 +95,53 @@ struct Record {
 
 /// A malformed record, for the quarantine. Views stay valid until the next call to Reader::next().
 struct Malformed {
-    std::uint64_t line = 0;    ///< 1-based physical line where the bad bytes start
-    std::uint64_t number = 0;  ///< the record number it takes
+    std::uint64_t line = 0;   ///< 1-based physical line where the bad bytes start
+    std::uint64_t number = 0; ///< the record number it takes
     Defect defect = Defect::None;
-    std::size_t column = 0;  ///< 1-based field position of the defect; 0 when it concerns the whole record
-    std::string reason;      ///< in words, e.g. "stray quote in unquoted field at column 3"
-    std::string_view raw;    ///< the bytes as in the file, without the line terminator
-    bool rawTruncated = false;  ///< raw holds only the first bytes of an over-long line
+    std::size_t column = 0;    ///< 1-based field position of the defect; 0 when it concerns the whole record
+    std::string reason;        ///< in words, e.g. "stray quote in unquoted field at column 3"
+    std::string_view raw;      ///< the bytes as in the file, without the line terminator
+    bool rawTruncated = false; ///< raw holds only the first bytes of an over-long line
 };
 
 struct ReaderStats {
-    std::uint64_t bytes = 0;       ///< consumed from the input, byte order mark included
-    std::uint64_t lines = 0;       ///< physical lines consumed (header, blank and embedded lines included)
-    std::uint64_t records = 0;     ///< valid data records returned
-    std::uint64_t malformed = 0;   ///< malformed records returned
-    std::uint64_t blankLines = 0;  ///< blank lines skipped
-    bool byteOrderMark = false;    ///< a UTF-8 BOM was skipped
-    std::size_t bufferBytes = 0;      ///< current buffer capacity
-    std::size_t peakBufferBytes = 0;  ///< high-water mark of buffer + unescape scratch capacity
+    std::uint64_t bytes = 0;         ///< consumed from the input, byte order mark included
+    std::uint64_t lines = 0;         ///< physical lines consumed (header, blank and embedded lines included)
+    std::uint64_t records = 0;       ///< valid data records returned
+    std::uint64_t malformed = 0;     ///< malformed records returned
+    std::uint64_t blankLines = 0;    ///< blank lines skipped
+    bool byteOrderMark = false;      ///< a UTF-8 BOM was skipped
+    std::size_t bufferBytes = 0;     ///< current buffer capacity
+    std::size_t peakBufferBytes = 0; ///< high-water mark of buffer + unescape scratch capacity
 };
 
 enum class Outcome { Record, Malformed, End };
 
-class Reader {
+class Reader
+{
 public:
     /// Opens `path`. Throws FileError (naming the file and the system's reason)
     /// if it cannot, and FormatError if the header row is malformed.
-    explicit Reader(const std::string& path, ReaderOptions options = {});
+    explicit Reader(const std::string &path, ReaderOptions options = {});
     /// Reads from a stream; `name` stands for the file in messages.
-    Reader(std::istream& input, std::string name, ReaderOptions options = {});
+    Reader(std::istream &input, std::string name, ReaderOptions options = {});
     ~Reader();
-    Reader(Reader&&) noexcept;
-    Reader& operator=(Reader&&) noexcept;
+    Reader(Reader &&) noexcept;
+    Reader &operator=(Reader &&) noexcept;
 
     /// Advances to the next record. After Outcome::Record use record(), after
     /// Outcome::Malformed use malformed(); both stay valid until the next call.
     /// Throws FileError only when the input itself fails to read.
     Outcome next();
 
-    const Record& record() const noexcept { return m_record; }
-    const Malformed& malformed() const noexcept { return m_malformed; }
+    const Record &record() const noexcept { return m_record; }
+    const Malformed &malformed() const noexcept { return m_malformed; }
     /// "file:line: reason" for the last malformed record.
     std::string malformedMessage() const;
 
     /// The header's fields (empty without a header, or for an empty file).
-    const std::vector<std::string>& header() const noexcept { return m_header; }
-    const std::string& name() const noexcept { return m_name; }
+    const std::vector<std::string> &header() const noexcept { return m_header; }
+    const std::string &name() const noexcept { return m_name; }
     ReaderStats stats() const noexcept;
 
     class Source;
@@ -165,15 +166,15 @@ private:
 
     std::unique_ptr<char[]> m_buffer;
     std::size_t m_capacity = 0;
-    std::size_t m_pos = 0;  ///< first unconsumed byte
-    std::size_t m_end = 0;  ///< end of valid bytes
-    std::uint64_t m_base = 0;  ///< input offset of m_buffer[0]
+    std::size_t m_pos = 0;    ///< first unconsumed byte
+    std::size_t m_end = 0;    ///< end of valid bytes
+    std::uint64_t m_base = 0; ///< input offset of m_buffer[0]
     bool m_eof = false;
     bool m_bomChecked = false;
-    bool m_skipLine = false;  ///< the rest of an over-long line is still to be skipped
+    bool m_skipLine = false; ///< the rest of an over-long line is still to be skipped
     bool m_readingHeader = false;
-    std::size_t m_expectedFields = 0;  ///< 0: no check
-    std::uint64_t m_line = 1;          ///< physical line at m_pos
+    std::size_t m_expectedFields = 0; ///< 0: no check
+    std::uint64_t m_line = 1;         ///< physical line at m_pos
     std::uint64_t m_number = 0;
 
     std::string m_scratch;
@@ -197,4 +198,4 @@ struct ParsedRecord {
 
 ParsedRecord parseRecord(std::string_view text, Dialect dialect = {});
 
-}  // namespace ecomops::csv
+} // namespace ecomops::csv

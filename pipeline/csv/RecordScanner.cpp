@@ -8,29 +8,28 @@ namespace ecomops::csv::detail {
 
 namespace {
 
-std::uint64_t countLineFeeds(const char* from, const char* to)
+std::uint64_t countLineFeeds(const char *from, const char *to)
 {
     std::uint64_t count = 0;
     while (from != to) {
-        const void* lf = std::memchr(from, '\n', static_cast<std::size_t>(to - from));
+        const void *lf = std::memchr(from, '\n', static_cast<std::size_t>(to - from));
         if (!lf)
             break;
         ++count;
-        from = static_cast<const char*>(lf) + 1;
+        from = static_cast<const char *>(lf) + 1;
     }
     return count;
 }
 
-}  // namespace
+} // namespace
 
-RecordScanner::RecordScanner(Dialect dialect)
-    : m_dialect(dialect)
+RecordScanner::RecordScanner(Dialect dialect) : m_dialect(dialect)
 {
     for (const char c : {dialect.delimiter, dialect.quote, '\r', '\n'})
         m_special[static_cast<unsigned char>(c)] = true;
 }
 
-RecordScanner::Status RecordScanner::scan(const char* begin, const char* end, bool atEof)
+RecordScanner::Status RecordScanner::scan(const char *begin, const char *end, bool atEof)
 {
     fields.clear();
     quoted.clear();
@@ -43,22 +42,23 @@ RecordScanner::Status RecordScanner::scan(const char* begin, const char* end, bo
 
     const char quote = m_dialect.quote;
     const char delimiter = m_dialect.delimiter;
-    const char* p = begin;
+    const char *p = begin;
     for (;;) {
         const std::size_t column = fields.size() + 1;
-        const char* fieldStart = p;
+        const char *fieldStart = p;
         if (p != end && *p == quote) {
             const std::uint64_t newlinesBefore = newlines;
-            const char* from = p + 1;
-            const char* close = nullptr;
+            const char *from = p + 1;
+            const char *close = nullptr;
             bool hasEscapes = false;
             for (;;) {
-                close = static_cast<const char*>(std::memchr(from, quote, static_cast<std::size_t>(end - from)));
+                close = static_cast<const char *>(std::memchr(from, quote, static_cast<std::size_t>(end - from)));
                 newlines += countLineFeeds(from, close ? close : end);
                 if (!close)
-                    return openQuote(fieldStart, newlinesBefore, column, atEof ? Status::UnterminatedQuote : Status::NeedMore);
+                    return openQuote(fieldStart, newlinesBefore, column,
+                                     atEof ? Status::UnterminatedQuote : Status::NeedMore);
                 if (close + 1 == end) {
-                    if (!atEof)  // the next byte decides between "" and a closing quote
+                    if (!atEof) // the next byte decides between "" and a closing quote
                         return openQuote(fieldStart, newlinesBefore, column, Status::NeedMore);
                     break;
                 }
@@ -73,7 +73,7 @@ RecordScanner::Status RecordScanner::scan(const char* begin, const char* end, bo
                 fields.emplace_back(fieldStart + 1, static_cast<std::size_t>(close - fieldStart - 1));
                 quoted.push_back(1);
             };
-            const char* after = close + 1;
+            const char *after = close + 1;
             if (after == end) {
                 pushQuoted();
                 return complete(after, after, false);
@@ -100,7 +100,7 @@ RecordScanner::Status RecordScanner::scan(const char* begin, const char* end, bo
             if (newlines != newlinesBefore)
                 return openQuote(fieldStart, newlinesBefore, column, Status::UnterminatedQuote);
             flag(Defect::TextAfterClosingQuote, column);
-            p = after;  // the rest of this field is scanned as unquoted text
+            p = after; // the rest of this field is scanned as unquoted text
         }
 
         for (;;) {
@@ -137,7 +137,7 @@ RecordScanner::Status RecordScanner::scan(const char* begin, const char* end, bo
     }
 }
 
-RecordScanner::Status RecordScanner::complete(const char* contentEnd_, const char* next_, bool crlf_)
+RecordScanner::Status RecordScanner::complete(const char *contentEnd_, const char *next_, bool crlf_)
 {
     contentEnd = contentEnd_;
     next = next_;
@@ -146,7 +146,7 @@ RecordScanner::Status RecordScanner::complete(const char* contentEnd_, const cha
     return Status::Complete;
 }
 
-RecordScanner::Status RecordScanner::openQuote(const char* open, std::uint64_t newlinesBefore, std::size_t column,
+RecordScanner::Status RecordScanner::openQuote(const char *open, std::uint64_t newlinesBefore, std::size_t column,
                                                Status status)
 {
     quoteOpen = open;
@@ -163,7 +163,7 @@ void RecordScanner::flag(Defect found, std::size_t column)
     }
 }
 
-void RecordScanner::unescapeInto(std::string& scratch)
+void RecordScanner::unescapeInto(std::string &scratch)
 {
     if (escaped.empty())
         return;
@@ -172,18 +172,18 @@ void RecordScanner::unescapeInto(std::string& scratch)
         total += fields[i].size();
     if (scratch.size() < total)
         scratch.resize(total);
-    char* out = scratch.data();
+    char *out = scratch.data();
     const char quote = m_dialect.quote;
     for (const std::size_t i : escaped) {
         const std::string_view in = fields[i];
-        char* const start = out;
+        char *const start = out;
         for (std::size_t k = 0; k < in.size(); ++k) {
             *out++ = in[k];
             if (in[k] == quote)
-                ++k;  // the second quote of a doubled pair
+                ++k; // the second quote of a doubled pair
         }
         fields[i] = std::string_view(start, static_cast<std::size_t>(out - start));
     }
 }
 
-}  // namespace ecomops::csv::detail
+} // namespace ecomops::csv::detail

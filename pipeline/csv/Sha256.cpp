@@ -6,13 +6,12 @@
 
 namespace ecomops::csv {
 
-void Sha256::Deleter::operator()(evp_md_ctx_st* context) const noexcept
+void Sha256::Deleter::operator()(evp_md_ctx_st *context) const noexcept
 {
     EVP_MD_CTX_free(context);
 }
 
-Sha256::Sha256()
-    : m_context(EVP_MD_CTX_new())
+Sha256::Sha256() : m_context(EVP_MD_CTX_new())
 {
     if (!m_context || EVP_DigestInit_ex(m_context.get(), EVP_sha256(), nullptr) != 1)
         throw Error("cannot initialise SHA-256");
@@ -20,7 +19,7 @@ Sha256::Sha256()
 
 Sha256::~Sha256() = default;
 
-void Sha256::update(const void* data, std::size_t size)
+void Sha256::update(const void *data, std::size_t size)
 {
     if (size != 0)
         EVP_DigestUpdate(m_context.get(), data, size);
@@ -31,8 +30,8 @@ Sha256::Digest Sha256::digest() const
     const std::unique_ptr<evp_md_ctx_st, Deleter> copy(EVP_MD_CTX_new());
     Digest digest{};
     unsigned int length = 0;
-    if (!copy || EVP_MD_CTX_copy_ex(copy.get(), m_context.get()) != 1
-        || EVP_DigestFinal_ex(copy.get(), digest.data(), &length) != 1 || length != digest.size())
+    if (!copy || EVP_MD_CTX_copy_ex(copy.get(), m_context.get()) != 1 ||
+        EVP_DigestFinal_ex(copy.get(), digest.data(), &length) != 1 || length != digest.size())
         throw Error("cannot compute SHA-256");
     return digest;
 }
@@ -42,7 +41,7 @@ std::string Sha256::hexDigest() const
     return hex(digest());
 }
 
-std::string Sha256::hex(const Digest& digest)
+std::string Sha256::hex(const Digest &digest)
 {
     static constexpr char kDigits[] = "0123456789abcdef";
     std::string text(digest.size() * 2, '0');
@@ -53,4 +52,4 @@ std::string Sha256::hex(const Digest& digest)
     return text;
 }
 
-}  // namespace ecomops::csv
+} // namespace ecomops::csv

@@ -11,10 +11,11 @@
 
 namespace ecomops::csv {
 
-class Writer::Sink {
+class Writer::Sink
+{
 public:
     virtual ~Sink() = default;
-    virtual void write(const char* data, std::size_t size) = 0;
+    virtual void write(const char *data, std::size_t size) = 0;
     virtual void flush() {}
     virtual void close() {}
 };
@@ -23,22 +24,19 @@ namespace {
 
 constexpr std::size_t kMinBufferSize = 64;
 
-class FileSink final : public Writer::Sink {
+class FileSink final : public Writer::Sink
+{
 public:
-    explicit FileSink(const std::string& path)
-        : m_path(path)
-        , m_file(detail::openUnbuffered(path, "wb", "create"))
-    {
-    }
+    explicit FileSink(const std::string &path) : m_path(path), m_file(detail::openUnbuffered(path, "wb", "create")) {}
 
-    void write(const char* data, std::size_t size) override
+    void write(const char *data, std::size_t size) override
     {
         if (std::fwrite(data, 1, size, m_file.get()) != size)
             throw FileError(m_path, "write", errno);
     }
     void close() override
     {
-        std::FILE* file = m_file.release();
+        std::FILE *file = m_file.release();
         if (file && std::fclose(file) != 0)
             throw FileError(m_path, "close", errno);
     }
@@ -48,13 +46,11 @@ private:
     detail::FileHandle m_file;
 };
 
-class StreamSink final : public Writer::Sink {
+class StreamSink final : public Writer::Sink
+{
 public:
-    explicit StreamSink(std::ostream& output)
-        : m_output(output)
-    {
-    }
-    void write(const char* data, std::size_t size) override
+    explicit StreamSink(std::ostream &output) : m_output(output) {}
+    void write(const char *data, std::size_t size) override
     {
         if (!m_output.write(data, static_cast<std::streamsize>(size)))
             throw Error("csv::Writer: writing to the stream failed");
@@ -66,21 +62,19 @@ public:
     }
 
 private:
-    std::ostream& m_output;
+    std::ostream &m_output;
 };
 
-}  // namespace
+} // namespace
 
-Writer::Writer(const std::string& path, WriterOptions options)
-    : m_sink(std::make_unique<FileSink>(path))
-    , m_options(options)
+Writer::Writer(const std::string &path, WriterOptions options)
+    : m_sink(std::make_unique<FileSink>(path)), m_options(options)
 {
     init();
 }
 
-Writer::Writer(std::ostream& output, WriterOptions options)
-    : m_sink(std::make_unique<StreamSink>(output))
-    , m_options(options)
+Writer::Writer(std::ostream &output, WriterOptions options)
+    : m_sink(std::make_unique<StreamSink>(output)), m_options(options)
 {
     init();
 }
@@ -89,7 +83,7 @@ Writer::~Writer()
 {
     try {
         close();
-    } catch (...) {  // NOLINT(bugprone-empty-catch): destructors cannot report; close() can
+    } catch (...) { // NOLINT(bugprone-empty-catch): destructors cannot report; close() can
     }
 }
 
@@ -115,7 +109,7 @@ void Writer::field(std::string_view value)
 void Writer::field(double value)
 {
     beginField();
-    char* at = room(kNumberRoom);
+    char *at = room(kNumberRoom);
     m_used += static_cast<std::size_t>(std::to_chars(at, at + kNumberRoom, value).ptr - at);
 }
 
@@ -168,7 +162,7 @@ void Writer::putQuoted(std::string_view value)
         const std::size_t at = value.find(quote);
         if (at == std::string_view::npos)
             break;
-        put(value.data(), at + 1);  // up to and including the quote, which is then doubled
+        put(value.data(), at + 1); // up to and including the quote, which is then doubled
         putChar(quote);
         value.remove_prefix(at + 1);
     }
@@ -176,7 +170,7 @@ void Writer::putQuoted(std::string_view value)
     putChar(quote);
 }
 
-void Writer::putSlow(const char* data, std::size_t size)
+void Writer::putSlow(const char *data, std::size_t size)
 {
     flushBuffer();
     if (size >= m_capacity) {
@@ -197,7 +191,7 @@ void Writer::flushBuffer()
     m_used = 0;
 }
 
-void Writer::deliver(const char* data, std::size_t size)
+void Writer::deliver(const char *data, std::size_t size)
 {
     if (m_closed)
         throw std::logic_error("csv::Writer: written to after close()");
@@ -229,4 +223,4 @@ std::string Writer::sha256Hex()
     return m_sha->hexDigest();
 }
 
-}  // namespace ecomops::csv
+} // namespace ecomops::csv

@@ -21,9 +21,9 @@ class Sha256;
 
 struct WriterOptions {
     Dialect dialect;
-    bool crlf = false;             ///< CRLF line terminators instead of LF
-    bool quoteEdgeSpaces = false;  ///< also quote values that start or end with a space
-    bool sha256 = false;           ///< keep a SHA-256 of exactly the bytes written
+    bool crlf = false;            ///< CRLF line terminators instead of LF
+    bool quoteEdgeSpaces = false; ///< also quote values that start or end with a space
+    bool sha256 = false;          ///< keep a SHA-256 of exactly the bytes written
     std::size_t bufferSize = std::size_t{1} << 20;
 };
 
@@ -36,27 +36,26 @@ struct WriterOptions {
 ///
 /// Usage: field()/null() for each value, then endRecord(); close() at the end
 /// to see write errors (the destructor closes too, but cannot report them).
-class Writer {
+class Writer
+{
 public:
     /// Creates or truncates `path`; throws FileError naming it.
-    explicit Writer(const std::string& path, WriterOptions options = {});
-    explicit Writer(std::ostream& output, WriterOptions options = {});
+    explicit Writer(const std::string &path, WriterOptions options = {});
+    explicit Writer(std::ostream &output, WriterOptions options = {});
     ~Writer();
-    Writer(const Writer&) = delete;
-    Writer& operator=(const Writer&) = delete;
+    Writer(const Writer &) = delete;
+    Writer &operator=(const Writer &) = delete;
 
     void field(std::string_view value);
-    void field(const char* value) { field(std::string_view(value)); }
+    void field(const char *value) { field(std::string_view(value)); }
     void field(std::nullptr_t) { null(); }
     void field(std::nullopt_t) { null(); }
-    void field(bool) = delete;  // say what a boolean means: "t"/"f", "1"/"0", ...
-    void field(char) = delete;  // a character, or a small integer?
-    template <typename Integer, std::enable_if_t<std::is_integral_v<Integer>, int> = 0>
-    void field(Integer value);
+    void field(bool) = delete; // say what a boolean means: "t"/"f", "1"/"0", ...
+    void field(char) = delete; // a character, or a small integer?
+    template <typename Integer, std::enable_if_t<std::is_integral_v<Integer>, int> = 0> void field(Integer value);
     /// Shortest text that reads back as the same double.
     void field(double value);
-    template <typename T>
-    void field(const std::optional<T>& value);
+    template <typename T> void field(const std::optional<T> &value);
     /// A NULL: an empty unquoted field.
     void null();
 
@@ -64,8 +63,7 @@ public:
     /// fields, or of one NULL field: either would be a blank line, which
     /// readers skip.
     void endRecord();
-    template <typename Range>
-    void writeRecord(const Range& fields);
+    template <typename Range> void writeRecord(const Range &fields);
     void writeRecord(std::initializer_list<std::string_view> fields);
 
     /// Hands the buffered bytes to the file or stream.
@@ -96,7 +94,7 @@ private:
             flushBuffer();
         m_buffer[m_used++] = c;
     }
-    void put(const char* data, std::size_t size)
+    void put(const char *data, std::size_t size)
     {
         if (size <= m_capacity - m_used) {
             std::memcpy(m_buffer.get() + m_used, data, size);
@@ -105,18 +103,18 @@ private:
             putSlow(data, size);
         }
     }
-    char* room(std::size_t size)
+    char *room(std::size_t size)
     {
         if (m_capacity - m_used < size)
             flushBuffer();
         return m_buffer.get() + m_used;
     }
     void init();
-    void putSlow(const char* data, std::size_t size);
+    void putSlow(const char *data, std::size_t size);
     void putQuoted(std::string_view value);
     bool needsQuotes(std::string_view value) const noexcept;
     void flushBuffer();
-    void deliver(const char* data, std::size_t size);
+    void deliver(const char *data, std::size_t size);
 
     std::unique_ptr<Sink> m_sink;
     WriterOptions m_options;
@@ -132,16 +130,14 @@ private:
     std::unique_ptr<Sha256> m_sha;
 };
 
-template <typename Integer, std::enable_if_t<std::is_integral_v<Integer>, int>>
-void Writer::field(Integer value)
+template <typename Integer, std::enable_if_t<std::is_integral_v<Integer>, int>> void Writer::field(Integer value)
 {
     beginField();
-    char* at = room(kNumberRoom);
+    char *at = room(kNumberRoom);
     m_used += static_cast<std::size_t>(std::to_chars(at, at + kNumberRoom, value).ptr - at);
 }
 
-template <typename T>
-void Writer::field(const std::optional<T>& value)
+template <typename T> void Writer::field(const std::optional<T> &value)
 {
     if (value)
         field(*value);
@@ -149,12 +145,11 @@ void Writer::field(const std::optional<T>& value)
         null();
 }
 
-template <typename Range>
-void Writer::writeRecord(const Range& fields)
+template <typename Range> void Writer::writeRecord(const Range &fields)
 {
-    for (const auto& value : fields)
+    for (const auto &value : fields)
         field(value);
     endRecord();
 }
 
-}  // namespace ecomops::csv
+} // namespace ecomops::csv

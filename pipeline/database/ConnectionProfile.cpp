@@ -112,7 +112,8 @@ QString scrubSecrets(const QString &message, const QString &conninfo)
     QString clean = message;
     QStringList spellings = passwordSpellings(conninfo);
     // Longest first, so a spelling inside another does not leave a tail behind.
-    std::sort(spellings.begin(), spellings.end(), [](const QString &a, const QString &b) { return a.size() > b.size(); });
+    std::sort(spellings.begin(), spellings.end(),
+              [](const QString &a, const QString &b) { return a.size() > b.size(); });
     for (const QString &s : spellings)
         clean.replace(s, QStringLiteral("***"));
     return clean;

@@ -28,7 +28,10 @@ constexpr int kToolTimeoutMs = 120000;
 // sun_path holds 108 bytes; "/.s.PGSQL.5432" and the terminator take 15.
 constexpr int kMaxSocketDirLength = 90;
 
-bool runningAsRoot() { return ::geteuid() == 0; }
+bool runningAsRoot()
+{
+    return ::geteuid() == 0;
+}
 
 struct Account {
     QString name;
@@ -77,15 +80,14 @@ QString tail(const QString &file, int lines)
 } // namespace
 
 ClusterError::ClusterError(const QString &message, const QString &detail)
-    : std::runtime_error((detail.isEmpty() ? message : message + QStringLiteral("\n") + detail).toStdString())
-    , m_message(message)
-    , m_detail(detail)
+    : std::runtime_error((detail.isEmpty() ? message : message + QStringLiteral("\n") + detail).toStdString()),
+      m_message(message), m_detail(detail)
 {
 }
 
 EmbeddedCluster::EmbeddedCluster(QString dataDir)
-    : m_dataDir(dataDir.isEmpty() ? defaultDataDir() : QDir::cleanPath(QDir().absoluteFilePath(dataDir)))
-    , m_binDir(findPostgresBinDir())
+    : m_dataDir(dataDir.isEmpty() ? defaultDataDir() : QDir::cleanPath(QDir().absoluteFilePath(dataDir))),
+      m_binDir(findPostgresBinDir())
 {
 }
 
@@ -97,8 +99,7 @@ QString EmbeddedCluster::defaultDataDir()
     // root's home is closed to the unprivileged account the server runs as.
     if (runningAsRoot())
         return QStringLiteral("/var/lib/ecomops/pgdata");
-    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
-           + QStringLiteral("/ecomops/pgdata");
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/ecomops/pgdata");
 }
 
 QString EmbeddedCluster::findPostgresBinDir()
@@ -204,19 +205,25 @@ void EmbeddedCluster::pointConfigAt(const QString &socketDir) const
         }
     }
     // Rewritten in place, so it keeps its owner (the postgres account when we are root).
-    if (changed && (!conf.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Text)
-                    || conf.write(lines.join(QLatin1Char('\n')).toUtf8()) < 0))
+    if (changed && (!conf.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Text) ||
+                    conf.write(lines.join(QLatin1Char('\n')).toUtf8()) < 0))
         throw ClusterError(QObject::tr("Cannot write %1.").arg(conf.fileName()), conf.errorString());
 }
 
-QString EmbeddedCluster::superuser() const { return currentUserName(); }
+QString EmbeddedCluster::superuser() const
+{
+    return currentUserName();
+}
 
 QString EmbeddedCluster::serviceAccount() const
 {
     return runningAsRoot() ? QStringLiteral("postgres") : currentUserName();
 }
 
-QString EmbeddedCluster::logFile() const { return m_dataDir + QStringLiteral("/ecomops-server.log"); }
+QString EmbeddedCluster::logFile() const
+{
+    return m_dataDir + QStringLiteral("/ecomops-server.log");
+}
 
 QString EmbeddedCluster::binary(const QString &name) const
 {
@@ -231,7 +238,8 @@ int EmbeddedCluster::runTool(const QStringList &command, QString *output, int ti
     QStringList argv = command;
     if (runningAsRoot()) {
         // PostgreSQL refuses root; run its tools as the service account.
-        argv = QStringList{QStringLiteral("runuser"), QStringLiteral("-u"), serviceAccount(), QStringLiteral("--")} + argv;
+        argv =
+            QStringList{QStringLiteral("runuser"), QStringLiteral("-u"), serviceAccount(), QStringLiteral("--")} + argv;
     }
     QProcess process;
     process.setProcessChannelMode(QProcess::MergedChannels);
@@ -292,8 +300,11 @@ void EmbeddedCluster::prepareDirectories() const
     const Account *owner = nullptr;
     if (runningAsRoot()) {
         if (!lookupAccount("postgres", &account))
-            throw ClusterError(QObject::tr("PostgreSQL refuses to run as root, and there is no 'postgres' system account to run it as."),
-                               QObject::tr("Install the Debian package postgresql-15 (it creates the account), or run the console as an ordinary user."));
+            throw ClusterError(
+                QObject::tr(
+                    "PostgreSQL refuses to run as root, and there is no 'postgres' system account to run it as."),
+                QObject::tr("Install the Debian package postgresql-15 (it creates the account), or run the console as "
+                            "an ordinary user."));
         owner = &account;
     }
     QString error;
@@ -308,11 +319,11 @@ void EmbeddedCluster::init(Migrate migrate)
         prepareDirectories();
         QString out;
         qCInfo(lcCluster) << "initialising a private PostgreSQL cluster in" << m_dataDir;
-        const int rc = runTool({binary(QStringLiteral("initdb")), QStringLiteral("-D"), m_dataDir,
-                                QStringLiteral("-U"), superuser(), QStringLiteral("--auth-local=peer"),
-                                QStringLiteral("--auth-host=scram-sha-256"), QStringLiteral("-E"), QStringLiteral("UTF8"),
-                                QStringLiteral("--locale=C.UTF-8"), QStringLiteral("--no-instructions")},
-                               &out, kToolTimeoutMs);
+        const int rc = runTool(
+            {binary(QStringLiteral("initdb")), QStringLiteral("-D"), m_dataDir, QStringLiteral("-U"), superuser(),
+             QStringLiteral("--auth-local=peer"), QStringLiteral("--auth-host=scram-sha-256"), QStringLiteral("-E"),
+             QStringLiteral("UTF8"), QStringLiteral("--locale=C.UTF-8"), QStringLiteral("--no-instructions")},
+            &out, kToolTimeoutMs);
         if (rc != 0)
             throw ClusterError(QObject::tr("initdb failed for %1.").arg(m_dataDir), out);
         // Settings go in the configuration file, not on pg_ctl's command
@@ -367,9 +378,10 @@ void EmbeddedCluster::start(Migrate migrate)
         prepareSocketDir(); // refuses a folder another account could have prepared
         QString out;
         qCInfo(lcCluster) << "starting PostgreSQL in" << m_dataDir;
-        const int rc = runTool({binary(QStringLiteral("pg_ctl")), QStringLiteral("start"), QStringLiteral("-D"), m_dataDir,
-                                QStringLiteral("-l"), logFile(), QStringLiteral("-w"), QStringLiteral("-t"), QStringLiteral("60")},
-                               &out, kToolTimeoutMs);
+        const int rc =
+            runTool({binary(QStringLiteral("pg_ctl")), QStringLiteral("start"), QStringLiteral("-D"), m_dataDir,
+                     QStringLiteral("-l"), logFile(), QStringLiteral("-w"), QStringLiteral("-t"), QStringLiteral("60")},
+                    &out, kToolTimeoutMs);
         if (rc != 0)
             throw ClusterError(QObject::tr("The embedded PostgreSQL server in %1 did not start.").arg(m_dataDir),
                                out + QLatin1Char('\n') + tail(logFile(), 15));
@@ -389,7 +401,8 @@ void EmbeddedCluster::stop()
         return;
     QString out;
     const int rc = runTool({binary(QStringLiteral("pg_ctl")), QStringLiteral("stop"), QStringLiteral("-D"), m_dataDir,
-                            QStringLiteral("-m"), QStringLiteral("fast"), QStringLiteral("-w"), QStringLiteral("-t"), QStringLiteral("60")},
+                            QStringLiteral("-m"), QStringLiteral("fast"), QStringLiteral("-w"), QStringLiteral("-t"),
+                            QStringLiteral("60")},
                            &out, kToolTimeoutMs);
     if (rc != 0)
         throw ClusterError(QObject::tr("The embedded PostgreSQL server in %1 did not stop.").arg(m_dataDir), out);
@@ -411,10 +424,8 @@ QString EmbeddedCluster::connectionUri(const QString &database) const
     // where libpq will look for the server.
     requirePrivateDirectory(socketDir(), serviceUid());
     return QStringLiteral("postgresql:///%1?host=%2&port=%3&user=%4")
-        .arg(QString::fromUtf8(QUrl::toPercentEncoding(db)),
-             QString::fromUtf8(QUrl::toPercentEncoding(socketDir())),
-             QString::number(port()),
-             QString::fromUtf8(QUrl::toPercentEncoding(superuser())));
+        .arg(QString::fromUtf8(QUrl::toPercentEncoding(db)), QString::fromUtf8(QUrl::toPercentEncoding(socketDir())),
+             QString::number(port()), QString::fromUtf8(QUrl::toPercentEncoding(superuser())));
 }
 
 } // namespace ecomops::db

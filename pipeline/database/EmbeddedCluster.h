@@ -11,7 +11,8 @@
 
 namespace ecomops::db {
 
-class ClusterError : public std::runtime_error {
+class ClusterError : public std::runtime_error
+{
 public:
     ClusterError(const QString &message, const QString &detail = {});
     QString message() const { return m_message; }
@@ -22,7 +23,8 @@ private:
     QString m_detail;
 };
 
-class EmbeddedCluster {
+class EmbeddedCluster
+{
 public:
     enum class State { NotInitialized, Stopped, Running };
 
@@ -38,8 +40,8 @@ public:
     QString socketDir() const;
     int port() const { return 5432; } // only names the socket file; no TCP
     QString databaseName() const { return QStringLiteral("ecomops"); }
-    QString superuser() const;       // the database role we connect as
-    QString serviceAccount() const;  // OS account the server runs as
+    QString superuser() const;      // the database role we connect as
+    QString serviceAccount() const; // OS account the server runs as
     QString logFile() const;
 
     State state() const;

@@ -34,19 +34,13 @@ QByteArray Migration::checksum() const
     return QCryptographicHash::hash(sql, QCryptographicHash::Sha256).toHex();
 }
 
-MigrationError::MigrationError(const QString &message)
-    : std::runtime_error(message.toStdString())
-    , m_message(message)
+MigrationError::MigrationError(const QString &message) : std::runtime_error(message.toStdString()), m_message(message)
 {
 }
 
-Migrator::Migrator()
-    : Migrator(shipped())
-{
-}
+Migrator::Migrator() : Migrator(shipped()) {}
 
-Migrator::Migrator(QList<Migration> migrations)
-    : m_migrations(std::move(migrations))
+Migrator::Migrator(QList<Migration> migrations) : m_migrations(std::move(migrations))
 {
     std::sort(m_migrations.begin(), m_migrations.end(),
               [](const Migration &a, const Migration &b) { return a.version < b.version; });
@@ -116,21 +110,23 @@ MigrationReport Migrator::apply(pqxx::connection &connection) const
             applied[row[0].as<int>()] = {row[1].as<std::string>(), row[2].as<std::string>()};
     }
     if (!applied.empty() && applied.rbegin()->first > latestVersion()) {
-        throw MigrationError(QObject::tr("The database's schema (version %1, %2) is newer than this program knows (version %3). "
-                                         "Use a newer EcomOps Console.")
-                                 .arg(applied.rbegin()->first)
-                                 .arg(QString::fromStdString(applied.rbegin()->second.first))
-                                 .arg(latestVersion()));
+        throw MigrationError(
+            QObject::tr("The database's schema (version %1, %2) is newer than this program knows (version %3). "
+                        "Use a newer EcomOps Console.")
+                .arg(applied.rbegin()->first)
+                .arg(QString::fromStdString(applied.rbegin()->second.first))
+                .arg(latestVersion()));
     }
     for (const Migration &m : m_migrations) {
         const auto it = applied.find(m.version);
         if (it != applied.end()) {
             if (it->second.second != m.checksum().toStdString()) {
-                throw MigrationError(QObject::tr("The migration %1 was changed after it was applied to this database "
-                                                 "(checksum recorded %2…, file now %3…). Applied migrations must never be edited: "
-                                                 "add a new numbered migration instead.")
-                                         .arg(m.fileName, QString::fromStdString(it->second.second.substr(0, 12)),
-                                              QString::fromLatin1(m.checksum().left(12))));
+                throw MigrationError(
+                    QObject::tr("The migration %1 was changed after it was applied to this database "
+                                "(checksum recorded %2…, file now %3…). Applied migrations must never be edited: "
+                                "add a new numbered migration instead.")
+                        .arg(m.fileName, QString::fromStdString(it->second.second.substr(0, 12)),
+                             QString::fromLatin1(m.checksum().left(12))));
             }
             ++report.alreadyApplied;
             continue;
@@ -142,7 +138,8 @@ MigrationReport Migrator::apply(pqxx::connection &connection) const
                             m.version, m.fileName.toStdString(), m.checksum().toStdString());
             tx.commit();
         } catch (const pqxx::sql_error &e) {
-            throw MigrationError(QObject::tr("The migration %1 failed: %2").arg(m.fileName, QString::fromUtf8(e.what()).trimmed()));
+            throw MigrationError(
+                QObject::tr("The migration %1 failed: %2").arg(m.fileName, QString::fromUtf8(e.what()).trimmed()));
         }
         qCInfo(lcMigrate) << "applied" << m.fileName;
         report.applied << m.fileName;

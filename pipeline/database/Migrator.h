@@ -18,7 +18,8 @@ struct Migration {
     QByteArray checksum() const; // hex SHA-256 of sql
 };
 
-class MigrationError : public std::runtime_error {
+class MigrationError : public std::runtime_error
+{
 public:
     explicit MigrationError(const QString &message);
     QString message() const { return m_message; }
@@ -28,12 +29,13 @@ private:
 };
 
 struct MigrationReport {
-    QStringList applied;   // files applied now
+    QStringList applied; // files applied now
     int alreadyApplied = 0;
     int currentVersion = 0;
 };
 
-class Migrator {
+class Migrator
+{
 public:
     Migrator(); // the migrations shipped in this build
     explicit Migrator(QList<Migration> migrations);

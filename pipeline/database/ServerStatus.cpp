@@ -21,15 +21,14 @@ ServerStatus probeServer(const QString &conninfo)
                             : hostText + QLatin1Char(':') + QString::fromUtf8(connection.port());
         status.database = QString::fromUtf8(connection.dbname());
         pqxx::read_transaction tx{connection};
-        const auto row = tx.exec1(
-            "SELECT current_user, current_setting('server_version'), "
-            "       (SELECT rolsuper FROM pg_roles WHERE rolname = current_user)");
+        const auto row = tx.exec1("SELECT current_user, current_setting('server_version'), "
+                                  "       (SELECT rolsuper FROM pg_roles WHERE rolname = current_user)");
         status.role = QString::fromStdString(row[0].as<std::string>());
         status.serverVersion = QString::fromStdString(row[1].as<std::string>());
         status.superuser = row[2].as<bool>();
-        for (const auto &r : tx.exec(
-                 "SELECT rolname FROM pg_roles WHERE rolname IN ('ecomops_operator', 'ecomops_steward', 'ecomops_analyst') "
-                 "AND pg_has_role(current_user, oid, 'MEMBER') ORDER BY rolname"))
+        for (const auto &r : tx.exec("SELECT rolname FROM pg_roles WHERE rolname IN ('ecomops_operator', "
+                                     "'ecomops_steward', 'ecomops_analyst') "
+                                     "AND pg_has_role(current_user, oid, 'MEMBER') ORDER BY rolname"))
             status.groupRoles << QString::fromStdString(r[0].as<std::string>());
         tx.commit();
         status.schemaVersion = Migrator::appliedVersion(connection);

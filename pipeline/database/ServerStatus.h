@@ -9,16 +9,16 @@ namespace ecomops::db {
 
 struct ServerStatus {
     bool connected = false;
-    QString server;        // "embedded (/path/to/socket)" or "host:port"
+    QString server; // "embedded (/path/to/socket)" or "host:port"
     QString database;
-    QString role;          // current_user
-    QStringList groupRoles;// ecomops_operator / ecomops_steward / ecomops_analyst held
+    QString role;           // current_user
+    QStringList groupRoles; // ecomops_operator / ecomops_steward / ecomops_analyst held
     bool superuser = false;
-    QString serverVersion; // "15.18"
-    int schemaVersion = 0; // highest applied migration
+    QString serverVersion;   // "15.18"
+    int schemaVersion = 0;   // highest applied migration
     int schemaAvailable = 0; // highest migration this build ships
-    QString error;         // in words, when !connected
-    QString errorDetail;   // libpq's text
+    QString error;           // in words, when !connected
+    QString errorDetail;     // libpq's text
 };
 
 // Connects with the given libpq string and reads the status. Blocking: call

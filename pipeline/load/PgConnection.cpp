@@ -14,8 +14,7 @@ using Result = std::unique_ptr<PGresult, ResultDeleter>;
 
 } // namespace
 
-PgConnection::PgConnection(const QString &conninfo)
-    : m_conn(PQconnectdb(conninfo.toUtf8().constData()))
+PgConnection::PgConnection(const QString &conninfo) : m_conn(PQconnectdb(conninfo.toUtf8().constData()))
 {
     if (PQstatus(m_conn) != CONNECTION_OK) {
         const std::string message = PQerrorMessage(m_conn);
@@ -24,7 +23,8 @@ PgConnection::PgConnection(const QString &conninfo)
         throw PgError("could not connect: " + message, "08006", true);
     }
     // Notices ("table … does not exist, skipping") are not for the terminal.
-    PQsetNoticeProcessor(m_conn, [](void *, const char *) {}, nullptr);
+    PQsetNoticeProcessor(
+        m_conn, [](void *, const char *) {}, nullptr);
     exec("SET client_encoding = 'UTF8'");
 }
 

@@ -15,10 +15,13 @@ struct pg_conn;
 
 namespace ecomops::load {
 
-class PgError : public std::runtime_error {
+class PgError : public std::runtime_error
+{
 public:
     PgError(const std::string &message, std::string sqlstate, bool connectionLost)
-        : std::runtime_error(message), m_sqlstate(std::move(sqlstate)), m_connectionLost(connectionLost) {}
+        : std::runtime_error(message), m_sqlstate(std::move(sqlstate)), m_connectionLost(connectionLost)
+    {
+    }
     const std::string &sqlstate() const { return m_sqlstate; }
     bool connectionLost() const { return m_connectionLost; }
 
@@ -27,7 +30,8 @@ private:
     bool m_connectionLost;
 };
 
-class PgConnection {
+class PgConnection
+{
 public:
     explicit PgConnection(const QString &conninfo);
     ~PgConnection();

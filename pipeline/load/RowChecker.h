@@ -11,12 +11,13 @@
 namespace ecomops::load {
 
 struct RowFailure {
-    std::string ruleId;  // e.g. "orders.order_ts.parses"
-    std::string reason;  // in words, naming the column and the value
+    std::string ruleId; // e.g. "orders.order_ts.parses"
+    std::string reason; // in words, naming the column and the value
     bool rejects = true;
 };
 
-class RowChecker {
+class RowChecker
+{
 public:
     virtual ~RowChecker() = default;
     // Appends failures for this record (leave `failures` untouched when clean).

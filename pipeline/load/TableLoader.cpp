@@ -32,8 +32,8 @@ std::optional<UnreadableSource> unreadableSource(std::string_view raw)
 {
     csv::ParsedRecord parsed = csv::parseRecord(raw);
     const std::string_view prefix = staging::kUnreadableSourcePrefix;
-    if (!parsed.ok || parsed.fields.size() < 2 || parsed.fields[0].size() <= prefix.size()
-        || parsed.fields[0].compare(0, prefix.size(), prefix) != 0)
+    if (!parsed.ok || parsed.fields.size() < 2 || parsed.fields[0].size() <= prefix.size() ||
+        parsed.fields[0].compare(0, prefix.size(), prefix) != 0)
         return std::nullopt;
     return UnreadableSource{parsed.fields[0].substr(prefix.size()), std::move(parsed.fields[1])};
 }
@@ -43,10 +43,10 @@ constexpr qint64 kProgressEveryRows = 16384;
 
 // Rejected rows wait in a temporary file (constant memory) as CSV ready for
 // COPY into quarantine.rejected_row, sent after the table's own COPY.
-class QuarantineSpool {
+class QuarantineSpool
+{
 public:
-    QuarantineSpool(qint64 runId, std::string table)
-        : m_runId(runId), m_table(std::move(table)), m_file(std::tmpfile())
+    QuarantineSpool(qint64 runId, std::string table) : m_runId(runId), m_table(std::move(table)), m_file(std::tmpfile())
     {
         if (!m_file)
             throw std::runtime_error("cannot create a temporary file for the quarantine");
@@ -88,8 +88,9 @@ public:
             return;
         std::fflush(m_file);
         std::rewind(m_file);
-        connection.copyBegin("COPY quarantine.rejected_row (run_id, table_name, source_line, stage, raw_record, reasons, rule_ids) "
-                             "FROM STDIN (FORMAT csv)");
+        connection.copyBegin(
+            "COPY quarantine.rejected_row (run_id, table_name, source_line, stage, raw_record, reasons, rule_ids) "
+            "FROM STDIN (FORMAT csv)");
         std::vector<char> buffer(kBatchBytes);
         std::size_t n;
         while ((n = std::fread(buffer.data(), 1, buffer.size(), m_file)) > 0)
@@ -130,7 +131,8 @@ private:
 // COPY … (FORMAT binary): the client has already split the record into
 // fields, so the server is spared CSV parsing — the part of COPY that costs
 // it most (BUILD-NOTES: binary \copy ran 1.24–1.5x text \copy).
-class BinaryRows {
+class BinaryRows
+{
 public:
     static void header(std::string &out)
     {
@@ -177,12 +179,10 @@ private:
 
 } // namespace
 
-TableLoader::TableLoader(QString conninfo, qint64 runId, const staging::TableSpec &table, QString csvPath, qint64 expectedRows)
-    : m_conninfo(std::move(conninfo))
-    , m_runId(runId)
-    , m_table(table)
-    , m_csvPath(std::move(csvPath))
-    , m_expectedRows(expectedRows)
+TableLoader::TableLoader(QString conninfo, qint64 runId, const staging::TableSpec &table, QString csvPath,
+                         qint64 expectedRows)
+    : m_conninfo(std::move(conninfo)), m_runId(runId), m_table(table), m_csvPath(std::move(csvPath)),
+      m_expectedRows(expectedRows)
 {
 }
 
@@ -207,19 +207,20 @@ TableLoadResult TableLoader::run(StageObserver &observer, CancelToken &cancel, P
     const std::vector<std::string> &header = reader.header();
     const std::vector<std::string> expected = header;
     for (std::size_t i = 0; i < header.size(); ++i) {
-        if (m_table.columnIndex(header[i]) < 0 || std::find(header.begin(), header.begin() + long(i), header[i]) != header.begin() + long(i)) {
+        if (m_table.columnIndex(header[i]) < 0 ||
+            std::find(header.begin(), header.begin() + long(i), header[i]) != header.begin() + long(i)) {
             std::string want;
             for (const auto &h : m_table.columnNames())
                 want += (want.empty() ? "" : ",") + h;
-            throw std::runtime_error(reader.name() + ":1: the header column \"" + header[i] + "\" is "
-                                     + (m_table.columnIndex(header[i]) < 0 ? "not a column" : "repeated") + " of the table "
-                                     + m_table.name + " (its columns: " + want + ")");
+            throw std::runtime_error(reader.name() + ":1: the header column \"" + header[i] + "\" is " +
+                                     (m_table.columnIndex(header[i]) < 0 ? "not a column" : "repeated") +
+                                     " of the table " + m_table.name + " (its columns: " + want + ")");
         }
     }
     for (const std::string &key : m_table.businessKey) {
         if (std::find(header.begin(), header.end(), key) == header.end())
-            throw std::runtime_error(reader.name() + ":1: the header lacks the column \"" + key + "\", part of the key of "
-                                     + m_table.name);
+            throw std::runtime_error(reader.name() + ":1: the header lacks the column \"" + key +
+                                     "\", part of the key of " + m_table.name);
     }
 
     std::unique_ptr<PgConnection> own;
@@ -271,9 +272,10 @@ TableLoadResult TableLoader::run(StageObserver &observer, CancelToken &cancel, P
                 failures.clear();
                 const std::size_t badByte = firstInvalidUtf8(record.raw);
                 if (badByte != std::string_view::npos) {
-                    failures.push_back({"csv.utf8", reader.name() + ":" + std::to_string(record.line)
-                                                        + ": not valid UTF-8 text (byte " + std::to_string(badByte + 1)
-                                                        + " of the record)",
+                    failures.push_back({"csv.utf8",
+                                        reader.name() + ":" + std::to_string(record.line) +
+                                            ": not valid UTF-8 text (byte " + std::to_string(badByte + 1) +
+                                            " of the record)",
                                         true});
                     ++result.malformed;
                 } else if (m_checker) {
@@ -305,8 +307,8 @@ TableLoadResult TableLoader::run(StageObserver &observer, CancelToken &cancel, P
         copying = false;
         const long long stored = connection.copyEnd();
         if (stored != sent)
-            throw std::runtime_error("COPY stored " + std::to_string(stored) + " rows of " + std::to_string(sent) + " sent to "
-                                     + partition);
+            throw std::runtime_error("COPY stored " + std::to_string(stored) + " rows of " + std::to_string(sent) +
+                                     " sent to " + partition);
         quarantine.send(connection);
         connection.exec("SELECT ops.attach_staging_partition(" + tableLiteral + ", " + run + ")");
         cancel.throwIfCancelled();

@@ -18,15 +18,16 @@ class RowChecker;
 class PgConnection;
 
 struct TableLoadResult {
-    TableCounts counts;        // stage "load": read = loaded + quarantined
-    qint64 malformed = 0;      // of quarantined: not valid CSV / not UTF-8
+    TableCounts counts;   // stage "load": read = loaded + quarantined
+    qint64 malformed = 0; // of quarantined: not valid CSV / not UTF-8
     qint64 rejectedByRules = 0;
-    qint64 blankLines = 0;     // skipped, not rows
+    qint64 blankLines = 0; // skipped, not rows
     qint64 bytes = 0;
     double seconds = 0;
 };
 
-class TableLoader {
+class TableLoader
+{
 public:
     TableLoader(QString conninfo, qint64 runId, const staging::TableSpec &table, QString csvPath, qint64 expectedRows);
 

@@ -5,14 +5,22 @@ namespace ecomops::quality {
 const char *toString(Dimension dimension)
 {
     switch (dimension) {
-    case Dimension::Completeness: return "completeness";
-    case Dimension::Validity: return "validity";
-    case Dimension::Consistency: return "consistency";
-    case Dimension::Timeliness: return "timeliness";
-    case Dimension::Uniqueness: return "uniqueness";
-    case Dimension::Accuracy: return "accuracy";
-    case Dimension::Conformity: return "conformity";
-    case Dimension::Integrity: return "integrity";
+    case Dimension::Completeness:
+        return "completeness";
+    case Dimension::Validity:
+        return "validity";
+    case Dimension::Consistency:
+        return "consistency";
+    case Dimension::Timeliness:
+        return "timeliness";
+    case Dimension::Uniqueness:
+        return "uniqueness";
+    case Dimension::Accuracy:
+        return "accuracy";
+    case Dimension::Conformity:
+        return "conformity";
+    case Dimension::Integrity:
+        return "integrity";
     }
     return "validity";
 }
@@ -29,9 +37,12 @@ std::optional<Dimension> dimensionFromString(std::string_view text)
 const char *toString(Severity severity)
 {
     switch (severity) {
-    case Severity::Reject: return "reject";
-    case Severity::Count: return "count";
-    case Severity::Info: return "info";
+    case Severity::Reject:
+        return "reject";
+    case Severity::Count:
+        return "count";
+    case Severity::Info:
+        return "info";
     }
     return "count";
 }

@@ -10,13 +10,16 @@ namespace ecomops::quality {
 enum class Dimension { Completeness, Validity, Consistency, Timeliness, Uniqueness, Accuracy, Conformity, Integrity };
 
 inline constexpr std::array<Dimension, 8> kDimensions = {
-    Dimension::Completeness, Dimension::Validity,  Dimension::Consistency, Dimension::Timeliness,
-    Dimension::Uniqueness,   Dimension::Accuracy,  Dimension::Conformity,  Dimension::Integrity,
+    Dimension::Completeness, Dimension::Validity, Dimension::Consistency, Dimension::Timeliness,
+    Dimension::Uniqueness,   Dimension::Accuracy, Dimension::Conformity,  Dimension::Integrity,
 };
 
 const char *toString(Dimension dimension);
 std::optional<Dimension> dimensionFromString(std::string_view text);
-constexpr std::size_t indexOf(Dimension dimension) { return static_cast<std::size_t>(dimension); }
+constexpr std::size_t indexOf(Dimension dimension)
+{
+    return static_cast<std::size_t>(dimension);
+}
 
 // Reject: the row goes to the quarantine with the reason and is not loaded
 // into the warehouse. Count: the row is loaded; the failure lowers the score.

@@ -7,11 +7,26 @@
 namespace ecomops::quality {
 namespace {
 
-constexpr bool isDigit(char c) { return c >= '0' && c <= '9'; }
-constexpr bool isUpper(char c) { return c >= 'A' && c <= 'Z'; }
-constexpr bool isLetter(char c) { return isUpper(c) || (c >= 'a' && c <= 'z'); }
-constexpr bool isAlnum(char c) { return isDigit(c) || isLetter(c); }
-constexpr bool isHigh(char c) { return static_cast<unsigned char>(c) >= 0x80; }
+constexpr bool isDigit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+constexpr bool isUpper(char c)
+{
+    return c >= 'A' && c <= 'Z';
+}
+constexpr bool isLetter(char c)
+{
+    return isUpper(c) || (c >= 'a' && c <= 'z');
+}
+constexpr bool isAlnum(char c)
+{
+    return isDigit(c) || isLetter(c);
+}
+constexpr bool isHigh(char c)
+{
+    return static_cast<unsigned char>(c) >= 0x80;
+}
 
 // Reads `count` digits at `pos`; -1 when any is not a digit.
 int digits(std::string_view s, std::size_t pos, std::size_t count)
@@ -26,7 +41,10 @@ int digits(std::string_view s, std::size_t pos, std::size_t count)
     return value;
 }
 
-constexpr bool isLeap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+constexpr bool isLeap(int y)
+{
+    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
 
 int daysInMonth(int year, int month)
 {
@@ -58,8 +76,26 @@ bool isLocalPartChar(char c)
     if (isAlnum(c) || isHigh(c))
         return true;
     switch (c) {
-    case '!': case '#': case '$': case '%': case '&': case '\'': case '*': case '+': case '/': case '=':
-    case '?': case '^': case '_': case '`': case '{': case '|': case '}': case '~': case '.': case '-':
+    case '!':
+    case '#':
+    case '$':
+    case '%':
+    case '&':
+    case '\'':
+    case '*':
+    case '+':
+    case '/':
+    case '=':
+    case '?':
+    case '^':
+    case '_':
+    case '`':
+    case '{':
+    case '|':
+    case '}':
+    case '~':
+    case '.':
+    case '-':
         return true;
     default:
         return false;

@@ -19,7 +19,8 @@ namespace {
 }
 
 // Reads one object key by key and refuses keys it was not asked about.
-class Reader {
+class Reader
+{
 public:
     Reader(const json &object, std::string path) : m_object(object), m_path(std::move(path))
     {

@@ -17,7 +17,8 @@
 
 namespace ecomops::quality {
 
-class QualityOptionsError : public std::runtime_error {
+class QualityOptionsError : public std::runtime_error
+{
 public:
     using std::runtime_error::runtime_error;
 };
@@ -39,8 +40,8 @@ struct Gates {
     double overall = 80;
     // completeness, validity, consistency, timeliness, uniqueness, accuracy, conformity, integrity
     std::array<double, 8> dimensions = {90, 85, 95, 80, 95, 90, 85, 100};
-    double maxNullPercent = 20;      // empty cells among all cells of a table
-    double maxDuplicatePercent = 5;  // later copies of a business key among a table's rows
+    double maxNullPercent = 20;     // empty cells among all cells of a table
+    double maxDuplicatePercent = 5; // later copies of a business key among a table's rows
     std::map<std::string, TableGate> tables;
 
     GateMode modeFor(const std::string &table) const;
@@ -51,11 +52,11 @@ struct Gates {
 };
 
 struct RuleSettings {
-    double futureToleranceHours = 24;  // a timestamp this far past the run's start is not yet "future"
-    int windowDays = 0;                // transactions older than this many days count as stale; 0 = unchecked
-    double maxSnapshotAgeDays = 7;     // a snapshot taken longer before the run counts as stale
+    double futureToleranceHours = 24;     // a timestamp this far past the run's start is not yet "future"
+    int windowDays = 0;                   // transactions older than this many days count as stale; 0 = unchecked
+    double maxSnapshotAgeDays = 7;        // a snapshot taken longer before the run counts as stale
     std::string cancellationPrefix = "C"; // order ids of cancellations (negative quantities and amounts allowed)
-    double priceTolerancePercent = 0;  // widens a product's known price range on both sides
+    double priceTolerancePercent = 0;     // widens a product's known price range on both sides
     std::map<std::string, std::vector<std::string>> domains; // rule id of an in_set rule → allowed values
     std::set<std::string> disabled;                          // rule ids not applied
     std::map<std::string, Severity> severities;              // rule id → severity instead of the catalogue's

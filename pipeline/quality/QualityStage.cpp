@@ -40,8 +40,8 @@ void appendCsvField(std::string &out, std::string_view value, bool isNull)
 {
     if (isNull)
         return;
-    const bool quote = value.empty() || value.find_first_of(",\"\r\n") != std::string_view::npos
-                       || value.front() == ' ' || value.back() == ' ';
+    const bool quote = value.empty() || value.find_first_of(",\"\r\n") != std::string_view::npos ||
+                       value.front() == ' ' || value.back() == ' ';
     if (!quote) {
         out.append(value);
         return;
@@ -56,7 +56,8 @@ void appendCsvField(std::string &out, std::string_view value, bool isNull)
 }
 
 // Rows for one INSERT … FROM jsonb_to_recordset($1::jsonb), sent a batch at a time.
-class JsonBatches {
+class JsonBatches
+{
 public:
     JsonBatches(pqxx::work &tx, std::string sql) : m_tx(tx), m_sql(std::move(sql)) {}
     void add(json row)
@@ -95,7 +96,8 @@ QStringList QualityReport::gateMessages() const
 }
 
 // One validate stage in its transaction.
-class QualityStage::Validation {
+class QualityStage::Validation
+{
 public:
     Validation(QualityStage &stage, pqxx::work &tx, StageObserver &observer)
         : m_stage(stage), m_tx(tx), m_observer(observer), m_run(std::to_string(stage.m_runId))
@@ -162,9 +164,9 @@ private:
     {
         for (const staging::TableSpec &t : staging::catalog()) {
             checkCancel();
-            m_staged[t.name] = m_tx.exec1("SELECT count(*) FROM staging." + m_tx.quote_name(t.name) + " WHERE run_id = "
-                                          + m_run)[0]
-                                   .as<qint64>();
+            m_staged[t.name] =
+                m_tx.exec1("SELECT count(*) FROM staging." + m_tx.quote_name(t.name) + " WHERE run_id = " + m_run)[0]
+                    .as<qint64>();
         }
         for (const auto &row : m_tx.exec_params("SELECT table_name, count(*) FROM quarantine.rejected_row "
                                                 "WHERE run_id = $1 AND stage = 'load' GROUP BY table_name",
@@ -211,7 +213,8 @@ private:
     {
         const pqxx::result rows = m_tx.exec_params(
             "SELECT table_name, source_line, raw_record FROM quarantine.rejected_row WHERE run_id = $1 "
-            "AND stage = 'load' AND NOT (rule_ids && ARRAY['csv.well_formed', 'csv.utf8']) ORDER BY table_name, source_line",
+            "AND stage = 'load' AND NOT (rule_ids && ARRAY['csv.well_formed', 'csv.utf8']) ORDER BY table_name, "
+            "source_line",
             runId());
         JsonBatches batches(m_tx, "INSERT INTO pg_temp.dq_loaded SELECT x.t, x.l, ARRAY(SELECT e FROM "
                                   "jsonb_array_elements_text(x.f) WITH ORDINALITY AS a(e, i) ORDER BY a.i) "
@@ -260,8 +263,8 @@ private:
             if (!rules || rules->rowsChecked() == expected)
                 continue;
             if (rules->rowsChecked() > 0)
-                qCWarning(lcQuality) << t.name.c_str() << ": the row rules saw" << rules->rowsChecked()
-                                     << "rows of" << expected << "; checking them again";
+                qCWarning(lcQuality) << t.name.c_str() << ": the row rules saw" << rules->rowsChecked() << "rows of"
+                                     << expected << "; checking them again";
             checkCancel();
             recheckRows(t, *rules);
         }
@@ -343,8 +346,8 @@ private:
                 const std::optional<Severity> severity = effectiveSeverity(*rule, m_stage.m_options.rules);
                 if (!severity)
                     continue;
-                if (rule->optionalParent && m_staged[rule->refTable] + m_atLoad[rule->refTable] == 0
-                    && !m_warehouse.count(rule->warehouseTable))
+                if (rule->optionalParent && m_staged[rule->refTable] + m_atLoad[rule->refTable] == 0 &&
+                    !m_warehouse.count(rule->warehouseTable))
                     continue; // the run does not bring that table: nothing to resolve against
                 const std::string select = sql::ruleSelect(*rule, m_stage.m_options.rules, m_warehouse);
                 if (select.empty())
@@ -356,8 +359,8 @@ private:
                                                       *severity == Severity::Reject);
                 qCDebug(lcQuality) << rule->id.c_str() << r[0].as<qint64>() << "checked" << r[1].as<qint64>()
                                    << "failed in" << timer.elapsed() << "ms";
-                m_setResults.push_back({rule->id, t.name, rule->dimension, *severity, r[0].as<qint64>(),
-                                        r[1].as<qint64>(), {}});
+                m_setResults.push_back(
+                    {rule->id, t.name, rule->dimension, *severity, r[0].as<qint64>(), r[1].as<qint64>(), {}});
             }
             m_observer.progress(table, m_staged[t.name], m_staged[t.name]);
             span.endedUs = TimeSpan::nowUs();
@@ -370,12 +373,12 @@ private:
         for (const staging::TableSpec &t : staging::catalog()) {
             checkCancel();
             const pqxx::result rows = m_tx.exec_params(
-                "SELECT f.rule_id, f.source_line, coalesce(f.value, ''), f.reason, left("
-                    + sql::recordExpression(t, "v")
-                    + ", 200) FROM (SELECT d.*, row_number() OVER (PARTITION BY d.rule_id ORDER BY d.source_line) AS rn "
-                      "FROM pg_temp.dq_fail d WHERE d.table_name = $1 AND NOT d.row_rule) f JOIN "
-                    + sql::viewName(t.name)
-                    + " v ON v.source_line = f.source_line WHERE f.rn <= $2 ORDER BY f.rule_id, f.source_line",
+                "SELECT f.rule_id, f.source_line, coalesce(f.value, ''), f.reason, left(" +
+                    sql::recordExpression(t, "v") +
+                    ", 200) FROM (SELECT d.*, row_number() OVER (PARTITION BY d.rule_id ORDER BY d.source_line) AS rn "
+                    "FROM pg_temp.dq_fail d WHERE d.table_name = $1 AND NOT d.row_rule) f JOIN " +
+                    sql::viewName(t.name) +
+                    " v ON v.source_line = f.source_line WHERE f.rn <= $2 ORDER BY f.rule_id, f.source_line",
                 t.name, RowRules::kMaxExamples);
             for (const auto &row : rows) {
                 for (RuleResult &r : m_setResults) {
@@ -410,8 +413,8 @@ private:
                     if (row[0].as<std::string>() != t.name || row[1].as<std::string>() != id)
                         continue;
                     r.failed = row[2].as<qint64>();
-                    r.examples.push_back({row[3].as<qint64>(), std::string(), row[4].as<std::string>(),
-                                          row[5].as<std::string>()});
+                    r.examples.push_back(
+                        {row[3].as<qint64>(), std::string(), row[4].as<std::string>(), row[5].as<std::string>()});
                 }
                 m_loadResults.push_back(std::move(r));
             }
@@ -433,9 +436,9 @@ private:
             RuleResult r{rule->id, t.name, rule->dimension, *severity, rows, stale ? rows : 0, {}};
             if (stale)
                 r.examples.push_back({0, m_stage.m_snapshotCreatedAt.toString(Qt::ISODate).toStdString(),
-                                      "the snapshot was taken " + std::to_string(qint64(ageDays))
-                                          + " days before the run, more than the "
-                                          + std::to_string(m_stage.m_options.rules.maxSnapshotAgeDays) + " allowed",
+                                      "the snapshot was taken " + std::to_string(qint64(ageDays)) +
+                                          " days before the run, more than the " +
+                                          std::to_string(m_stage.m_options.rules.maxSnapshotAgeDays) + " allowed",
                                       std::string()});
             m_loadResults.push_back(std::move(r));
         }
@@ -446,19 +449,23 @@ private:
         for (const staging::TableSpec &t : staging::catalog()) {
             checkCancel();
             const pqxx::result inserted = m_tx.exec_params(
-                "WITH f AS (SELECT source_line, array_agg(reason ORDER BY seq) AS reasons, array_agg(rule_id ORDER BY seq) "
-                "AS rule_ids FROM pg_temp.dq_fail WHERE table_name = $2 AND rejects AND NOT at_load GROUP BY source_line) "
-                "INSERT INTO quarantine.rejected_row (run_id, table_name, source_line, stage, raw_record, reasons, rule_ids) "
-                "SELECT $1::bigint, $2::text, f.source_line, 'validate', "
-                    + sql::recordExpression(t, "s") + ", f.reasons, f.rule_ids FROM f JOIN staging."
-                    + m_tx.quote_name(t.name) + " s ON s.run_id = $1::bigint AND s.source_line = f.source_line",
+                "WITH f AS (SELECT source_line, array_agg(reason ORDER BY seq) AS reasons, array_agg(rule_id ORDER BY "
+                "seq) "
+                "AS rule_ids FROM pg_temp.dq_fail WHERE table_name = $2 AND rejects AND NOT at_load GROUP BY "
+                "source_line) "
+                "INSERT INTO quarantine.rejected_row (run_id, table_name, source_line, stage, raw_record, reasons, "
+                "rule_ids) "
+                "SELECT $1::bigint, $2::text, f.source_line, 'validate', " +
+                    sql::recordExpression(t, "s") + ", f.reasons, f.rule_ids FROM f JOIN staging." +
+                    m_tx.quote_name(t.name) + " s ON s.run_id = $1::bigint AND s.source_line = f.source_line",
                 runId(), t.name);
             const qint64 count = qint64(inserted.affected_rows());
             m_report.quarantined += count;
             m_report.counts.push_back(counts(t.name, count));
         }
         m_tx.exec_params0(
-            "UPDATE quarantine.rejected_row q SET reasons = q.reasons || a.reasons, rule_ids = q.rule_ids || a.rule_ids "
+            "UPDATE quarantine.rejected_row q SET reasons = q.reasons || a.reasons, rule_ids = q.rule_ids || "
+            "a.rule_ids "
             "FROM (SELECT table_name, source_line, array_agg(reason ORDER BY seq) AS reasons, "
             "array_agg(rule_id ORDER BY seq) AS rule_ids FROM pg_temp.dq_fail WHERE rejects AND at_load "
             "GROUP BY table_name, source_line) a WHERE q.run_id = $1 AND q.stage = 'load' "
@@ -634,20 +641,24 @@ void QualityStage::publishCatalogue(pqxx::transaction_base &tx)
     tx.exec_params0(
         "INSERT INTO ops.quality_rule AS q (rule_id, table_name, columns, dimension, severity, kind, check_kind, "
         "description, references_table) SELECT x.rule_id, x.table_name, ARRAY(SELECT e FROM "
-        "jsonb_array_elements_text(x.columns) WITH ORDINALITY AS a(e, i) ORDER BY a.i), x.dimension, x.severity, x.kind, "
+        "jsonb_array_elements_text(x.columns) WITH ORDINALITY AS a(e, i) ORDER BY a.i), x.dimension, x.severity, "
+        "x.kind, "
         "x.check_kind, x.description, x.references_table FROM jsonb_to_recordset($1::jsonb) AS x(rule_id text, "
         "table_name text, columns jsonb, dimension text, severity text, kind text, check_kind text, description text, "
         "references_table text) ON CONFLICT (rule_id) DO UPDATE SET table_name = excluded.table_name, "
-        "columns = excluded.columns, dimension = excluded.dimension, severity = excluded.severity, kind = excluded.kind, "
+        "columns = excluded.columns, dimension = excluded.dimension, severity = excluded.severity, kind = "
+        "excluded.kind, "
         "check_kind = excluded.check_kind, description = excluded.description, "
         "references_table = excluded.references_table, retired = false, updated_at = now() "
         "WHERE (q.table_name, q.columns, q.dimension, q.severity, q.kind, q.check_kind, q.description, "
         "q.references_table, q.retired) IS DISTINCT FROM (excluded.table_name, excluded.columns, excluded.dimension, "
-        "excluded.severity, excluded.kind, excluded.check_kind, excluded.description, excluded.references_table, false)",
+        "excluded.severity, excluded.kind, excluded.check_kind, excluded.description, excluded.references_table, "
+        "false)",
         rules.dump());
-    tx.exec_params0("UPDATE ops.quality_rule SET retired = true, updated_at = now() WHERE NOT retired AND rule_id NOT IN "
-                    "(SELECT jsonb_array_elements_text($1::jsonb))",
-                    ids.dump());
+    tx.exec_params0(
+        "UPDATE ops.quality_rule SET retired = true, updated_at = now() WHERE NOT retired AND rule_id NOT IN "
+        "(SELECT jsonb_array_elements_text($1::jsonb))",
+        ids.dump());
 }
 
 } // namespace ecomops::quality

@@ -29,17 +29,18 @@
 namespace pqxx {
 class connection_base;
 class transaction_base;
-}
+} // namespace pqxx
 
 namespace ecomops::quality {
 
 struct QualityReport {
     bool enabled = true;
     ScoreCard scores;
-    std::vector<RuleResult> rules;   // every rule applied, per table
+    std::vector<RuleResult> rules; // every rule applied, per table
     std::vector<TableFacts> facts;
-    std::vector<TableCounts> counts; // stage "validate": read = staged rows, loaded = rows passing, quarantined = rejected here
-    qint64 quarantined = 0;          // rows the set rules rejected, all tables
+    std::vector<TableCounts>
+        counts;             // stage "validate": read = staged rows, loaded = rows passing, quarantined = rejected here
+    qint64 quarantined = 0; // rows the set rules rejected, all tables
     std::map<std::string, TimeSpan> tableSpans; // per table, when its set rules ran
     double seconds = 0;
 
@@ -51,7 +52,8 @@ struct QualityReport {
     double overall() const { return scores.overall.value_or(-1); }
 };
 
-class QualityStage {
+class QualityStage
+{
 public:
     QualityStage(QualityOptions options, qint64 runId, QDateTime runTime);
     ~QualityStage();

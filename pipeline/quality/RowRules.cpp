@@ -62,11 +62,16 @@ std::string quoted(std::string_view value)
 const char *typeWords(staging::ColumnType type)
 {
     switch (type) {
-    case staging::ColumnType::Integer: return "is not a whole number";
-    case staging::ColumnType::Decimal: return "is not an exact amount";
-    case staging::ColumnType::Timestamp: return "is not an ISO timestamp";
-    case staging::ColumnType::Date: return "is not an ISO date";
-    case staging::ColumnType::Text: break;
+    case staging::ColumnType::Integer:
+        return "is not a whole number";
+    case staging::ColumnType::Decimal:
+        return "is not an exact amount";
+    case staging::ColumnType::Timestamp:
+        return "is not an ISO timestamp";
+    case staging::ColumnType::Date:
+        return "is not an ISO date";
+    case staging::ColumnType::Text:
+        break;
     }
     return "is not text";
 }
@@ -82,8 +87,8 @@ std::string formatSeconds(std::int64_t seconds)
     const auto date = synthetic::civilFromDays(days);
     const auto second = seconds - days * synthetic::kSecondsPerDay;
     char text[40];
-    std::snprintf(text, sizeof text, "%04d-%02d-%02d %02d:%02d", date.year, date.month, date.day,
-                  int(second / 3600), int(second / 60 % 60));
+    std::snprintf(text, sizeof text, "%04d-%02d-%02d %02d:%02d", date.year, date.month, date.day, int(second / 3600),
+                  int(second / 60 % 60));
     return text;
 }
 
@@ -100,8 +105,8 @@ std::string money(Decimal value)
 
 bool isRowCheck(Check check)
 {
-    return check == Check::QuantitySign || check == Check::OrderTotal || check == Check::LineTotal
-           || check == Check::NotBeforeColumn;
+    return check == Check::QuantitySign || check == Check::OrderTotal || check == Check::LineTotal ||
+           check == Check::NotBeforeColumn;
 }
 
 bool isValidityCheck(const Rule &rule)
@@ -123,8 +128,8 @@ std::int64_t naiveSeconds(const QDateTime &time)
 {
     const QDateTime local = time.toLocalTime();
     const QDate d = local.date();
-    return synthetic::daysFromCivil(d.year(), d.month(), d.day()) * synthetic::kSecondsPerDay
-           + local.time().msecsSinceStartOfDay() / 1000;
+    return synthetic::daysFromCivil(d.year(), d.month(), d.day()) * synthetic::kSecondsPerDay +
+           local.time().msecsSinceStartOfDay() / 1000;
 }
 
 RowRules::RowRules(const staging::TableSpec &table, const QualityOptions &options, const QDateTime &runTime)
@@ -206,8 +211,8 @@ void RowRules::setHeader(const std::vector<std::string> &header)
     }
 }
 
-std::optional<std::vector<std::optional<std::string>>>
-RowRules::columnValues(const std::vector<std::string> &fields, const std::vector<bool> &nulls) const
+std::optional<std::vector<std::optional<std::string>>> RowRules::columnValues(const std::vector<std::string> &fields,
+                                                                              const std::vector<bool> &nulls) const
 {
     // Without a header, a record of fewer fields holds the leading columns
     // (as the synthetic shop writes them).
@@ -429,8 +434,9 @@ void RowRules::checkRow(const Plan &plan, const csv::Record &record, std::vector
             q.valid = false;
         } else if (q.integer < 0 && !isCancellation()) {
             fail(plan.slot, record, q.text,
-                 q.name + " " + quoted(q.text) + " is negative but order " + quoted(column(1).text)
-                     + " is not a cancellation (its id does not start with " + quoted(m_settings.cancellationPrefix) + ")",
+                 q.name + " " + quoted(q.text) + " is negative but order " + quoted(column(1).text) +
+                     " is not a cancellation (its id does not start with " + quoted(m_settings.cancellationPrefix) +
+                     ")",
                  failures);
             q.valid = false;
         } else {
@@ -448,9 +454,9 @@ void RowRules::checkRow(const Plan &plan, const csv::Record &record, std::vector
             return;
         }
         fail(plan.slot, record, total.text,
-             "order_total " + money(total.amount) + " is not items_subtotal " + money(subtotal.amount)
-                 + " - discount_total " + money(discount.amount) + " + shipping_fee " + money(shipping.amount) + " = "
-                 + money(expected),
+             "order_total " + money(total.amount) + " is not items_subtotal " + money(subtotal.amount) +
+                 " - discount_total " + money(discount.amount) + " + shipping_fee " + money(shipping.amount) + " = " +
+                 money(expected),
              failures);
         return;
     }
@@ -463,7 +469,8 @@ void RowRules::checkRow(const Plan &plan, const csv::Record &record, std::vector
             return;
         }
         fail(plan.slot, record, later.text,
-             later.name + " " + quoted(later.text) + " is before " + earlier.name + " " + quoted(earlier.text), failures);
+             later.name + " " + quoted(later.text) + " is before " + earlier.name + " " + quoted(earlier.text),
+             failures);
         return;
     }
     case Check::LineTotal: {
@@ -481,9 +488,9 @@ void RowRules::checkRow(const Plan &plan, const csv::Record &record, std::vector
             return;
         }
         fail(plan.slot, record, total.text,
-             "line_total " + money(total.amount) + " is not quantity " + std::to_string(quantity.integer)
-                 + " x unit_price " + money(price.amount) + " - discount "
-                 + money(discount.given ? discount.amount : Decimal()) + " = " + money(expected),
+             "line_total " + money(total.amount) + " is not quantity " + std::to_string(quantity.integer) +
+                 " x unit_price " + money(price.amount) + " - discount " +
+                 money(discount.given ? discount.amount : Decimal()) + " = " + money(expected),
              failures);
         return;
     }

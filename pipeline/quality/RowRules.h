@@ -20,10 +20,10 @@
 namespace ecomops::quality {
 
 struct RuleExample {
-    qint64 line = 0;     // physical line in the staged file
-    std::string value;   // the value that failed (may be shortened)
+    qint64 line = 0;   // physical line in the staged file
+    std::string value; // the value that failed (may be shortened)
     std::string reason;
-    std::string record;  // the start of the raw record
+    std::string record; // the start of the raw record
 };
 
 // What one rule found in one table.
@@ -44,7 +44,8 @@ std::optional<Severity> effectiveSeverity(const Rule &rule, const RuleSettings &
 // Seconds since 1970-01-01 on the naive local clock the sources' timestamps use.
 std::int64_t naiveSeconds(const QDateTime &time);
 
-class RowRules : public load::RowChecker {
+class RowRules : public load::RowChecker
+{
 public:
     static constexpr int kMaxExamples = 5;
 
@@ -66,11 +67,11 @@ public:
     // where the header lacks the column), or nullopt when its field count
     // does not match the header (without a header: more fields than columns).
     std::optional<std::vector<std::optional<std::string>>> columnValues(const std::vector<std::string> &fields,
-                                                                         const std::vector<bool> &nulls) const;
+                                                                        const std::vector<bool> &nulls) const;
 
     const std::string &table() const { return m_table.name; }
     qint64 rowsChecked() const { return m_rows; }
-    std::vector<RuleResult> results() const;      // one per applied row rule, in catalogue order
+    std::vector<RuleResult> results() const;                          // one per applied row rule, in catalogue order
     const std::vector<qint64> &nullCounts() const { return m_nulls; } // per column: empty or blank cells
 
 private:

@@ -25,11 +25,15 @@ struct Reference {
 // Every reference a staged row makes to another row. Integrity references
 // also get an info rule: the referenced row exists but was rejected.
 const Reference kReferences[] = {
-    {"categories", "parent_category_id", "categories", "category_id", "dw.dim_category", "category_id", D::Integrity, "category"},
-    {"products", "category_id", "categories", "category_id", "dw.dim_category", "category_id", D::Integrity, "category"},
+    {"categories", "parent_category_id", "categories", "category_id", "dw.dim_category", "category_id", D::Integrity,
+     "category"},
+    {"products", "category_id", "categories", "category_id", "dw.dim_category", "category_id", D::Integrity,
+     "category"},
     {"product_prices", "product_id", "products", "product_id", "dw.dim_product", "product_id", D::Integrity, "product"},
-    {"customers", "country_code", "countries", "country_code", "dw.dim_country", "country_code", D::Accuracy, "country"},
-    {"customer_segments", "customer_id", "customers", "customer_id", "dw.dim_customer", "customer_id", D::Integrity, "customer"},
+    {"customers", "country_code", "countries", "country_code", "dw.dim_country", "country_code", D::Accuracy,
+     "country"},
+    {"customer_segments", "customer_id", "customers", "customer_id", "dw.dim_customer", "customer_id", D::Integrity,
+     "customer"},
     {"orders", "customer_id", "customers", "customer_id", "dw.dim_customer", "customer_id", D::Integrity, "customer"},
     {"orders", "country_code", "countries", "country_code", "dw.dim_country", "country_code", D::Accuracy, "country"},
     {"order_lines", "order_id", "orders", "order_id", "dw.fact_order", "order_id", D::Integrity, "order"},
@@ -50,10 +54,11 @@ const char *const kExceptCancellations =
 
 const std::vector<std::string> kChannels = {"Website", "Mobile App", "Marketplace", "Store"};
 // The synthetic shop's statuses, then those of the Olist export.
-const std::vector<std::string> kStatuses = {"Completed", "Delivered", "Shipped", "Processing", "Pending", "Cancelled",
-                                            "Refunded", "canceled", "invoiced", "approved", "created", "unavailable"};
+const std::vector<std::string> kStatuses = {"Completed", "Delivered", "Shipped",  "Processing",
+                                            "Pending",   "Cancelled", "Refunded", "canceled",
+                                            "invoiced",  "approved",  "created",  "unavailable"};
 const std::vector<std::string> kPaymentMethods = {"Bank Transfer", "Credit Card", "Cash on Delivery", "E-Wallet",
-                                                  "debit_card", "boleto", "voucher"};
+                                                  "debit_card",    "boleto",      "voucher"};
 const std::vector<std::string> kSegments = {"VIP", "Regular", "Occasional", "New"};
 const std::vector<std::string> kEventTypes = {"page_view", "add_to_cart", "search", "purchase", "remove_from_cart"};
 
@@ -77,8 +82,8 @@ Rule inSet(const std::string &table, const std::string &column, std::vector<std:
     for (const auto &v : values)
         list += (list.empty() ? "" : ", ") + v;
     Rule r = rule(table, column + ".in_set", {column}, D::Validity, S::Count, C::InSet,
-                  column + ", when given, is one of: " + list
-                      + " (case, spaces, '-' and '_' do not matter; the run spec can change the list).");
+                  column + ", when given, is one of: " + list +
+                      " (case, spaces, '-' and '_' do not matter; the run spec can change the list).");
     r.values = std::move(values);
     return r;
 }
@@ -86,7 +91,8 @@ Rule inSet(const std::string &table, const std::string &column, std::vector<std:
 Rule notFuture(const std::string &table, const std::string &column, S severity)
 {
     return rule(table, column + ".not_future", {column}, D::Timeliness, severity, C::NotFuture,
-                column + " is not later than the run's start (plus the tolerance in the run spec, 24 hours by default).");
+                column +
+                    " is not later than the run's start (plus the tolerance in the run spec, 24 hours by default).");
 }
 
 Rule inWindow(const std::string &table, const std::string &column)
@@ -133,8 +139,8 @@ Rule notBeforeParent(const std::string &table, const std::string &column, const 
                      const std::string &parent, const std::string &parentColumn, const std::string &what)
 {
     Rule r = rule(table, column + ".after_" + what, {column, key}, D::Consistency, S::Count, C::NotBeforeParent,
-                  column + " is not before the " + what + "'s " + parentColumn + " (compared with the " + what
-                      + " in the same run when that " + what + " was not rejected).");
+                  column + " is not before the " + what + "'s " + parentColumn + " (compared with the " + what +
+                      " in the same run when that " + what + " was not rejected).");
     r.refTable = parent;
     r.refKey = key;
     r.refColumn = parentColumn;
@@ -160,11 +166,20 @@ void addColumnRules(std::vector<Rule> &rules)
                 continue;
             std::string what;
             switch (c.type) {
-            case staging::ColumnType::Integer: what = "a whole number (up to 18 digits)"; break;
-            case staging::ColumnType::Decimal: what = "an exact amount (up to 10 integer digits and 4 decimals)"; break;
-            case staging::ColumnType::Timestamp: what = "an ISO timestamp (YYYY-MM-DD[ HH:MM[:SS[.ffffff]]])"; break;
-            case staging::ColumnType::Date: what = "an ISO date (YYYY-MM-DD, a time part is allowed)"; break;
-            case staging::ColumnType::Text: break;
+            case staging::ColumnType::Integer:
+                what = "a whole number (up to 18 digits)";
+                break;
+            case staging::ColumnType::Decimal:
+                what = "an exact amount (up to 10 integer digits and 4 decimals)";
+                break;
+            case staging::ColumnType::Timestamp:
+                what = "an ISO timestamp (YYYY-MM-DD[ HH:MM[:SS[.ffffff]]])";
+                break;
+            case staging::ColumnType::Date:
+                what = "an ISO date (YYYY-MM-DD, a time part is allowed)";
+                break;
+            case staging::ColumnType::Text:
+                break;
             }
             rules.push_back(rule(t.name, c.name + ".parses", {c.name}, D::Validity, S::Reject, C::Parses,
                                  c.name + ", when given, is " + what + "."));
@@ -190,12 +205,14 @@ void addTableRules(std::vector<Rule> &rules)
     rules.push_back(rule("customers", "email.well_formed", {"email"}, D::Validity, S::Reject, C::Email,
                          "email, when given, is a well-formed address: one '@', a local part without spaces or "
                          "doubled dots, and a domain of at least two labels."));
-    rules.push_back(rule("customers", "phone.length", {"phone"}, D::Conformity, S::Count, C::Phone,
-                         "phone, when given, has 7 to 15 digits (E.164), written with digits, spaces and + ( ) - . / only."));
+    rules.push_back(
+        rule("customers", "phone.length", {"phone"}, D::Conformity, S::Count, C::Phone,
+             "phone, when given, has 7 to 15 digits (E.164), written with digits, spaces and + ( ) - . / only."));
     rules.push_back(iso2("customers"));
     rules.push_back(notFuture("customers", "signup_date", S::Count));
     rules.push_back(inSet("customer_segments", "segment", kSegments));
-    rules.push_back(notBeforeParent("customer_segments", "valid_from", "customer_id", "customers", "signup_date", "customer"));
+    rules.push_back(
+        notBeforeParent("customer_segments", "valid_from", "customer_id", "customers", "signup_date", "customer"));
     // orders
     rules.push_back(inSet("orders", "channel", kChannels));
     rules.push_back(inSet("orders", "status", kStatuses));
@@ -206,9 +223,9 @@ void addTableRules(std::vector<Rule> &rules)
     rules.push_back(iso2("orders"));
     rules.push_back(notFuture("orders", "order_ts", S::Reject));
     rules.push_back(inWindow("orders", "order_ts"));
-    rules.push_back(rule("orders", "order_total.adds_up", {"order_total", "items_subtotal", "discount_total", "shipping_fee"},
-                         D::Consistency, S::Reject, C::OrderTotal,
-                         "order_total = items_subtotal - discount_total + shipping_fee, to the cent."));
+    rules.push_back(rule("orders", "order_total.adds_up",
+                         {"order_total", "items_subtotal", "discount_total", "shipping_fee"}, D::Consistency, S::Reject,
+                         C::OrderTotal, "order_total = items_subtotal - discount_total + shipping_fee, to the cent."));
     {
         Rule r = rule("orders", "items_subtotal.matches_lines", {"items_subtotal", "order_id"}, D::Consistency,
                       S::Reject, C::SubtotalMatchesLines,
@@ -282,8 +299,9 @@ void addSetRules(std::vector<Rule> &rules)
         for (const auto &k : t.businessKey)
             key += (key.empty() ? "" : ", ") + k;
         rules.push_back(rule(t.name, "key.unique", t.businessKey, D::Uniqueness, S::Reject, C::Unique,
-                             "The business key (" + key + ") occurs once in the run; the first line wins and later "
-                             "copies are rejected."));
+                             "The business key (" + key +
+                                 ") occurs once in the run; the first line wins and later "
+                                 "copies are rejected."));
     }
     for (const Reference &ref : kReferences) {
         const std::string column = ref.column;
@@ -306,7 +324,8 @@ void addSetRules(std::vector<Rule> &rules)
             info.id = ref.table + std::string(".") + column + ".parent_accepted";
             info.severity = S::Info;
             info.check = C::ParentAccepted;
-            info.description = column + " names a " + ref.what + " that this run rejected (and the warehouse does "
+            info.description = column + " names a " + ref.what +
+                               " that this run rejected (and the warehouse does "
                                "not hold): not a defect of this row, which is loaded; the transform will set it "
                                "aside when it cannot resolve it.";
             rules.push_back(std::move(r));
@@ -365,37 +384,68 @@ std::vector<Rule> build()
 const char *toString(Check check)
 {
     switch (check) {
-    case Check::Present: return "present";
-    case Check::Parses: return "parses";
-    case Check::Email: return "email";
-    case Check::CountryFormat: return "country_format";
-    case Check::CountryCode: return "country_code";
-    case Check::Phone: return "phone";
-    case Check::ProductCode: return "product_code";
-    case Check::Cents: return "cents";
-    case Check::InSet: return "in_set";
-    case Check::NotNegative: return "not_negative";
-    case Check::NotZero: return "not_zero";
-    case Check::QuantitySign: return "quantity_sign";
-    case Check::NotFuture: return "not_future";
-    case Check::InWindow: return "in_window";
-    case Check::OrderTotal: return "order_total";
-    case Check::LineTotal: return "line_total";
-    case Check::NotBeforeColumn: return "not_before_column";
-    case Check::Unique: return "unique";
-    case Check::Reference: return "reference";
-    case Check::ParentAccepted: return "parent_accepted";
-    case Check::SubtotalMatchesLines: return "subtotal_matches_lines";
-    case Check::NotBeforeParent: return "not_before_parent";
-    case Check::PriceInRange: return "price_in_range";
-    case Check::WellFormedCsv: return "well_formed_csv";
-    case Check::Utf8: return "utf8";
-    case Check::SnapshotFresh: return "snapshot_fresh";
-    case Check::TransformResolves: return "transform_resolves";
-    case Check::TransformRequired: return "transform_required";
-    case Check::TransformType: return "transform_type";
-    case Check::TransformUnique: return "transform_unique";
-    case Check::TransformPrice: return "transform_price";
+    case Check::Present:
+        return "present";
+    case Check::Parses:
+        return "parses";
+    case Check::Email:
+        return "email";
+    case Check::CountryFormat:
+        return "country_format";
+    case Check::CountryCode:
+        return "country_code";
+    case Check::Phone:
+        return "phone";
+    case Check::ProductCode:
+        return "product_code";
+    case Check::Cents:
+        return "cents";
+    case Check::InSet:
+        return "in_set";
+    case Check::NotNegative:
+        return "not_negative";
+    case Check::NotZero:
+        return "not_zero";
+    case Check::QuantitySign:
+        return "quantity_sign";
+    case Check::NotFuture:
+        return "not_future";
+    case Check::InWindow:
+        return "in_window";
+    case Check::OrderTotal:
+        return "order_total";
+    case Check::LineTotal:
+        return "line_total";
+    case Check::NotBeforeColumn:
+        return "not_before_column";
+    case Check::Unique:
+        return "unique";
+    case Check::Reference:
+        return "reference";
+    case Check::ParentAccepted:
+        return "parent_accepted";
+    case Check::SubtotalMatchesLines:
+        return "subtotal_matches_lines";
+    case Check::NotBeforeParent:
+        return "not_before_parent";
+    case Check::PriceInRange:
+        return "price_in_range";
+    case Check::WellFormedCsv:
+        return "well_formed_csv";
+    case Check::Utf8:
+        return "utf8";
+    case Check::SnapshotFresh:
+        return "snapshot_fresh";
+    case Check::TransformResolves:
+        return "transform_resolves";
+    case Check::TransformRequired:
+        return "transform_required";
+    case Check::TransformType:
+        return "transform_type";
+    case Check::TransformUnique:
+        return "transform_unique";
+    case Check::TransformPrice:
+        return "transform_price";
     }
     return "";
 }
@@ -403,11 +453,16 @@ const char *toString(Check check)
 const char *toString(RuleKind kind)
 {
     switch (kind) {
-    case RuleKind::Row: return "row";
-    case RuleKind::Set: return "set";
-    case RuleKind::Load: return "load";
-    case RuleKind::Snapshot: return "snapshot";
-    case RuleKind::Transform: return "transform";
+    case RuleKind::Row:
+        return "row";
+    case RuleKind::Set:
+        return "set";
+    case RuleKind::Load:
+        return "load";
+    case RuleKind::Snapshot:
+        return "snapshot";
+    case RuleKind::Transform:
+        return "transform";
     }
     return "";
 }

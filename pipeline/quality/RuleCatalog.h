@@ -15,22 +15,22 @@ namespace ecomops::quality {
 
 enum class Check {
     // Row rules: one record at a time.
-    Present,        // a required field has a value
-    Parses,         // the value parses as the column's type
-    Email,          // a well-formed address
-    CountryFormat,  // two upper-case letters
-    CountryCode,    // an assigned ISO 3166-1 alpha-2 code
-    Phone,          // 7 to 15 digits
-    ProductCode,    // a product code: letters, digits, . _ / -
-    Cents,          // money with at most two decimals
-    InSet,          // one of the allowed values
-    NotNegative,    // >= 0 (cancellations exempt where the table has orders)
-    NotZero,        // != 0
-    QuantitySign,   // quantity != 0, negative only on cancellations
-    NotFuture,      // not after the run's time (plus a tolerance)
-    InWindow,       // not older than the source's window
-    OrderTotal,     // order_total = items_subtotal - discount_total + shipping_fee
-    LineTotal,      // line_total = quantity * unit_price - discount
+    Present,         // a required field has a value
+    Parses,          // the value parses as the column's type
+    Email,           // a well-formed address
+    CountryFormat,   // two upper-case letters
+    CountryCode,     // an assigned ISO 3166-1 alpha-2 code
+    Phone,           // 7 to 15 digits
+    ProductCode,     // a product code: letters, digits, . _ / -
+    Cents,           // money with at most two decimals
+    InSet,           // one of the allowed values
+    NotNegative,     // >= 0 (cancellations exempt where the table has orders)
+    NotZero,         // != 0
+    QuantitySign,    // quantity != 0, negative only on cancellations
+    NotFuture,       // not after the run's time (plus a tolerance)
+    InWindow,        // not older than the source's window
+    OrderTotal,      // order_total = items_subtotal - discount_total + shipping_fee
+    LineTotal,       // line_total = quantity * unit_price - discount
     NotBeforeColumn, // a timestamp is not before another of the same row
     // Set rules: SQL over all of the run's staged rows.
     Unique,               // the business key occurs once (the first line wins)
@@ -40,9 +40,9 @@ enum class Check {
     NotBeforeParent,      // a timestamp is not before its parent row's timestamp
     PriceInRange,         // a price lies within the product's known price range
     // Enforced elsewhere, scored here.
-    WellFormedCsv,  // the loader: a valid CSV record
-    Utf8,           // the loader: valid UTF-8 text
-    SnapshotFresh,  // the snapshot is not older than allowed
+    WellFormedCsv, // the loader: a valid CSV record
+    Utf8,          // the loader: valid UTF-8 text
+    SnapshotFresh, // the snapshot is not older than allowed
     // Enforced by the transform (split-stream), scored after it.
     TransformResolves, // references resolve (transform.reference)
     TransformRequired, // the fields the warehouse needs are there (transform.required)
@@ -77,7 +77,7 @@ struct Rule {
     std::string warehouseTable;
     std::string warehouseKey;
     std::string warehouseValue;
-    std::vector<std::string> values; // InSet: the allowed values by default
+    std::vector<std::string> values;  // InSet: the allowed values by default
     bool cancellationsExempt = false; // NotNegative: a cancellation's amounts may be negative
     bool optionalParent = false;      // Reference: skipped when the run has no row of refTable (an optional file)
 

@@ -63,8 +63,8 @@ std::optional<double> weightedOverall(const std::array<DimensionScore, 8> &dimen
     return floorScore(sum / weight);
 }
 
-GateCheck gate(const std::string &table, std::string metric, double value, double threshold, bool atLeast, GateMode mode,
-               const std::string &words)
+GateCheck gate(const std::string &table, std::string metric, double value, double threshold, bool atLeast,
+               GateMode mode, const std::string &words)
 {
     GateCheck g;
     g.table = table;
@@ -84,9 +84,12 @@ GateCheck gate(const std::string &table, std::string metric, double value, doubl
 const char *toString(GateStatus status)
 {
     switch (status) {
-    case GateStatus::Passed: return "passed";
-    case GateStatus::Warned: return "warned";
-    case GateStatus::Failed: return "failed";
+    case GateStatus::Passed:
+        return "passed";
+    case GateStatus::Warned:
+        return "warned";
+    case GateStatus::Failed:
+        return "failed";
     }
     return "passed";
 }
@@ -161,9 +164,9 @@ ScoreCard scoreRun(const std::vector<RuleResult> &results, const std::vector<Tab
         }
         const GateMode mode = t.mode;
         if (t.overall) {
-            const GateCheck g = gate(t.table, "overall", *t.overall, t.overallThreshold, true, mode,
-                                     "overall score " + number(*t.overall) + " is below its gate of "
-                                         + number(t.overallThreshold));
+            const GateCheck g =
+                gate(t.table, "overall", *t.overall, t.overallThreshold, true, mode,
+                     "overall score " + number(*t.overall) + " is below its gate of " + number(t.overallThreshold));
             t.overallPassed = g.passed;
             card.gates.push_back(g);
             overallSum += *t.overall * double(t.rows);
@@ -174,23 +177,23 @@ ScoreCard scoreRun(const std::vector<RuleResult> &results, const std::vector<Tab
             if (!d.score)
                 continue;
             const GateCheck g = gate(t.table, toString(d.dimension), *d.score, d.threshold, true, mode,
-                                     std::string(toString(d.dimension)) + " " + number(*d.score)
-                                         + " is below its gate of " + number(d.threshold));
+                                     std::string(toString(d.dimension)) + " " + number(*d.score) +
+                                         " is below its gate of " + number(d.threshold));
             d.passed = g.passed;
             card.gates.push_back(g);
         }
         if (t.cells > 0) {
             const double percent = 100.0 * double(t.nullCells) / double(t.cells);
             const double max = gates.maxNullPercentFor(t.table);
-            card.gates.push_back(gate(t.table, "null_percent", percent, max, false, mode,
-                                      number(percent) + " % of its cells are empty, more than the " + number(max)
-                                          + " % allowed"));
+            card.gates.push_back(
+                gate(t.table, "null_percent", percent, max, false, mode,
+                     number(percent) + " % of its cells are empty, more than the " + number(max) + " % allowed"));
         }
         const double duplicates = 100.0 * double(t.duplicateRows) / double(t.rows);
         const double maxDuplicates = gates.maxDuplicatePercentFor(t.table);
         card.gates.push_back(gate(t.table, "duplicate_percent", duplicates, maxDuplicates, false, mode,
-                                  number(duplicates) + " % of its rows are duplicates, more than the "
-                                      + number(maxDuplicates) + " % allowed"));
+                                  number(duplicates) + " % of its rows are duplicates, more than the " +
+                                      number(maxDuplicates) + " % allowed"));
         card.tables.push_back(t);
     }
     finishScores(card.run);

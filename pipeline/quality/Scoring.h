@@ -47,8 +47,8 @@ struct ColumnNulls {
 // What a table brings besides its rule results.
 struct TableFacts {
     std::string table;
-    qint64 rows = 0;                  // rows read from its file
-    qint64 checkedRows = 0;           // rows the row rules looked at
+    qint64 rows = 0;        // rows read from its file
+    qint64 checkedRows = 0; // rows the row rules looked at
     std::vector<ColumnNulls> columns;
     // Rows set aside (quarantined or rejected), by the dimension of their
     // reasons; a row with reasons in two dimensions counts in both.
@@ -63,7 +63,7 @@ struct TableFacts {
 
 struct GateCheck {
     std::string table;
-    std::string metric;  // overall, a dimension, null_percent or duplicate_percent
+    std::string metric; // overall, a dimension, null_percent or duplicate_percent
     double value = 0;
     double threshold = 0;
     bool atLeast = true; // value >= threshold passes (else value <= threshold)
@@ -82,20 +82,20 @@ struct TableScore {
     std::optional<double> overall;
     double overallThreshold = 0;
     bool overallPassed = true;
-    qint64 nullCells = 0;                  // in counted columns
-    qint64 cells = 0;                      // of counted columns
-    std::vector<std::string> unprovided;   // optional columns empty in every row (not counted)
+    qint64 nullCells = 0;                // in counted columns
+    qint64 cells = 0;                    // of counted columns
+    std::vector<std::string> unprovided; // optional columns empty in every row (not counted)
     qint64 duplicateRows = 0;
     GateMode mode = GateMode::Fail;
 };
 
 struct ScoreCard {
     std::vector<TableScore> tables;
-    std::array<DimensionScore, 8> run;  // all tables pooled
-    std::optional<double> overall;      // the run's overall score
+    std::array<DimensionScore, 8> run; // all tables pooled
+    std::optional<double> overall;     // the run's overall score
     GateStatus status = GateStatus::Passed;
-    std::vector<GateCheck> gates;       // every gate evaluated, passed or not
-    std::vector<std::string> messages;  // the failed ones, worst first
+    std::vector<GateCheck> gates;      // every gate evaluated, passed or not
+    std::vector<std::string> messages; // the failed ones, worst first
 
     const TableScore *table(const std::string &name) const;
 };

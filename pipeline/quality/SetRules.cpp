@@ -35,8 +35,9 @@ std::string given(const std::string &alias, const std::string &column)
 // Rows of `table` (in its view) that no rule has rejected so far.
 std::string notRejected(const std::string &table, const std::string &alias)
 {
-    return "NOT " + alias + ".at_load AND NOT EXISTS (SELECT 1 FROM pg_temp.dq_fail f WHERE f.table_name = "
-           + literal(table) + " AND f.source_line = " + alias + ".source_line AND f.rejects)";
+    return "NOT " + alias +
+           ".at_load AND NOT EXISTS (SELECT 1 FROM pg_temp.dq_fail f WHERE f.table_name = " + literal(table) +
+           " AND f.source_line = " + alias + ".source_line AND f.rejects)";
 }
 
 // The keys a reference may resolve to: the referenced table's rows in the run
@@ -68,15 +69,22 @@ std::string uniqueSelect(const Rule &rule, const staging::TableSpec &table)
     }
     for (const staging::Column &c : table.columns)
         record += (record.empty() ? "" : ", ") + std::string("v.") + ident(c.name);
-    return "WITH d AS MATERIALIZED (SELECT s.source_line, s.at_load" + keys
-           + ", first_value(s.source_line) OVER w AS first_line, count(*) OVER w AS n FROM " + viewName(rule.table)
-           + " s WHERE " + nonEmpty + " WINDOW w AS (PARTITION BY " + partition + " ORDER BY s.source_line)), "
-           "r AS (SELECT v.source_line, ROW(" + record + ")::text AS rec FROM " + viewName(rule.table)
-           + " v JOIN (SELECT x.source_line FROM d x WHERE x.n > 1) x ON x.source_line = v.source_line) "
-           "SELECT d.source_line, d.at_load, d.first_line = d.source_line AS ok, CASE WHEN d.first_line <> d.source_line "
+    return "WITH d AS MATERIALIZED (SELECT s.source_line, s.at_load" + keys +
+           ", first_value(s.source_line) OVER w AS first_line, count(*) OVER w AS n FROM " + viewName(rule.table) +
+           " s WHERE " + nonEmpty + " WINDOW w AS (PARTITION BY " + partition +
+           " ORDER BY s.source_line)), "
+           "r AS (SELECT v.source_line, ROW(" +
+           record + ")::text AS rec FROM " + viewName(rule.table) +
+           " v JOIN (SELECT x.source_line FROM d x WHERE x.n > 1) x ON x.source_line = v.source_line) "
+           "SELECT d.source_line, d.at_load, d.first_line = d.source_line AS ok, CASE WHEN d.first_line <> "
+           "d.source_line "
            "THEN CASE WHEN a.rec = b.rec THEN 'duplicate of line ' || d.first_line ELSE 'same key as line ' || "
-           "d.first_line || ' with different values' END || ' (' || " + label + " || ')' END AS reason, "
-           "CASE WHEN d.first_line <> d.source_line THEN " + label + " END AS value "
+           "d.first_line || ' with different values' END || ' (' || " +
+           label +
+           " || ')' END AS reason, "
+           "CASE WHEN d.first_line <> d.source_line THEN " +
+           label +
+           " END AS value "
            "FROM d LEFT JOIN r a ON a.source_line = d.source_line LEFT JOIN r b ON b.source_line = d.first_line";
 }
 
@@ -86,23 +94,24 @@ std::string referenceSelect(const Rule &rule, const std::set<std::string> &wareh
     std::string where = rule.refTable + " of this run";
     if (!rule.warehouseTable.empty())
         where += " nor in " + rule.warehouseTable;
-    return "SELECT c.source_line, c.at_load, k.k IS NOT NULL AS ok, " + literal(column + " ") + " || "
-           + trimmed("c", column) + " || " + literal(" is not in " + where) + " AS reason, " + trimmed("c", column)
-           + " AS value FROM " + viewName(rule.table) + " c LEFT JOIN (" + keySet(rule, warehouse, false)
-           + ") k ON k.k = " + trimmed("c", column) + " WHERE " + given("c", column);
+    return "SELECT c.source_line, c.at_load, k.k IS NOT NULL AS ok, " + literal(column + " ") + " || " +
+           trimmed("c", column) + " || " + literal(" is not in " + where) + " AS reason, " + trimmed("c", column) +
+           " AS value FROM " + viewName(rule.table) + " c LEFT JOIN (" + keySet(rule, warehouse, false) +
+           ") k ON k.k = " + trimmed("c", column) + " WHERE " + given("c", column);
 }
 
 std::string parentAcceptedSelect(const Rule &rule, const std::set<std::string> &warehouse)
 {
     const std::string column = rule.columns.front();
-    return "SELECT c.source_line, c.at_load, a.k IS NOT NULL AS ok, " + literal(column + " ") + " || "
-           + trimmed("c", column) + " || "
-           + literal(" names a row of " + rule.refTable + " that this run rejected; the transform will set this row "
-                     "aside if it cannot resolve it")
-           + " AS reason, " + trimmed("c", column) + " AS value FROM " + viewName(rule.table) + " c JOIN (SELECT DISTINCT "
-           + trimmed("p", rule.refKey) + " AS k FROM " + viewName(rule.refTable) + " p) known ON known.k = "
-           + trimmed("c", column) + " LEFT JOIN (" + keySet(rule, warehouse, true) + ") a ON a.k = "
-           + trimmed("c", column) + " WHERE " + notRejected(rule.table, "c");
+    return "SELECT c.source_line, c.at_load, a.k IS NOT NULL AS ok, " + literal(column + " ") + " || " +
+           trimmed("c", column) + " || " +
+           literal(" names a row of " + rule.refTable +
+                   " that this run rejected; the transform will set this row "
+                   "aside if it cannot resolve it") +
+           " AS reason, " + trimmed("c", column) + " AS value FROM " + viewName(rule.table) +
+           " c JOIN (SELECT DISTINCT " + trimmed("p", rule.refKey) + " AS k FROM " + viewName(rule.refTable) +
+           " p) known ON known.k = " + trimmed("c", column) + " LEFT JOIN (" + keySet(rule, warehouse, true) +
+           ") a ON a.k = " + trimmed("c", column) + " WHERE " + notRejected(rule.table, "c");
 }
 
 // Values are parsed once per row (a MATERIALIZED CTE), not once per use.
@@ -115,27 +124,31 @@ std::string subtotalSelect(const Rule &rule)
     for (const std::string &k : lines->businessKey)
         lineKey += (lineKey.empty() ? "" : ", ") + trimmed("x", k);
     const std::string subtotal = rule.columns.at(0), key = rule.columns.at(1);
-    return "WITH o AS MATERIALIZED (SELECT o.source_line, o.at_load, " + trimmed("o", key) + " AS k, "
-           + trimmed("o", subtotal) + " AS raw, ops.dq_money(o." + ident(subtotal) + ") AS subtotal FROM "
-           + viewName(rule.table) + " o), l AS (SELECT d.k, count(*) AS lines, sum(d.total) AS total, "
-           "bool_and(d.total IS NOT NULL) AS complete FROM (SELECT DISTINCT ON (" + lineKey + ") "
-           + trimmed("x", rule.refKey) + " AS k, ops.dq_money(x." + ident(rule.refColumn) + ") AS total FROM "
-           + viewName(rule.refTable) + " x ORDER BY " + lineKey + ", x.source_line) d GROUP BY d.k) "
-           "SELECT o.source_line, o.at_load, l.total = o.subtotal AS ok, "
-           + literal(subtotal + " ") + " || o.raw || ' is not the sum of its ' || l.lines || ' lines, ' || l.total "
+    return "WITH o AS MATERIALIZED (SELECT o.source_line, o.at_load, " + trimmed("o", key) + " AS k, " +
+           trimmed("o", subtotal) + " AS raw, ops.dq_money(o." + ident(subtotal) + ") AS subtotal FROM " +
+           viewName(rule.table) +
+           " o), l AS (SELECT d.k, count(*) AS lines, sum(d.total) AS total, "
+           "bool_and(d.total IS NOT NULL) AS complete FROM (SELECT DISTINCT ON (" +
+           lineKey + ") " + trimmed("x", rule.refKey) + " AS k, ops.dq_money(x." + ident(rule.refColumn) +
+           ") AS total FROM " + viewName(rule.refTable) + " x ORDER BY " + lineKey +
+           ", x.source_line) d GROUP BY d.k) "
+           "SELECT o.source_line, o.at_load, l.total = o.subtotal AS ok, " +
+           literal(subtotal + " ") +
+           " || o.raw || ' is not the sum of its ' || l.lines || ' lines, ' || l.total "
            "AS reason, o.raw AS value FROM o JOIN l ON l.k = o.k WHERE o.subtotal IS NOT NULL AND l.complete";
 }
 
 std::string notBeforeParentSelect(const Rule &rule)
 {
     const std::string column = rule.columns.at(0), key = rule.columns.at(1);
-    return "WITH c AS MATERIALIZED (SELECT c.source_line, c.at_load, " + trimmed("c", key) + " AS k, "
-           + trimmed("c", column) + " AS raw, ops.dq_timestamp(c." + ident(column) + ") AS v FROM "
-           + viewName(rule.table) + " c), p AS (SELECT " + trimmed("p", rule.refKey) + " AS k, min(ops.dq_timestamp(p."
-           + ident(rule.refColumn) + ")) AS ts FROM " + viewName(rule.refTable) + " p WHERE "
-           + notRejected(rule.refTable, "p") + " GROUP BY 1) SELECT c.source_line, c.at_load, c.v >= p.ts AS ok, "
-           + literal(column + " ") + " || c.raw || " + literal(" is before " + rule.refTable + "." + rule.refColumn + " ")
-           + " || p.ts AS reason, c.raw AS value FROM c JOIN p ON p.k = c.k WHERE c.v IS NOT NULL AND p.ts IS NOT NULL";
+    return "WITH c AS MATERIALIZED (SELECT c.source_line, c.at_load, " + trimmed("c", key) + " AS k, " +
+           trimmed("c", column) + " AS raw, ops.dq_timestamp(c." + ident(column) + ") AS v FROM " +
+           viewName(rule.table) + " c), p AS (SELECT " + trimmed("p", rule.refKey) + " AS k, min(ops.dq_timestamp(p." +
+           ident(rule.refColumn) + ")) AS ts FROM " + viewName(rule.refTable) + " p WHERE " +
+           notRejected(rule.refTable, "p") + " GROUP BY 1) SELECT c.source_line, c.at_load, c.v >= p.ts AS ok, " +
+           literal(column + " ") + " || c.raw || " +
+           literal(" is before " + rule.refTable + "." + rule.refColumn + " ") +
+           " || p.ts AS reason, c.raw AS value FROM c JOIN p ON p.k = c.k WHERE c.v IS NOT NULL AND p.ts IS NOT NULL";
 }
 
 std::string priceInRangeSelect(const Rule &rule, const RuleSettings &settings, const std::set<std::string> &warehouse)
@@ -143,18 +156,18 @@ std::string priceInRangeSelect(const Rule &rule, const RuleSettings &settings, c
     const std::string price = rule.columns.at(0), product = rule.columns.at(1);
     char tolerance[32];
     std::snprintf(tolerance, sizeof tolerance, "%.6f", settings.priceTolerancePercent / 100.0);
-    std::string known = "SELECT " + trimmed("x", rule.refKey) + " AS k, ops.dq_money(x." + ident(rule.refColumn)
-                        + ") AS p FROM " + viewName(rule.refTable) + " x";
+    std::string known = "SELECT " + trimmed("x", rule.refKey) + " AS k, ops.dq_money(x." + ident(rule.refColumn) +
+                        ") AS p FROM " + viewName(rule.refTable) + " x";
     if (!rule.warehouseTable.empty() && warehouse.count(rule.warehouseTable))
-        known += " UNION ALL SELECT w." + ident(rule.warehouseKey) + ", w." + ident(rule.warehouseValue) + " FROM "
-                 + rule.warehouseTable + " w";
-    return "WITH c AS MATERIALIZED (SELECT c.source_line, c.at_load, " + trimmed("c", product) + " AS k, "
-           + trimmed("c", price) + " AS raw, ops.dq_money(c." + ident(price) + ") AS v FROM " + viewName(rule.table)
-           + " c), r AS (SELECT y.k, min(y.p) AS lo, max(y.p) AS hi FROM (" + known
-           + ") y WHERE y.p > 0 GROUP BY y.k) SELECT c.source_line, c.at_load, c.v BETWEEN r.lo * (1 - "
-           + std::string(tolerance) + ") AND r.hi * (1 + " + tolerance + ") AS ok, " + literal(price + " ")
-           + " || c.raw || ' is outside the known prices of ' || c.k || ', ' || r.lo || ' to ' || r.hi AS reason, "
-             "c.raw AS value FROM c JOIN r ON r.k = c.k WHERE c.v > 0";
+        known += " UNION ALL SELECT w." + ident(rule.warehouseKey) + ", w." + ident(rule.warehouseValue) + " FROM " +
+                 rule.warehouseTable + " w";
+    return "WITH c AS MATERIALIZED (SELECT c.source_line, c.at_load, " + trimmed("c", product) + " AS k, " +
+           trimmed("c", price) + " AS raw, ops.dq_money(c." + ident(price) + ") AS v FROM " + viewName(rule.table) +
+           " c), r AS (SELECT y.k, min(y.p) AS lo, max(y.p) AS hi FROM (" + known +
+           ") y WHERE y.p > 0 GROUP BY y.k) SELECT c.source_line, c.at_load, c.v BETWEEN r.lo * (1 - " +
+           std::string(tolerance) + ") AND r.hi * (1 + " + tolerance + ") AS ok, " + literal(price + " ") +
+           " || c.raw || ' is outside the known prices of ' || c.k || ', ' || r.lo || ' to ' || r.hi AS reason, "
+           "c.raw AS value FROM c JOIN r ON r.k = c.k WHERE c.v > 0";
 }
 
 } // namespace
@@ -172,10 +185,10 @@ std::string viewSql(const staging::TableSpec &table, qint64 runId)
         staged += ", s." + ident(c.name);
         loaded += ", r.fields[" + std::to_string(i++) + "]";
     }
-    return "CREATE TEMP VIEW " + ident("dq_" + table.name) + " AS SELECT s.source_line, false AS at_load" + staged
-           + " FROM staging." + ident(table.name) + " s WHERE s.run_id = " + std::to_string(runId)
-           + " UNION ALL SELECT r.source_line, true" + loaded + " FROM pg_temp.dq_loaded r WHERE r.table_name = "
-           + literal(table.name);
+    return "CREATE TEMP VIEW " + ident("dq_" + table.name) + " AS SELECT s.source_line, false AS at_load" + staged +
+           " FROM staging." + ident(table.name) + " s WHERE s.run_id = " + std::to_string(runId) +
+           " UNION ALL SELECT r.source_line, true" + loaded +
+           " FROM pg_temp.dq_loaded r WHERE r.table_name = " + literal(table.name);
 }
 
 std::string recordExpression(const staging::TableSpec &table, const std::string &alias)
@@ -185,8 +198,8 @@ std::string recordExpression(const staging::TableSpec &table, const std::string 
         const std::string v = alias + "." + ident(c.name);
         if (!out.empty())
             out += " || ',' || ";
-        out += "CASE WHEN " + v + " IS NULL THEN '' WHEN " + v + " = '' OR " + v + " ~ '[\",\\r\\n]' OR " + v
-               + " <> btrim(" + v + ") THEN '\"' || replace(" + v + ", '\"', '\"\"') || '\"' ELSE " + v + " END";
+        out += "CASE WHEN " + v + " IS NULL THEN '' WHEN " + v + " = '' OR " + v + " ~ '[\",\\r\\n]' OR " + v +
+               " <> btrim(" + v + ") THEN '\"' || replace(" + v + ", '\"', '\"\"') || '\"' ELSE " + v + " END";
     }
     return out;
 }
@@ -206,22 +219,30 @@ std::string ruleSelect(const Rule &rule, const RuleSettings &settings, const std
             return {};
     }
     switch (rule.check) {
-    case Check::Unique: return uniqueSelect(rule, *table);
-    case Check::Reference: return referenceSelect(rule, warehouse);
-    case Check::ParentAccepted: return parentAcceptedSelect(rule, warehouse);
-    case Check::SubtotalMatchesLines: return subtotalSelect(rule);
-    case Check::NotBeforeParent: return notBeforeParentSelect(rule);
-    case Check::PriceInRange: return priceInRangeSelect(rule, settings, warehouse);
-    default: return {};
+    case Check::Unique:
+        return uniqueSelect(rule, *table);
+    case Check::Reference:
+        return referenceSelect(rule, warehouse);
+    case Check::ParentAccepted:
+        return parentAcceptedSelect(rule, warehouse);
+    case Check::SubtotalMatchesLines:
+        return subtotalSelect(rule);
+    case Check::NotBeforeParent:
+        return notBeforeParentSelect(rule);
+    case Check::PriceInRange:
+        return priceInRangeSelect(rule, settings, warehouse);
+    default:
+        return {};
     }
 }
 
 std::string countAndKeepFailures(const std::string &select)
 {
-    return "WITH c AS MATERIALIZED (" + select
-           + "), f AS (INSERT INTO pg_temp.dq_fail (table_name, source_line, rule_id, reason, value, at_load, rejects) "
-             "SELECT $1, c.source_line, $2, coalesce(c.reason, 'failed'), left(c.value, 200), c.at_load, $3 FROM c WHERE NOT c.ok "
-             "RETURNING 1) SELECT (SELECT count(*) FROM c WHERE c.ok IS NOT NULL), (SELECT count(*) FROM f)";
+    return "WITH c AS MATERIALIZED (" + select +
+           "), f AS (INSERT INTO pg_temp.dq_fail (table_name, source_line, rule_id, reason, value, at_load, rejects) "
+           "SELECT $1, c.source_line, $2, coalesce(c.reason, 'failed'), left(c.value, 200), c.at_load, $3 FROM c WHERE "
+           "NOT c.ok "
+           "RETURNING 1) SELECT (SELECT count(*) FROM c WHERE c.ok IS NOT NULL), (SELECT count(*) FROM f)";
 }
 
 } // namespace ecomops::quality::sql

@@ -67,8 +67,8 @@ KpiHeadline headline(pqxx::transaction_base &tx, const QDate &from, const QDate 
     return h;
 }
 
-std::vector<RankedItem> ranking(pqxx::transaction_base &tx, const std::string &sql, const QDate &from,
-                                const QDate &to, int limit, bool products)
+std::vector<RankedItem> ranking(pqxx::transaction_base &tx, const std::string &sql, const QDate &from, const QDate &to,
+                                int limit, bool products)
 {
     std::vector<RankedItem> items;
     for (const pqxx::row &r : tx.exec_params(sql, iso(from), iso(to), limit)) {
@@ -95,8 +95,9 @@ LifetimeValueSummary lifetimeValue(pqxx::transaction_base &tx, const QDate &from
 {
     // Customers acquired in the range (first revenue order in it): their
     // lifetime value and whether they have churned since.
-    const std::string customers = "WITH c AS (SELECT total_spent::float8 AS v, churned FROM mart.customer_lifetime_value "
-                                  "WHERE first_order_date BETWEEN $1::date AND $2::date) ";
+    const std::string customers =
+        "WITH c AS (SELECT total_spent::float8 AS v, churned FROM mart.customer_lifetime_value "
+        "WHERE first_order_date BETWEEN $1::date AND $2::date) ";
     const pqxx::row s = tx.exec_params1(
         customers +
             "SELECT count(*), count(*) FILTER (WHERE churned), coalesce(avg(v), 0), "
@@ -130,9 +131,8 @@ LifetimeValueSummary lifetimeValue(pqxx::transaction_base &tx, const QDate &from
     for (std::size_t i = 0; i < edges.size(); ++i)
         thresholds += (i ? "," : "") + std::to_string(edges[i]);
     thresholds += "}";
-    for (const pqxx::row &r : tx.exec_params(customers +
-                                                 "SELECT width_bucket(v, $3::float8[]), count(*), "
-                                                 "count(*) FILTER (WHERE churned) FROM c GROUP BY 1 ORDER BY 1",
+    for (const pqxx::row &r : tx.exec_params(customers + "SELECT width_bucket(v, $3::float8[]), count(*), "
+                                                         "count(*) FILTER (WHERE churned) FROM c GROUP BY 1 ORDER BY 1",
                                              iso(from), iso(to), thresholds)) {
         const auto i = std::min(std::size_t(std::max(0, r[0].as<int>())), summary.buckets.size() - 1);
         summary.buckets[i].customers += count(r[1]);

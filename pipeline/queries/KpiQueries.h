@@ -24,9 +24,9 @@ struct KpiRange {
 
 struct KpiHeadline {
     double revenue = 0;
-    qint64 orders = 0;       // revenue-counting orders
+    qint64 orders = 0; // revenue-counting orders
     qint64 items = 0;
-    double aov = 0;          // 0 without orders
+    double aov = 0; // 0 without orders
     qint64 customers = 0;
     qint64 newCustomers = 0;
     qint64 ordersPlaced = 0; // any status
@@ -58,7 +58,7 @@ struct RankedItem {
     qint64 orders = 0;
     qint64 products = 0; // categories: distinct products sold
     double revenue = 0;
-    double share = 0;    // of the range's revenue, 0…1
+    double share = 0; // of the range's revenue, 0…1
     int rank = 0;
 };
 
@@ -113,20 +113,20 @@ struct KpiDashboard {
     QDate firstDay; // of the data; invalid when the marts are empty
     QDate lastDay;
     QDateTime refreshedAt;
-    QDate from;     // the range resolved against the data
+    QDate from; // the range resolved against the data
     QDate to;
     KpiHeadline headline;
     KpiHeadline previous; // the same number of days just before `from`
     bool hasPrevious = false;
-    std::vector<RevenuePoint> daily;   // every day of the range
-    std::vector<RevenuePoint> monthly; // the range's days summed per month
+    std::vector<RevenuePoint> daily;     // every day of the range
+    std::vector<RevenuePoint> monthly;   // the range's days summed per month
     std::vector<ForecastPoint> forecast; // the next days after the data; empty when `to` is before the last day
     QString forecastMethod;
     std::vector<RankedItem> topProducts;
     std::vector<RankedItem> topCategories;
     std::vector<CountryRevenue> countries; // one row per country and state, by revenue
     std::vector<MixShare> mix;
-    std::vector<CohortCell> cohorts;   // cohorts whose first month falls in the range
+    std::vector<CohortCell> cohorts;    // cohorts whose first month falls in the range
     LifetimeValueSummary lifetimeValue; // customers whose first order falls in the range
 
     bool isEmpty() const { return !lastDay.isValid(); }

@@ -45,10 +45,10 @@ std::string str(const QString &s)
 
 const QStringList &qualityDimensions()
 {
-    static const QStringList dimensions{
-        QStringLiteral("completeness"), QStringLiteral("validity"),   QStringLiteral("consistency"),
-        QStringLiteral("timeliness"),   QStringLiteral("uniqueness"), QStringLiteral("accuracy"),
-        QStringLiteral("conformity"),   QStringLiteral("integrity")};
+    static const QStringList dimensions{QStringLiteral("completeness"), QStringLiteral("validity"),
+                                        QStringLiteral("consistency"),  QStringLiteral("timeliness"),
+                                        QStringLiteral("uniqueness"),   QStringLiteral("accuracy"),
+                                        QStringLiteral("conformity"),   QStringLiteral("integrity")};
     return dimensions;
 }
 
@@ -57,12 +57,12 @@ std::vector<QualityRunInfo> qualityRuns(const QString &conninfo, int limit)
     pqxx::connection conn{str(conninfo)};
     pqxx::read_transaction tx{conn};
     std::vector<QualityRunInfo> runs;
-    for (const auto &r : tx.exec_params(
-             "SELECT q.run_id, (extract(epoch FROM p.queued_at) * 1000)::bigint, p.status, q.gate_status, "
-             "q.overall::float8, q.rows_quarantined, q.messages "
-             "FROM ops.quality_run q JOIN ops.pipeline_run p ON p.run_id = q.run_id "
-             "ORDER BY q.run_id DESC LIMIT $1",
-             limit)) {
+    for (const auto &r :
+         tx.exec_params("SELECT q.run_id, (extract(epoch FROM p.queued_at) * 1000)::bigint, p.status, q.gate_status, "
+                        "q.overall::float8, q.rows_quarantined, q.messages "
+                        "FROM ops.quality_run q JOIN ops.pipeline_run p ON p.run_id = q.run_id "
+                        "ORDER BY q.run_id DESC LIMIT $1",
+                        limit)) {
         QualityRunInfo run;
         run.runId = r[0].as<qint64>();
         run.queuedAt = timestamp(r[1]);
@@ -81,8 +81,8 @@ RunScorecard runScorecard(const QString &conninfo, qint64 runId)
     pqxx::connection conn{str(conninfo)};
     pqxx::read_transaction tx{conn};
     RunScorecard card;
-    const pqxx::result run = tx.exec_params(
-        "SELECT gate_status, overall::float8, messages FROM ops.quality_run WHERE run_id = $1", runId);
+    const pqxx::result run =
+        tx.exec_params("SELECT gate_status, overall::float8, messages FROM ops.quality_run WHERE run_id = $1", runId);
     if (run.empty())
         return card;
     card.runId = runId;
@@ -211,8 +211,8 @@ std::vector<RuleResult> dimensionRules(const QString &conninfo, qint64 runId, co
     return rules;
 }
 
-std::vector<FailingRow> failingRows(const QString &conninfo, qint64 runId, const QString &table,
-                                    const QString &ruleId, int limit)
+std::vector<FailingRow> failingRows(const QString &conninfo, qint64 runId, const QString &table, const QString &ruleId,
+                                    int limit)
 {
     pqxx::connection conn{str(conninfo)};
     pqxx::read_transaction tx{conn};

@@ -21,11 +21,11 @@ const QStringList &qualityDimensions();
 struct QualityRunInfo {
     qint64 runId = 0;
     QDateTime queuedAt;
-    QString runStatus;     // succeeded, failed, …
-    QString gateStatus;    // passed, warned, failed
-    double overall = -1;   // -1 when not scored
+    QString runStatus;   // succeeded, failed, …
+    QString gateStatus;  // passed, warned, failed
+    double overall = -1; // -1 when not scored
     qint64 rowsQuarantined = 0;
-    QStringList messages;  // the gates that failed, in words
+    QStringList messages; // the gates that failed, in words
 };
 
 struct DimensionScore {
@@ -38,18 +38,18 @@ struct DimensionScore {
 };
 
 struct TableScorecard {
-    QString table;         // empty: the run as a whole
+    QString table; // empty: the run as a whole
     double overall = -1;
     double overallThreshold = -1;
-    QString verdict;       // "pass", "warn" (a warn gate or a dimension below its threshold), "fail";
-                           // empty when nothing was checked; the whole run: its gates' verdict
+    QString verdict;                        // "pass", "warn" (a warn gate or a dimension below its threshold), "fail";
+                                            // empty when nothing was checked; the whole run: its gates' verdict
     std::vector<DimensionScore> dimensions; // qualityDimensions() order, all eight
     qint64 checked = 0;
     qint64 failed = 0;
 };
 
 struct RunScorecard {
-    qint64 runId = 0;      // 0 when the run was not scored
+    qint64 runId = 0; // 0 when the run was not scored
     QString gateStatus;
     double overall = -1;
     QStringList messages;
@@ -58,7 +58,7 @@ struct RunScorecard {
 
 struct TrendPoint {
     qint64 runId = 0;
-    QDateTime at;          // the run's queued time
+    QDateTime at; // the run's queued time
     double score = -1;
     double threshold = -1;
     bool passed = true;
@@ -67,8 +67,8 @@ struct TrendPoint {
 struct RuleResult {
     QString ruleId;
     QString description;
-    QString severity;      // reject, count, info (as applied in the run)
-    QString kind;          // row, set, load, snapshot
+    QString severity; // reject, count, info (as applied in the run)
+    QString kind;     // row, set, load, snapshot
     QStringList columns;
     qint64 checked = 0;
     qint64 failed = 0;
@@ -77,12 +77,12 @@ struct RuleResult {
 
 struct FailingRow {
     qint64 sourceLine = 0;
-    QString stage;         // load / validate / transform when quarantined; empty for a kept example
+    QString stage; // load / validate / transform when quarantined; empty for a kept example
     bool quarantined = false;
-    QString value;         // the failing value, when the rule named one
-    QString rawRecord;     // the record as read
-    QStringList reasons;   // every reason the row failed, not only this rule's
-    QStringList ruleIds;   // parallel to reasons where known
+    QString value;       // the failing value, when the rule named one
+    QString rawRecord;   // the record as read
+    QStringList reasons; // every reason the row failed, not only this rule's
+    QStringList ruleIds; // parallel to reasons where known
 };
 
 // Validated runs, newest first.
@@ -95,8 +95,8 @@ std::vector<RuleResult> dimensionRules(const QString &conninfo, qint64 runId, co
                                        const QString &dimension);
 // The rows that failed a rule: the quarantined ones naming it, then the
 // examples it kept that were not quarantined; by source line.
-std::vector<FailingRow> failingRows(const QString &conninfo, qint64 runId, const QString &table,
-                                    const QString &ruleId, int limit = 500);
+std::vector<FailingRow> failingRows(const QString &conninfo, qint64 runId, const QString &table, const QString &ruleId,
+                                    int limit = 500);
 
 } // namespace ecomops::queries
 

@@ -10,6 +10,7 @@ namespace {
 // Timestamps travel as epoch milliseconds: no text parsing, no time zone guesswork.
 #define ECOMOPS_EPOCH_MS(column) "(extract(epoch FROM " column ") * 1000)::bigint"
 
+// clang-format off
 const char *const kRunColumns =
     "run_id, status, trigger, source_kind, started_by, db_role, coalesce(host, ''), "
     ECOMOPS_EPOCH_MS("queued_at") ", " ECOMOPS_EPOCH_MS("started_at") ", " ECOMOPS_EPOCH_MS("ended_at") ", "
@@ -20,6 +21,7 @@ const char *const kRunColumns =
     "     THEN (summary ->> 'quality_overall')::float8 END, "
     "CASE WHEN jsonb_typeof(summary -> 'new_anomalies') = 'number' "
     "     THEN (summary ->> 'new_anomalies')::numeric::bigint END ";
+// clang-format on
 
 QString text(const pqxx::field &f)
 {
@@ -64,9 +66,9 @@ std::vector<RunSummary> recentRuns(const QString &conninfo, int limit)
 {
     pqxx::connection c{conninfo.toStdString()};
     pqxx::read_transaction tx{c};
-    const pqxx::result rows = tx.exec_params(
-        std::string("SELECT ") + kRunColumns + "FROM ops.pipeline_run ORDER BY queued_at DESC, run_id DESC LIMIT $1",
-        limit);
+    const pqxx::result rows = tx.exec_params(std::string("SELECT ") + kRunColumns +
+                                                 "FROM ops.pipeline_run ORDER BY queued_at DESC, run_id DESC LIMIT $1",
+                                             limit);
     std::vector<RunSummary> runs;
     runs.reserve(std::size_t(rows.size()));
     for (const pqxx::row &r : rows)
@@ -85,13 +87,15 @@ RunDetail runDetail(const QString &conninfo, qint64 runId, int logLimit)
         return detail;
     detail.run = readRun(run[0]);
 
-    const pqxx::result stages = tx.exec_params(
-        "SELECT stage, table_name, status, " ECOMOPS_EPOCH_MS("started_at") ", " ECOMOPS_EPOCH_MS("ended_at") ", "
-        "rows_read, rows_loaded, rows_quarantined, attempts, coalesce(error_text, '') "
-        "FROM ops.stage_result WHERE run_id = $1 "
-        "ORDER BY array_position(ARRAY['source', 'stage', 'load', 'validate', 'transform', 'detect', 'marts', "
-        "'publish'], stage) NULLS LAST, started_at, table_name",
-        runId);
+    const pqxx::result stages =
+        tx.exec_params("SELECT stage, table_name, status, " ECOMOPS_EPOCH_MS("started_at") ", " ECOMOPS_EPOCH_MS(
+                           "ended_at") ", "
+                                       "rows_read, rows_loaded, rows_quarantined, attempts, coalesce(error_text, '') "
+                                       "FROM ops.stage_result WHERE run_id = $1 "
+                                       "ORDER BY array_position(ARRAY['source', 'stage', 'load', 'validate', "
+                                       "'transform', 'detect', 'marts', "
+                                       "'publish'], stage) NULLS LAST, started_at, table_name",
+                       runId);
     for (const pqxx::row &r : stages) {
         StageResult s;
         s.stage = text(r[0]);
@@ -109,8 +113,9 @@ RunDetail runDetail(const QString &conninfo, qint64 runId, int logLimit)
 
     // The last `logLimit` lines, oldest first.
     const pqxx::result log = tx.exec_params(
-        "SELECT " ECOMOPS_EPOCH_MS("at") ", level, coalesce(stage, ''), message FROM "
-        "(SELECT * FROM ops.run_log WHERE run_id = $1 ORDER BY seq DESC LIMIT $2) AS last ORDER BY seq",
+        "SELECT " ECOMOPS_EPOCH_MS(
+            "at") ", level, coalesce(stage, ''), message FROM "
+                  "(SELECT * FROM ops.run_log WHERE run_id = $1 ORDER BY seq DESC LIMIT $2) AS last ORDER BY seq",
         runId, logLimit);
     for (const pqxx::row &r : log) {
         LogLine line;

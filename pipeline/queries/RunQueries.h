@@ -15,20 +15,20 @@ namespace ecomops::queries {
 
 struct RunSummary {
     qint64 runId = 0;
-    QString status;        // queued, running, succeeded, failed, cancelled
-    QString trigger;       // manual, scheduled, command_line, test
+    QString status;  // queued, running, succeeded, failed, cancelled
+    QString trigger; // manual, scheduled, command_line, test
     QString sourceKind;
-    QString startedBy;     // the console / OS user
-    QString dbRole;        // the database role that recorded it
+    QString startedBy; // the console / OS user
+    QString dbRole;    // the database role that recorded it
     QString host;
     QDateTime queuedAt;
-    QDateTime startedAt;   // invalid until it started
-    QDateTime endedAt;     // invalid while it runs
-    double seconds = -1;   // ended - started (or now - started while running); -1 when not started
+    QDateTime startedAt; // invalid until it started
+    QDateTime endedAt;   // invalid while it runs
+    double seconds = -1; // ended - started (or now - started while running); -1 when not started
     qint64 rowsRead = 0;
     qint64 rowsLoaded = 0;
     qint64 rowsQuarantined = 0;
-    QString gateStatus;    // passed / warned / failed / empty
+    QString gateStatus; // passed / warned / failed / empty
     QString error;
     QString snapshotPath;
     double qualityOverall = -1; // summary->>'quality_overall'; -1 when absent or not scored
@@ -37,7 +37,7 @@ struct RunSummary {
 
 struct StageResult {
     QString stage;
-    QString table;         // empty for a stage as a whole
+    QString table; // empty for a stage as a whole
     QString status;
     QDateTime startedAt;
     QDateTime endedAt;

@@ -17,13 +17,13 @@ namespace {
 
 bool transientState(const std::string &state)
 {
-    return state.rfind("08", 0) == 0       // connection exceptions
-           || state == "40001"             // serialization_failure
-           || state == "40P01"             // deadlock_detected
-           || state == "57P01"             // admin_shutdown (pg_terminate_backend)
-           || state == "57P02"             // crash_shutdown
-           || state == "57P03"             // cannot_connect_now
-           || state == "53300";            // too_many_connections
+    return state.rfind("08", 0) == 0 // connection exceptions
+           || state == "40001"       // serialization_failure
+           || state == "40P01"       // deadlock_detected
+           || state == "57P01"       // admin_shutdown (pg_terminate_backend)
+           || state == "57P02"       // crash_shutdown
+           || state == "57P03"       // cannot_connect_now
+           || state == "53300";      // too_many_connections
 }
 
 bool sessionGone(const std::string &state)
@@ -31,7 +31,10 @@ bool sessionGone(const std::string &state)
     return state.rfind("08", 0) == 0 || state.rfind("57P", 0) == 0;
 }
 
-QString text(const std::exception &e) { return QString::fromUtf8(e.what()).trimmed(); }
+QString text(const std::exception &e)
+{
+    return QString::fromUtf8(e.what()).trimmed();
+}
 
 } // namespace
 

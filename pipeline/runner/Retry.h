@@ -12,9 +12,9 @@ namespace ecomops::runner {
 
 struct FailureInfo {
     bool transient = false;
-    bool cancelled = false;   // a cancel request interrupted it
+    bool cancelled = false;      // a cancel request interrupted it
     bool connectionLost = false; // the session is gone (terminated backend, server restart)
-    QString message;          // in words
+    QString message;             // in words
 };
 
 // Classifies the exception currently being handled (call inside catch).

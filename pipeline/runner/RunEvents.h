@@ -5,7 +5,8 @@
 
 namespace ecomops::runner {
 
-class RunEvents {
+class RunEvents
+{
 public:
     virtual ~RunEvents() = default;
     virtual void runCreated(qint64 runId) = 0;

@@ -4,13 +4,13 @@
 #include "core/Utf8.h"
 #include "load/PgConnection.h"
 #include "load/TableLoader.h"
+#include "quality/QualityStage.h"
+#include "quality/Scoring.h"
 #include "runner/DeadRuns.h"
 #include "runner/Retry.h"
 #include "runner/RunCleanup.h"
 #include "runner/RunExecutionInternals.h"
 #include "runner/ServerWait.h"
-#include "quality/QualityStage.h"
-#include "quality/Scoring.h"
 #include "sources/SourceAdapter.h"
 #include "sources/synthetic/Generator.h"
 #include "staging/Catalog.h"
@@ -28,10 +28,7 @@
 namespace ecomops::runner {
 
 RunExecution::RunExecution(QString conninfo, RunSpec spec, RunEvents &events)
-    : m_conninfo(std::move(conninfo))
-    , m_spec(std::move(spec))
-    , m_events(events)
-    , m_recorder(m_conninfo)
+    : m_conninfo(std::move(conninfo)), m_spec(std::move(spec)), m_events(events), m_recorder(m_conninfo)
 {
 }
 
@@ -66,7 +63,8 @@ RunResult RunExecution::execute(CancelToken &cancel)
         m_result.runId = m_recorder.createRun(m_spec);
     } catch (const std::exception &e) {
         m_result.status = RunStatus::Failed;
-        m_result.error = QObject::tr("Could not record the run in the database: %1").arg(QString::fromUtf8(e.what()).trimmed());
+        m_result.error =
+            QObject::tr("Could not record the run in the database: %1").arg(QString::fromUtf8(e.what()).trimmed());
         return m_result;
     }
     m_events.runCreated(m_result.runId);
@@ -101,13 +99,15 @@ RunResult RunExecution::execute(CancelToken &cancel)
             // Only the record after the commit failed: the run is published,
             // and undoing its staging now would not undo the warehouse.
             m_result.status = RunStatus::Succeeded;
-            emitLog(LogLevel::Warning, QStringLiteral("run"),
-                    QStringLiteral("published, but part of the run record could not be written: %1").arg(failure.message));
+            emitLog(
+                LogLevel::Warning, QStringLiteral("run"),
+                QStringLiteral("published, but part of the run record could not be written: %1").arg(failure.message));
         } else {
             m_result.status = failure.cancelled || cancel.isCancelled() ? RunStatus::Cancelled : RunStatus::Failed;
             if (m_result.status == RunStatus::Failed)
                 m_result.error = failure.message;
-            emitLog(m_result.status == RunStatus::Cancelled ? LogLevel::Warning : LogLevel::Error, QStringLiteral("run"),
+            emitLog(m_result.status == RunStatus::Cancelled ? LogLevel::Warning : LogLevel::Error,
+                    QStringLiteral("run"),
                     m_result.status == RunStatus::Cancelled ? QStringLiteral("run cancelled; undoing its changes")
                                                             : QStringLiteral("run failed: %1").arg(failure.message));
             cleanUpAfterFailure(m_result.status == RunStatus::Cancelled ? Outcome::Cancelled : Outcome::Failed);
@@ -121,24 +121,25 @@ RunResult RunExecution::execute(CancelToken &cancel)
         // No stage row outlives its run: a stage a failure interrupted ends
         // failed (or cancelled); after a publish whose record could not be
         // fully written, what is open did succeed.
-        const TableState open = m_result.status == RunStatus::Succeeded ? TableState::Succeeded
+        const TableState open = m_result.status == RunStatus::Succeeded   ? TableState::Succeeded
                                 : m_result.status == RunStatus::Cancelled ? TableState::Cancelled
                                                                           : TableState::Failed;
         m_recorder.endOpenStages(m_result.runId, open, m_result.error);
         m_recorder.finishRun(m_result);
     });
-    emitLog(LogLevel::Info, QStringLiteral("run"),
-            QStringLiteral("run %1 %2 in %3 s: %4 rows read, %5 %6, %7 quarantined, %8 rejected by the transform, "
-                           "%9 empty records skipped")
-                .arg(m_result.runId)
-                .arg(toString(m_result.status))
-                .arg(m_result.seconds, 0, 'f', 1)
-                .arg(m_result.rowsRead)
-                .arg(m_result.rowsLoaded)
-                .arg(m_result.published ? QStringLiteral("reached the warehouse") : QStringLiteral("staged, not published"))
-                .arg(m_result.rowsQuarantined)
-                .arg(m_result.rowsRejected)
-                .arg(m_result.rowsSkipped));
+    emitLog(
+        LogLevel::Info, QStringLiteral("run"),
+        QStringLiteral("run %1 %2 in %3 s: %4 rows read, %5 %6, %7 quarantined, %8 rejected by the transform, "
+                       "%9 empty records skipped")
+            .arg(m_result.runId)
+            .arg(toString(m_result.status))
+            .arg(m_result.seconds, 0, 'f', 1)
+            .arg(m_result.rowsRead)
+            .arg(m_result.rowsLoaded)
+            .arg(m_result.published ? QStringLiteral("reached the warehouse") : QStringLiteral("staged, not published"))
+            .arg(m_result.rowsQuarantined)
+            .arg(m_result.rowsRejected)
+            .arg(m_result.rowsSkipped));
     return m_result;
 }
 
@@ -208,13 +209,16 @@ staging::Snapshot RunExecution::adapterSource(CancelToken &cancel)
     const QString stage = QStringLiteral("source");
     const sources::SourceAdapter *adapter = sources::findSource(m_spec.sourceKind);
     if (!adapter)
-        throw std::runtime_error("the source \"" + m_spec.sourceKind.toStdString() + "\" is not available in this build");
+        throw std::runtime_error("the source \"" + m_spec.sourceKind.toStdString() +
+                                 "\" is not available in this build");
     const QString directory = newSnapshotDirectory();
     emitLog(LogLevel::Info, stage, QStringLiteral("importing %1 data into %2").arg(m_spec.sourceKind, directory));
     Reporter reporter(*this, stage, cancel);
-    const sources::SourceResult produced = adapter->produce(m_spec.sourceOptionsForSource(), directory, reporter, cancel);
+    const sources::SourceResult produced =
+        adapter->produce(m_spec.sourceOptionsForSource(), directory, reporter, cancel);
     cancel.throwIfCancelled();
-    emitLog(LogLevel::Info, stage, QStringLiteral("what the import understood: %1").arg(QString::fromStdString(safeDump(produced.report))));
+    emitLog(LogLevel::Info, stage,
+            QStringLiteral("what the import understood: %1").arg(QString::fromStdString(safeDump(produced.report))));
     staging::SnapshotMetadata metadata;
     metadata.source = m_spec.sourceKind;
     metadata.options = m_spec.sourceOptionsWithoutSecrets();
@@ -253,14 +257,15 @@ void RunExecution::attempt(const QString &stage, const QString &table, CancelTok
                 if (failure.connectionLost) {
                     const ServerWait wait = waitForServer(m_conninfo, m_spec.recoveryWaitSeconds, cancel);
                     if (wait.back && wait.wasDown) {
-                        emitLog(LogLevel::Warning, stage,
-                                QStringLiteral("the server restarted; resumed after %1 s").arg(wait.seconds, 0, 'f', 1));
+                        emitLog(
+                            LogLevel::Warning, stage,
+                            QStringLiteral("the server restarted; resumed after %1 s").arg(wait.seconds, 0, 'f', 1));
                         m_recorder.reconnect();
                         continue;
                     }
                     if (!wait.back && !cancel.isCancelled()) {
-                        const QString gone = QStringLiteral("the server did not come back within %1 s")
-                                                 .arg(m_spec.recoveryWaitSeconds);
+                        const QString gone =
+                            QStringLiteral("the server did not come back within %1 s").arg(m_spec.recoveryWaitSeconds);
                         emitLog(LogLevel::Error, stage, QStringLiteral("%1: failed: %2").arg(what, gone));
                         recordAttemptEnd(stage, table, TableState::Failed, attemptNo, gone);
                         throw std::runtime_error(gone.toStdString());
@@ -269,10 +274,12 @@ void RunExecution::attempt(const QString &stage, const QString &table, CancelTok
                 if (backoff(attemptNo - 1, cancel))
                     continue;
             }
-            const TableState state = failure.cancelled || cancel.isCancelled() ? TableState::Cancelled : TableState::Failed;
+            const TableState state =
+                failure.cancelled || cancel.isCancelled() ? TableState::Cancelled : TableState::Failed;
             recordAttemptEnd(stage, table, state, attemptNo, state == TableState::Failed ? failure.message : QString());
             if (state == TableState::Failed && attemptNo > 1)
-                emitLog(LogLevel::Error, stage, QStringLiteral("%1: giving up after %2 attempts").arg(what).arg(attemptNo));
+                emitLog(LogLevel::Error, stage,
+                        QStringLiteral("%1: giving up after %2 attempts").arg(what).arg(attemptNo));
             throw;
         }
     }
@@ -424,7 +431,8 @@ bool RunExecution::withServer(const QString &what, const std::function<void()> &
 void RunExecution::finishTotals()
 {
     m_result.tables.clear();
-    m_result.rowsRead = m_result.rowsLoaded = m_result.rowsQuarantined = m_result.rowsRejected = m_result.rowsSkipped = 0;
+    m_result.rowsRead = m_result.rowsLoaded = m_result.rowsQuarantined = m_result.rowsRejected = m_result.rowsSkipped =
+        0;
     for (const auto &[table, counts] : m_tableTotals) {
         m_result.tables.push_back(counts);
         m_result.rowsRead += counts.read;

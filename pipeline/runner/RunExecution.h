@@ -24,7 +24,7 @@
 namespace ecomops::quality {
 class QualityStage;
 struct QualityReport;
-}
+} // namespace ecomops::quality
 namespace ecomops::warehouse {
 struct TransformReport;
 }
@@ -34,7 +34,8 @@ class transaction_base;
 
 namespace ecomops::runner {
 
-class RunExecution {
+class RunExecution
+{
 public:
     RunExecution(QString conninfo, RunSpec spec, RunEvents &events);
     ~RunExecution();
@@ -84,9 +85,10 @@ private:
     RunResult m_result;
     QElapsedTimer m_clock;
     std::unique_ptr<quality::QualityStage> m_quality; // row rules during the load, then the validate stage
-    std::unique_ptr<quality::QualityReport> m_validated; // the validate stage's scores, scored again after the transform
+    std::unique_ptr<quality::QualityReport>
+        m_validated;                              // the validate stage's scores, scored again after the transform
     std::map<QString, TableCounts> m_tableTotals; // by table, across stages
-    bool m_published = false; // the publish transaction committed: the run is in the warehouse
+    bool m_published = false;                     // the publish transaction committed: the run is in the warehouse
 };
 
 } // namespace ecomops::runner

@@ -9,17 +9,21 @@ namespace ecomops::runner {
 
 // A quality gate in "fail" mode failed: the run fails with its own status
 // (gate failed, exit code 3), and its scores and quarantine stay as evidence.
-class GateFailedError : public std::runtime_error {
+class GateFailedError : public std::runtime_error
+{
 public:
     using std::runtime_error::runtime_error;
 };
 
 // A stage's StageObserver: forwards progress and logs to the run's events
 // (and the run log), and announces each finished table.
-class RunExecution::Reporter : public StageObserver {
+class RunExecution::Reporter : public StageObserver
+{
 public:
     Reporter(RunExecution &run, QString stage, const CancelToken &cancel)
-        : m_run(run), m_stage(std::move(stage)), m_cancel(cancel) {}
+        : m_run(run), m_stage(std::move(stage)), m_cancel(cancel)
+    {
+    }
 
     void progress(const QString &table, qint64 rowsDone, qint64 rowsExpected) override
     {

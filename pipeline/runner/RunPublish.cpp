@@ -26,8 +26,8 @@ void copyTransformRejects(pqxx::transaction_base &publish, pqxx::transaction_bas
     keeper.exec0("CREATE TEMP TABLE kept_rejects (table_name text, source_line bigint, raw_record text, reasons text, "
                  "rule_ids text) ON COMMIT DROP");
     pqxx::stream_from from{publish, "(SELECT table_name, source_line, raw_record, reasons::text, rule_ids::text "
-                                    "FROM quarantine.rejected_row WHERE run_id = "
-                                        + std::to_string(runId) + " AND stage = 'transform')"};
+                                    "FROM quarantine.rejected_row WHERE run_id = " +
+                                        std::to_string(runId) + " AND stage = 'transform')"};
     pqxx::stream_to to{keeper, "kept_rejects"};
     std::tuple<std::string, qint64, std::string, std::string, std::string> row;
     while (from >> row)
@@ -38,10 +38,11 @@ void copyTransformRejects(pqxx::transaction_base &publish, pqxx::transaction_bas
 
 void insertKeptRejects(pqxx::transaction_base &keeper, qint64 runId)
 {
-    keeper.exec_params0("INSERT INTO quarantine.rejected_row (run_id, table_name, source_line, stage, raw_record, reasons, "
-                        "rule_ids) SELECT $1, table_name, source_line, 'transform', raw_record, reasons::text[], "
-                        "rule_ids::text[] FROM kept_rejects ON CONFLICT DO NOTHING",
-                        runId);
+    keeper.exec_params0(
+        "INSERT INTO quarantine.rejected_row (run_id, table_name, source_line, stage, raw_record, reasons, "
+        "rule_ids) SELECT $1, table_name, source_line, 'transform', raw_record, reasons::text[], "
+        "rule_ids::text[] FROM kept_rejects ON CONFLICT DO NOTHING",
+        runId);
 }
 
 } // namespace
@@ -67,11 +68,14 @@ void RunExecution::validateStage(CancelToken &cancel)
     m_validated = std::make_unique<quality::QualityReport>(report);
     if (!report.enabled) {
         m_recorder.stageFinished(m_result.runId, stage, {stage, QString(), 0, 0, 0}, TableState::Skipped, 1);
-        emitLog(LogLevel::Warning, stage, QStringLiteral("quality checks are turned off for this run: nothing was scored"));
+        emitLog(LogLevel::Warning, stage,
+                QStringLiteral("quality checks are turned off for this run: nothing was scored"));
         return;
     }
     emitLog(LogLevel::Info, stage,
-            QStringLiteral("%1 rows rejected by table-wide rules in %2 s").arg(report.quarantined).arg(report.seconds, 0, 'f', 2));
+            QStringLiteral("%1 rows rejected by table-wide rules in %2 s")
+                .arg(report.quarantined)
+                .arg(report.seconds, 0, 'f', 2));
     try {
         applyVerdict(report, stage);
     } catch (const GateFailedError &e) {
@@ -144,9 +148,10 @@ void RunExecution::publishStage(CancelToken &cancel)
         m_recorder.stageSpan(m_result.runId, c.stage, c.table, transformed.tableSpans[c.table]);
         mergeStageCounts(c);
     }
-    m_recorder.stageFinished(m_result.runId, QStringLiteral("detect"),
-                             {QStringLiteral("detect"), QStringLiteral("anomaly_flag"), detected.newFlags, detected.newFlags, 0},
-                             TableState::Succeeded, 1);
+    m_recorder.stageFinished(
+        m_result.runId, QStringLiteral("detect"),
+        {QStringLiteral("detect"), QStringLiteral("anomaly_flag"), detected.newFlags, detected.newFlags, 0},
+        TableState::Succeeded, 1);
     m_recorder.stageFinished(m_result.runId, stage, {stage, QString(), 0, 0, 0}, TableState::Succeeded, 1);
     m_result.newAnomalies = detected.newFlags;
     m_result.anomalyProducts = detected.productIds();

@@ -23,11 +23,16 @@ std::optional<std::string> orNull(const QString &text)
 QString toString(RunStatus status)
 {
     switch (status) {
-    case RunStatus::Queued: return QStringLiteral("queued");
-    case RunStatus::Running: return QStringLiteral("running");
-    case RunStatus::Succeeded: return QStringLiteral("succeeded");
-    case RunStatus::Failed: return QStringLiteral("failed");
-    case RunStatus::Cancelled: return QStringLiteral("cancelled");
+    case RunStatus::Queued:
+        return QStringLiteral("queued");
+    case RunStatus::Running:
+        return QStringLiteral("running");
+    case RunStatus::Succeeded:
+        return QStringLiteral("succeeded");
+    case RunStatus::Failed:
+        return QStringLiteral("failed");
+    case RunStatus::Cancelled:
+        return QStringLiteral("cancelled");
     }
     return {};
 }
@@ -56,15 +61,11 @@ nlohmann::json RunResult::tablesJson() const
     return tables;
 }
 
-RunRecorder::RunRecorder(QString conninfo)
-    : m_conninfo(std::move(conninfo))
-{
-}
+RunRecorder::RunRecorder(QString conninfo) : m_conninfo(std::move(conninfo)) {}
 
 RunRecorder::~RunRecorder() = default;
 
-template <typename Fn>
-void RunRecorder::withConnection(Fn &&fn)
+template <typename Fn> void RunRecorder::withConnection(Fn &&fn)
 {
     std::lock_guard lock(m_mutex);
     for (int attempt = 0;; ++attempt) {
@@ -141,29 +142,31 @@ void RunRecorder::stageStarted(qint64 runId, const QString &stage, const QString
 {
     withConnection([&](pqxx::connection_base &c) {
         pqxx::work tx{c};
-        tx.exec_params0("INSERT INTO ops.stage_result (run_id, stage, table_name, status) VALUES ($1, $2, $3, 'running') "
-                        "ON CONFLICT (run_id, stage, table_name) DO UPDATE SET status = 'running', started_at = now(), "
-                        "ended_at = NULL, error_text = NULL",
-                        runId, stage.toStdString(), table.toStdString());
+        tx.exec_params0(
+            "INSERT INTO ops.stage_result (run_id, stage, table_name, status) VALUES ($1, $2, $3, 'running') "
+            "ON CONFLICT (run_id, stage, table_name) DO UPDATE SET status = 'running', started_at = now(), "
+            "ended_at = NULL, error_text = NULL",
+            runId, stage.toStdString(), table.toStdString());
         tx.commit();
     });
 }
 
-void RunRecorder::stageFinished(qint64 runId, const QString &stage, const TableCounts &counts, TableState state, int attempts,
-                                const QString &error)
+void RunRecorder::stageFinished(qint64 runId, const QString &stage, const TableCounts &counts, TableState state,
+                                int attempts, const QString &error)
 {
     withConnection([&](pqxx::connection_base &c) {
         pqxx::work tx{c};
-        tx.exec_params0("INSERT INTO ops.stage_result (run_id, stage, table_name, status, ended_at, rows_read, rows_loaded, "
-                        "rows_quarantined, rows_rejected, rows_skipped, attempts, error_text) "
-                        "VALUES ($1, $2, $3, $4, now(), $5, $6, $7, $8, $9, $10, $11) "
-                        "ON CONFLICT (run_id, stage, table_name) DO UPDATE SET status = EXCLUDED.status, ended_at = now(), "
-                        "rows_read = EXCLUDED.rows_read, rows_loaded = EXCLUDED.rows_loaded, "
-                        "rows_quarantined = EXCLUDED.rows_quarantined, rows_rejected = EXCLUDED.rows_rejected, "
-                        "rows_skipped = EXCLUDED.rows_skipped, attempts = EXCLUDED.attempts, "
-                        "error_text = EXCLUDED.error_text",
-                        runId, stage.toStdString(), counts.table.toStdString(), toString(state).toStdString(), counts.read,
-                        counts.loaded, counts.quarantined, counts.rejected, counts.skipped, attempts, orNull(error));
+        tx.exec_params0(
+            "INSERT INTO ops.stage_result (run_id, stage, table_name, status, ended_at, rows_read, rows_loaded, "
+            "rows_quarantined, rows_rejected, rows_skipped, attempts, error_text) "
+            "VALUES ($1, $2, $3, $4, now(), $5, $6, $7, $8, $9, $10, $11) "
+            "ON CONFLICT (run_id, stage, table_name) DO UPDATE SET status = EXCLUDED.status, ended_at = now(), "
+            "rows_read = EXCLUDED.rows_read, rows_loaded = EXCLUDED.rows_loaded, "
+            "rows_quarantined = EXCLUDED.rows_quarantined, rows_rejected = EXCLUDED.rows_rejected, "
+            "rows_skipped = EXCLUDED.rows_skipped, attempts = EXCLUDED.attempts, "
+            "error_text = EXCLUDED.error_text",
+            runId, stage.toStdString(), counts.table.toStdString(), toString(state).toStdString(), counts.read,
+            counts.loaded, counts.quarantined, counts.rejected, counts.skipped, attempts, orNull(error));
         tx.commit();
     });
 }
@@ -175,7 +178,8 @@ void RunRecorder::stageSpan(qint64 runId, const QString &stage, const QString &t
     withConnection([&](pqxx::connection_base &c) {
         pqxx::work tx{c};
         tx.exec_params0("UPDATE ops.stage_result SET started_at = to_timestamp(($4::bigint / 1000000.0)::float8), "
-                        "ended_at = to_timestamp(($5::bigint / 1000000.0)::float8) WHERE run_id = $1 AND stage = $2 AND table_name = $3",
+                        "ended_at = to_timestamp(($5::bigint / 1000000.0)::float8) WHERE run_id = $1 AND stage = $2 "
+                        "AND table_name = $3",
                         runId, stage.toStdString(), table.toStdString(), span.startedUs, span.endedUs);
         tx.commit();
     });
@@ -210,8 +214,9 @@ void RunRecorder::log(qint64 runId, const LogLine &line)
         return;
     withConnection([&](pqxx::connection_base &c) {
         pqxx::work tx{c};
-        tx.exec_params0("INSERT INTO ops.run_log (run_id, seq, level, stage, message) VALUES ($1, $2, $3, $4, $5)", runId,
-                        ++m_logSeq, toString(line.level).toStdString(), orNull(line.stage), line.message.toStdString());
+        tx.exec_params0("INSERT INTO ops.run_log (run_id, seq, level, stage, message) VALUES ($1, $2, $3, $4, $5)",
+                        runId, ++m_logSeq, toString(line.level).toStdString(), orNull(line.stage),
+                        line.message.toStdString());
         tx.commit();
     });
 }
@@ -225,13 +230,14 @@ void RunRecorder::finishRun(const RunResult &result)
                                     {"published", result.published}};
     withConnection([&](pqxx::connection_base &c) {
         pqxx::work tx{c};
-        tx.exec_params0("UPDATE ops.pipeline_run SET status = $2, ended_at = now(), started_at = coalesce(started_at, now()), "
-                        "rows_read = $3, rows_loaded = $4, rows_quarantined = $5, error_text = $6, gate_status = $7, "
-                        "summary = $8::jsonb, rows_rejected = $9, rows_skipped = $10 WHERE run_id = $1",
-                        result.runId, toString(result.status).toStdString(), result.rowsRead, result.rowsLoaded,
-                        result.rowsQuarantined, orNull(result.error), orNull(result.gateStatus),
-                        summary.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), result.rowsRejected,
-                        result.rowsSkipped);
+        tx.exec_params0(
+            "UPDATE ops.pipeline_run SET status = $2, ended_at = now(), started_at = coalesce(started_at, now()), "
+            "rows_read = $3, rows_loaded = $4, rows_quarantined = $5, error_text = $6, gate_status = $7, "
+            "summary = $8::jsonb, rows_rejected = $9, rows_skipped = $10 WHERE run_id = $1",
+            result.runId, toString(result.status).toStdString(), result.rowsRead, result.rowsLoaded,
+            result.rowsQuarantined, orNull(result.error), orNull(result.gateStatus),
+            summary.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), result.rowsRejected,
+            result.rowsSkipped);
         tx.commit();
     });
 }

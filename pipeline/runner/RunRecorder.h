@@ -21,12 +21,13 @@
 
 namespace ecomops::runner {
 
-class RunRecorder {
+class RunRecorder
+{
 public:
     explicit RunRecorder(QString conninfo);
     ~RunRecorder();
 
-    qint64 createRun(const RunSpec &spec);  // status queued
+    qint64 createRun(const RunSpec &spec); // status queued
     void markRunning(qint64 runId);
     void setSnapshot(qint64 runId, const QString &path);
     void stageStarted(qint64 runId, const QString &stage, const QString &table);

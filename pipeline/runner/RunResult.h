@@ -17,9 +17,9 @@ QString toString(RunStatus status);
 struct RunResult {
     qint64 runId = 0;
     RunStatus status = RunStatus::Queued;
-    QString error;                 // in words, when failed
+    QString error; // in words, when failed
     QString snapshotPath;
-    QString gateStatus;            // passed / warned / failed / empty when no gates ran
+    QString gateStatus; // passed / warned / failed / empty when no gates ran
     QStringList gateMessages;
     double seconds = 0;
     // Per table, the whole run's counts: read (from the source, empty records
@@ -32,10 +32,10 @@ struct RunResult {
     qint64 rowsQuarantined = 0;
     qint64 rowsRejected = 0;
     qint64 rowsSkipped = 0;
-    bool published = false;        // the transform committed: "loaded" means "reached the warehouse"
+    bool published = false; // the transform committed: "loaded" means "reached the warehouse"
     qint64 newAnomalies = 0;
     QStringList anomalyProducts;
-    double qualityOverall = -1;    // -1 when not scored
+    double qualityOverall = -1; // -1 when not scored
 
     bool reconciles() const;
     // Per table: read, loaded, quarantined, rejected, skipped, and how many

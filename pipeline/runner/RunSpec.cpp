@@ -12,8 +12,7 @@ namespace {
 const QStringList kSources{QStringLiteral("synthetic"), QStringLiteral("snapshot"), QStringLiteral("olist"),
                            QStringLiteral("txnlog"), QStringLiteral("sourcedb")};
 
-template <typename T>
-T field(const nlohmann::json &json, const char *name, T fallback)
+template <typename T> T field(const nlohmann::json &json, const char *name, T fallback)
 {
     if (!json.contains(name))
         return fallback;
@@ -38,20 +37,28 @@ nlohmann::json objectField(const nlohmann::json &json, const char *name)
 QString toString(Trigger trigger)
 {
     switch (trigger) {
-    case Trigger::Manual: return QStringLiteral("manual");
-    case Trigger::Scheduled: return QStringLiteral("scheduled");
-    case Trigger::CommandLine: return QStringLiteral("command_line");
-    case Trigger::Test: return QStringLiteral("test");
+    case Trigger::Manual:
+        return QStringLiteral("manual");
+    case Trigger::Scheduled:
+        return QStringLiteral("scheduled");
+    case Trigger::CommandLine:
+        return QStringLiteral("command_line");
+    case Trigger::Test:
+        return QStringLiteral("test");
     }
     return {};
 }
 
 Trigger triggerFromString(const QString &text)
 {
-    if (text == QLatin1String("manual")) return Trigger::Manual;
-    if (text == QLatin1String("scheduled")) return Trigger::Scheduled;
-    if (text == QLatin1String("command_line")) return Trigger::CommandLine;
-    if (text == QLatin1String("test")) return Trigger::Test;
+    if (text == QLatin1String("manual"))
+        return Trigger::Manual;
+    if (text == QLatin1String("scheduled"))
+        return Trigger::Scheduled;
+    if (text == QLatin1String("command_line"))
+        return Trigger::CommandLine;
+    if (text == QLatin1String("test"))
+        return Trigger::Test;
     throw SpecError("run spec: unknown trigger \"" + text.toStdString() + "\"");
 }
 
@@ -76,7 +83,8 @@ nlohmann::json RunSpec::sourceOptionsForSource() const
     nlohmann::json options = sourceOptions;
     const auto conninfo = options.find("conninfo");
     if (conninfo != options.end() && conninfo->is_string() && !sourcePassword.isEmpty())
-        *conninfo = db::withPassword(QString::fromStdString(conninfo->get<std::string>()), sourcePassword).toStdString();
+        *conninfo =
+            db::withPassword(QString::fromStdString(conninfo->get<std::string>()), sourcePassword).toStdString();
     return options;
 }
 

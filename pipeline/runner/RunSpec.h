@@ -12,7 +12,8 @@
 
 namespace ecomops::runner {
 
-class SpecError : public std::runtime_error {
+class SpecError : public std::runtime_error
+{
 public:
     using std::runtime_error::runtime_error;
 };
@@ -25,16 +26,16 @@ struct RunSpec {
     // synthetic | snapshot | olist | txnlog | sourcedb
     QString sourceKind = QStringLiteral("synthetic");
     nlohmann::json sourceOptions = nlohmann::json::object(); // e.g. GeneratorOptions, {"path": …}
-    QString stagingDir;          // where snapshots go; empty = the default location
-    nlohmann::json gates = nlohmann::json::object();        // quality gates (see quality/)
-    nlohmann::json warehouse = nlohmann::json::object();    // transform and mart options
-    nlohmann::json anomalies = nlohmann::json::object();    // detection options
-    int loadParallelism = 2;     // tables loaded at once, each on its own connection
-    int maxAttempts = 4;         // per stage, for transient failures
-    int recoveryWaitSeconds = 60; // how long to wait for a restarting server before failing
+    QString stagingDir;                                      // where snapshots go; empty = the default location
+    nlohmann::json gates = nlohmann::json::object();         // quality gates (see quality/)
+    nlohmann::json warehouse = nlohmann::json::object();     // transform and mart options
+    nlohmann::json anomalies = nlohmann::json::object();     // detection options
+    int loadParallelism = 2;                                 // tables loaded at once, each on its own connection
+    int maxAttempts = 4;                                     // per stage, for transient failures
+    int recoveryWaitSeconds = 60;                            // how long to wait for a restarting server before failing
     Trigger trigger = Trigger::Manual;
-    QString startedBy;           // the console / OS user name
-    int keepSnapshots = 10;      // after a successful run, keep the snapshots of this many runs; 0 = keep all
+    QString startedBy;      // the console / OS user name
+    int keepSnapshots = 10; // after a successful run, keep the snapshots of this many runs; 0 = keep all
     // The source database's password, from the keyring: memory only, never
     // in toJson(), a file or a log. A password inside the source's conninfo
     // is left out of toJson() too (see sourceOptionsForSource()).

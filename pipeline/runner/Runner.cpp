@@ -6,7 +6,8 @@
 
 namespace ecomops::runner {
 
-class Runner::Events : public RunEvents {
+class Runner::Events : public RunEvents
+{
 public:
     explicit Events(Runner &runner) : m_runner(runner) {}
     void runCreated(qint64 runId) override
@@ -23,10 +24,8 @@ private:
 };
 
 Runner::Runner(QString conninfo, RunSpec spec, QObject *parent)
-    : QObject(parent)
-    , m_conninfo(std::move(conninfo))
-    , m_spec(std::move(spec))
-    , m_events(std::make_unique<Events>(*this))
+    : QObject(parent), m_conninfo(std::move(conninfo)), m_spec(std::move(spec)),
+      m_events(std::make_unique<Events>(*this))
 {
     qRegisterMetaType<ecomops::ProgressEvent>();
     qRegisterMetaType<ecomops::LogLine>();
@@ -62,7 +61,10 @@ void Runner::start()
     m_thread->start();
 }
 
-void Runner::cancel() { m_cancel.cancel(); }
+void Runner::cancel()
+{
+    m_cancel.cancel();
+}
 
 RunResult Runner::result() const
 {
@@ -89,7 +91,8 @@ void Runner::throttledProgress(const ProgressEvent &input)
         event.elapsedMs = now;
         event.rowsPerSecond = now > 0 ? double(event.rowsDone) * 1000.0 / double(now) : 0.0;
         if (event.rowsExpected > 0 && event.rowsPerSecond > 0)
-            event.etaMs = qint64(double(std::max<qint64>(0, event.rowsExpected - event.rowsDone)) * 1000.0 / event.rowsPerSecond);
+            event.etaMs =
+                qint64(double(std::max<qint64>(0, event.rowsExpected - event.rowsDone)) * 1000.0 / event.rowsPerSecond);
         if (done)
             event.state = TableState::Succeeded;
     }

@@ -22,7 +22,8 @@ class QThread;
 
 namespace ecomops::runner {
 
-class Runner : public QObject {
+class Runner : public QObject
+{
     Q_OBJECT
 public:
     Runner(QString conninfo, RunSpec spec, QObject *parent = nullptr);

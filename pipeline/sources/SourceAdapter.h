@@ -18,7 +18,8 @@
 namespace ecomops::sources {
 
 // A problem with the input, in words naming the file, line and reason.
-class SourceError : public std::runtime_error {
+class SourceError : public std::runtime_error
+{
 public:
     using std::runtime_error::runtime_error;
 };
@@ -32,7 +33,8 @@ struct SourceResult {
     nlohmann::json report = nlohmann::json::object(); // the mapping it used; goes to _metadata.json and the log
 };
 
-class SourceAdapter {
+class SourceAdapter
+{
 public:
     virtual ~SourceAdapter() = default;
     virtual QString kind() const = 0; // "olist", "txnlog", "sourcedb"

@@ -20,41 +20,88 @@ std::vector<TableSpec> build()
     return {
         {"categories", {{"category_id", T}, {"category_name", T}, {"parent_category_id", T, false}}, {"category_id"}},
         {"countries", {{"country_code", T}, {"country_name", T}, {"region", T, false}}, {"country_code"}},
-        {"products", {{"product_id", T}, {"product_name", T, false}, {"category_id", T}, {"created_at", TS, false}}, {"product_id"}},
+        {"products",
+         {{"product_id", T}, {"product_name", T, false}, {"category_id", T}, {"created_at", TS, false}},
+         {"product_id"}},
         {"product_prices", {{"product_id", T}, {"valid_from", TS}, {"unit_price", D}}, {"product_id", "valid_from"}},
         {"customers",
-         {{"customer_id", T}, {"email", T, false}, {"first_name", T, false}, {"last_name", T, false}, {"phone", T, false},
-          {"country_code", T, false}, {"city", T, false}, {"signup_date", DT, false}, {"state", T, false}, {"zip_code", T, false}},
+         {{"customer_id", T},
+          {"email", T, false},
+          {"first_name", T, false},
+          {"last_name", T, false},
+          {"phone", T, false},
+          {"country_code", T, false},
+          {"city", T, false},
+          {"signup_date", DT, false},
+          {"state", T, false},
+          {"zip_code", T, false}},
          {"customer_id"}},
         {"customer_segments", {{"customer_id", T}, {"valid_from", TS}, {"segment", T}}, {"customer_id", "valid_from"}},
         {"orders",
-         {{"order_id", T}, {"customer_id", T, false}, {"order_ts", TS}, {"channel", T}, {"status", T}, {"payment_method", T, false},
-          {"country_code", T, false}, {"items_subtotal", D}, {"discount_total", D}, {"shipping_fee", D}, {"order_total", D},
-          {"approved_at", TS, false}, {"delivered_carrier_at", TS, false}, {"delivered_customer_at", TS, false},
+         {{"order_id", T},
+          {"customer_id", T, false},
+          {"order_ts", TS},
+          {"channel", T},
+          {"status", T},
+          {"payment_method", T, false},
+          {"country_code", T, false},
+          {"items_subtotal", D},
+          {"discount_total", D},
+          {"shipping_fee", D},
+          {"order_total", D},
+          {"approved_at", TS, false},
+          {"delivered_carrier_at", TS, false},
+          {"delivered_customer_at", TS, false},
           {"estimated_delivery_at", TS, false}},
          {"order_id"}},
         {"order_lines",
-         {{"order_id", T}, {"line_no", I}, {"product_id", T}, {"quantity", I}, {"unit_price", D, false}, {"discount", D, false},
-          {"line_total", D, false}, {"seller_id", T, false}, {"shipping_limit_at", TS, false}, {"freight_value", D, false},
+         {{"order_id", T},
+          {"line_no", I},
+          {"product_id", T},
+          {"quantity", I},
+          {"unit_price", D, false},
+          {"discount", D, false},
+          {"line_total", D, false},
+          {"seller_id", T, false},
+          {"shipping_limit_at", TS, false},
+          {"freight_value", D, false},
           {"description", T, false}},
          {"order_id", "line_no"}},
         {"payments",
-         {{"payment_id", T}, {"order_id", T}, {"paid_ts", TS}, {"method", T}, {"amount", D}, {"sequence_no", I, false},
+         {{"payment_id", T},
+          {"order_id", T},
+          {"paid_ts", TS},
+          {"method", T},
+          {"amount", D},
+          {"sequence_no", I, false},
           {"installments", I, false}},
          {"payment_id"}},
         {"invoices", {{"invoice_id", T}, {"order_id", T}, {"invoice_ts", TS}, {"amount", D}}, {"invoice_id"}},
         {"events",
-         {{"event_id", I}, {"session_id", T}, {"customer_id", T, false}, {"event_ts", TS}, {"event_type", T},
+         {{"event_id", I},
+          {"session_id", T},
+          {"customer_id", T, false},
+          {"event_ts", TS},
+          {"event_type", T},
           {"product_id", T, false}},
          {"event_id"}},
         // Real sources only (Olist); the synthetic shop writes none of these.
         {"sellers", {{"seller_id", T}, {"zip_code", T, false}, {"city", T, false}, {"state", T, false}}, {"seller_id"}},
         {"reviews",
-         {{"review_id", T}, {"order_id", T}, {"score", I}, {"comment_title", T, false}, {"comment_message", T, false},
-          {"created_at", TS, false}, {"answered_at", TS, false}},
+         {{"review_id", T},
+          {"order_id", T},
+          {"score", I},
+          {"comment_title", T, false},
+          {"comment_message", T, false},
+          {"created_at", TS, false},
+          {"answered_at", TS, false}},
          {"review_id", "order_id"}},
         {"zip_codes",
-         {{"zip_code", T}, {"city", T, false}, {"state", T, false}, {"latitude", T, false}, {"longitude", T, false},
+         {{"zip_code", T},
+          {"city", T, false},
+          {"state", T, false},
+          {"latitude", T, false},
+          {"longitude", T, false},
           {"points", I, false}},
          {"zip_code"}},
     };
@@ -65,11 +112,16 @@ std::vector<TableSpec> build()
 const char *toString(ColumnType type)
 {
     switch (type) {
-    case ColumnType::Text: return "text";
-    case ColumnType::Integer: return "integer";
-    case ColumnType::Decimal: return "decimal";
-    case ColumnType::Timestamp: return "timestamp";
-    case ColumnType::Date: return "date";
+    case ColumnType::Text:
+        return "text";
+    case ColumnType::Integer:
+        return "integer";
+    case ColumnType::Decimal:
+        return "decimal";
+    case ColumnType::Timestamp:
+        return "timestamp";
+    case ColumnType::Date:
+        return "date";
     }
     return "text";
 }

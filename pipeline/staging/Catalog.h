@@ -26,7 +26,7 @@ struct Column {
 };
 
 struct TableSpec {
-    std::string name;                    // "orders": file orders.csv, table staging.orders
+    std::string name; // "orders": file orders.csv, table staging.orders
     std::vector<Column> columns;
     std::vector<std::string> businessKey;
 

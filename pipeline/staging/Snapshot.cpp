@@ -1,8 +1,8 @@
 #include "staging/Snapshot.h"
 
 #include "core/PrivateFolder.h"
-#include "csv/Reader.h"
 #include "core/Utf8.h"
+#include "csv/Reader.h"
 #include "csv/Sha256.h"
 #include "staging/Catalog.h"
 
@@ -62,8 +62,13 @@ nlohmann::json SnapshotMetadata::toJson() const
             for (const Column &c : spec->columns)
                 columns[c.name] = toString(c.type);
         }
-        files_.push_back({{"table", f.table}, {"file", f.fileName}, {"rows", f.rows}, {"bytes", f.bytes},
-                          {"sha256", f.sha256}, {"skipped_empty_records", f.skipped}, {"column_types", columns}});
+        files_.push_back({{"table", f.table},
+                          {"file", f.fileName},
+                          {"rows", f.rows},
+                          {"bytes", f.bytes},
+                          {"sha256", f.sha256},
+                          {"skipped_empty_records", f.skipped},
+                          {"column_types", columns}});
     }
     return {{"format", "ecomops-snapshot/1"},
             {"source", source.toStdString()},
@@ -81,8 +86,8 @@ SnapshotMetadata SnapshotMetadata::fromJson(const nlohmann::json &json)
     m.report = json.value("report", nlohmann::json::object());
     m.createdAt = QDateTime::fromString(QString::fromStdString(json.value("created_at", std::string())), Qt::ISODate);
     for (const auto &f : json.at("files")) {
-        m.files.push_back({f.at("table").get<std::string>(), f.at("file").get<std::string>(), f.at("rows").get<qint64>(),
-                           f.value("bytes", qint64(0)), f.value("sha256", std::string()),
+        m.files.push_back({f.at("table").get<std::string>(), f.at("file").get<std::string>(),
+                           f.at("rows").get<qint64>(), f.value("bytes", qint64(0)), f.value("sha256", std::string()),
                            f.value("skipped_empty_records", qint64(0))});
     }
     return m;
@@ -102,8 +107,8 @@ QString Snapshot::directoryFor(const QString &stagingRoot, qint64 runId, const Q
     // The run id alone is not unique across databases sharing a staging
     // folder (a test cluster, a second server): a random suffix makes it so.
     const QString suffix = QUuid::createUuid().toString(QUuid::Id128).left(8);
-    return QDir(stagingRoot).filePath(
-        QStringLiteral("snapshot_date=%1/run-%2-%3").arg(date.toString(Qt::ISODate)).arg(runId).arg(suffix));
+    return QDir(stagingRoot)
+        .filePath(QStringLiteral("snapshot_date=%1/run-%2-%3").arg(date.toString(Qt::ISODate)).arg(runId).arg(suffix));
 }
 
 QString Snapshot::createDirectory(const QString &stagingRoot, qint64 runId, const QDate &date)
@@ -129,8 +134,9 @@ Snapshot Snapshot::open(const QString &directory)
     if (!dir.exists())
         throw SnapshotError(QObject::tr("The snapshot folder %1 does not exist.").arg(directory));
     if (!QFileInfo::exists(dir.filePath(kSuccessFile)))
-        throw SnapshotError(QObject::tr("The snapshot %1 is incomplete (it has no _SUCCESS marker) and will not be loaded.")
-                                .arg(directory));
+        throw SnapshotError(
+            QObject::tr("The snapshot %1 is incomplete (it has no _SUCCESS marker) and will not be loaded.")
+                .arg(directory));
     QFile metaFile(dir.filePath(kMetadataFile));
     if (!metaFile.open(QIODevice::ReadOnly))
         throw SnapshotError(QObject::tr("Cannot read %1: %2").arg(metaFile.fileName(), metaFile.errorString()));
@@ -139,7 +145,8 @@ Snapshot Snapshot::open(const QString &directory)
     try {
         snapshot.m_metadata = SnapshotMetadata::fromJson(nlohmann::json::parse(metaFile.readAll().toStdString()));
     } catch (const nlohmann::json::exception &e) {
-        throw SnapshotError(QObject::tr("%1 is not valid snapshot metadata: %2").arg(metaFile.fileName(), QString::fromUtf8(e.what())));
+        throw SnapshotError(
+            QObject::tr("%1 is not valid snapshot metadata: %2").arg(metaFile.fileName(), QString::fromUtf8(e.what())));
     }
     for (const SnapshotFile &f : snapshot.m_metadata.files) {
         if (!QFileInfo::exists(snapshot.filePath(f)))
@@ -149,7 +156,8 @@ Snapshot Snapshot::open(const QString &directory)
     return snapshot;
 }
 
-Snapshot Snapshot::finalize(const QString &directory, SnapshotMetadata metadata, const std::map<std::string, qint64> &knownRows,
+Snapshot Snapshot::finalize(const QString &directory, SnapshotMetadata metadata,
+                            const std::map<std::string, qint64> &knownRows,
                             const std::map<std::string, qint64> &skipped)
 {
     const QDir dir(directory);

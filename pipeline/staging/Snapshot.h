@@ -14,7 +14,8 @@
 
 namespace ecomops::staging {
 
-class SnapshotError : public std::runtime_error {
+class SnapshotError : public std::runtime_error
+{
 public:
     explicit SnapshotError(const QString &message) : std::runtime_error(message.toStdString()), m_message(message) {}
     QString message() const { return m_message; }
@@ -24,18 +25,18 @@ private:
 };
 
 struct SnapshotFile {
-    std::string table;     // "orders"
-    std::string fileName;  // "orders.csv"
-    qint64 rows = -1;      // data records (header excluded)
+    std::string table;    // "orders"
+    std::string fileName; // "orders.csv"
+    qint64 rows = -1;     // data records (header excluded)
     qint64 bytes = 0;
     std::string sha256;
-    qint64 skipped = 0;    // source records of this table skipped as empty ("skipped_empty_records")
+    qint64 skipped = 0; // source records of this table skipped as empty ("skipped_empty_records")
 };
 
 struct SnapshotMetadata {
-    QString source;              // synthetic, olist, txnlog, sourcedb, ...
-    nlohmann::json options;      // the source's options (seed included)
-    nlohmann::json report;       // what the source understood: mappings, date formats, ignored columns
+    QString source;         // synthetic, olist, txnlog, sourcedb, ...
+    nlohmann::json options; // the source's options (seed included)
+    nlohmann::json report;  // what the source understood: mappings, date formats, ignored columns
     QDateTime createdAt;
     std::vector<SnapshotFile> files;
 
@@ -44,7 +45,8 @@ struct SnapshotMetadata {
     const SnapshotFile *file(const std::string &table) const;
 };
 
-class Snapshot {
+class Snapshot
+{
 public:
     // Opens a complete snapshot; throws SnapshotError naming what is wrong
     // (no _SUCCESS, unreadable metadata, a listed file missing).

@@ -7,7 +7,6 @@
 
 #include <pqxx/pqxx>
 
-
 Q_LOGGING_CATEGORY(lcWarehouse, "ecomops.pipeline.warehouse")
 
 namespace ecomops::warehouse {
@@ -25,8 +24,7 @@ void throwIfCancelled(const StageObserver &observer)
 
 // Runs one step, timing it; a statement interrupted because the user asked
 // to cancel becomes CancelledError, anything else propagates unchanged.
-template <typename Body>
-qint64 runStep(StageObserver &observer, const QString &what, Body body)
+template <typename Body> qint64 runStep(StageObserver &observer, const QString &what, Body body)
 {
     throwIfCancelled(observer);
     QElapsedTimer timer;
@@ -105,10 +103,11 @@ const QStringList &transformSteps()
 
 const QStringList &materializedMarts()
 {
-    static const QStringList marts = {QStringLiteral("order_summary"),         QStringLiteral("revenue_daily"),
-                                      QStringLiteral("revenue_monthly"),       QStringLiteral("product_revenue_daily"),
-                                      QStringLiteral("category_revenue_daily"), QStringLiteral("cohort_retention"),
-                                      QStringLiteral("customer_lifetime_value"), QStringLiteral("revenue_forecast")};
+    static const QStringList marts = {
+        QStringLiteral("order_summary"),           QStringLiteral("revenue_daily"),
+        QStringLiteral("revenue_monthly"),         QStringLiteral("product_revenue_daily"),
+        QStringLiteral("category_revenue_daily"),  QStringLiteral("cohort_retention"),
+        QStringLiteral("customer_lifetime_value"), QStringLiteral("revenue_forecast")};
     return marts;
 }
 
@@ -140,10 +139,10 @@ TransformReport transform(pqxx::transaction_base &tx, qint64 runId, const Wareho
         QList<TableCounts> counts;
         TimeSpan span{TimeSpan::nowUs(), 0};
         const qint64 ms = runStep(observer, QStringLiteral("transform %1").arg(step), [&] {
-            const pqxx::result r = tx.exec_params(
-                "SELECT table_name, rows_read, rows_loaded, rows_quarantined FROM dw.transform_" + step.toStdString()
-                    + "($1)",
-                runId);
+            const pqxx::result r =
+                tx.exec_params("SELECT table_name, rows_read, rows_loaded, rows_quarantined FROM dw.transform_" +
+                                   step.toStdString() + "($1)",
+                               runId);
             for (const auto &row : r) {
                 TableCounts c;
                 c.stage = kTransformStage;
@@ -159,40 +158,43 @@ TransformReport transform(pqxx::transaction_base &tx, qint64 runId, const Wareho
         for (const TableCounts &c : counts) {
             report.tableSpans[c.table].cover(span);
             if (!c.reconciles())
-                throw WarehouseError("transform " + c.table.toStdString() + " does not reconcile: read "
-                                     + std::to_string(c.read) + " ≠ loaded " + std::to_string(c.loaded)
-                                     + " + rejected " + std::to_string(c.rejected));
+                throw WarehouseError("transform " + c.table.toStdString() + " does not reconcile: read " +
+                                     std::to_string(c.read) + " ≠ loaded " + std::to_string(c.loaded) + " + rejected " +
+                                     std::to_string(c.rejected));
             observer.progress(c.table, c.read, c.read);
             observer.tableFinished(c);
-            observer.log(c.rejected > 0 ? LogLevel::Warning : LogLevel::Info,
-                         QStringLiteral("%1: %2 rows read, %3 reached the warehouse, %4 rejected as unresolvable in %5 s")
-                             .arg(c.table)
-                             .arg(c.read)
-                             .arg(c.loaded)
-                             .arg(c.rejected)
-                             .arg(secondsText(ms)));
+            observer.log(
+                c.rejected > 0 ? LogLevel::Warning : LogLevel::Info,
+                QStringLiteral("%1: %2 rows read, %3 reached the warehouse, %4 rejected as unresolvable in %5 s")
+                    .arg(c.table)
+                    .arg(c.read)
+                    .arg(c.loaded)
+                    .arg(c.rejected)
+                    .arg(secondsText(ms)));
             report.tables.append(c);
         }
     }
 
-    const pqxx::row changes = tx.exec_params1(
-        "SELECT (SELECT count(*) FROM dw.dim_product WHERE created_run_id = $1), "
-        "       (SELECT count(*) FROM dw.dim_customer WHERE created_run_id = $1), "
-        "       (SELECT count(*) FROM dw.dim_country_conflict WHERE first_run_id = $1)",
-        runId);
+    const pqxx::row changes =
+        tx.exec_params1("SELECT (SELECT count(*) FROM dw.dim_product WHERE created_run_id = $1), "
+                        "       (SELECT count(*) FROM dw.dim_customer WHERE created_run_id = $1), "
+                        "       (SELECT count(*) FROM dw.dim_country_conflict WHERE first_run_id = $1)",
+                        runId);
     report.productVersionsCreated = changes[0].as<qint64>();
     report.customerVersionsCreated = changes[1].as<qint64>();
     report.countryConflictsRecorded = changes[2].as<qint64>();
     report.elapsedMs = total.elapsed();
-    observer.log(LogLevel::Info, QStringLiteral("%1 product versions and %2 customer versions opened; transform took %3 s")
-                                     .arg(report.productVersionsCreated)
-                                     .arg(report.customerVersionsCreated)
-                                     .arg(secondsText(report.elapsedMs)));
+    observer.log(LogLevel::Info,
+                 QStringLiteral("%1 product versions and %2 customer versions opened; transform took %3 s")
+                     .arg(report.productVersionsCreated)
+                     .arg(report.customerVersionsCreated)
+                     .arg(secondsText(report.elapsedMs)));
     if (report.countryConflictsRecorded > 0) {
-        observer.log(LogLevel::Warning,
-                     QStringLiteral("%1 country values differ from the loaded ones; recorded in dw.dim_country_conflict, "
-                                    "not applied (countries never change once loaded)")
-                         .arg(report.countryConflictsRecorded));
+        observer.log(
+            LogLevel::Warning,
+            QStringLiteral("%1 country values differ from the loaded ones; recorded in dw.dim_country_conflict, "
+                           "not applied (countries never change once loaded)")
+                .arg(report.countryConflictsRecorded));
     }
     qCInfo(lcWarehouse) << "transform of run" << runId << "took" << report.elapsedMs << "ms";
     return report;
@@ -210,13 +212,12 @@ MartReport refreshMarts(pqxx::transaction_base &tx, const WarehouseOptions &opti
     QElapsedTimer total;
     total.start();
     runStep(observer, QStringLiteral("marts settings"), [&] {
-        tx.exec0("UPDATE mart.settings SET revenue_statuses = " + textArray(statuses, tx)
-                 + ", churn_days = " + std::to_string(options.churnDays)
-                 + ", forecast_horizon_days = " + std::to_string(options.forecastHorizonDays)
-                 + ", forecast_season_days = " + std::to_string(options.forecastSeasonDays)
-                 + ", forecast_alpha = " + numberOrNull(options.forecastAlpha)
-                 + ", forecast_gamma = " + numberOrNull(options.forecastGamma)
-                 + ", forecast_z = " + QString::number(options.forecastZ(), 'g', 10).toStdString());
+        tx.exec0("UPDATE mart.settings SET revenue_statuses = " + textArray(statuses, tx) +
+                 ", churn_days = " + std::to_string(options.churnDays) +
+                 ", forecast_horizon_days = " + std::to_string(options.forecastHorizonDays) +
+                 ", forecast_season_days = " + std::to_string(options.forecastSeasonDays) + ", forecast_alpha = " +
+                 numberOrNull(options.forecastAlpha) + ", forecast_gamma = " + numberOrNull(options.forecastGamma) +
+                 ", forecast_z = " + QString::number(options.forecastZ(), 'g', 10).toStdString());
     });
     for (const QString &mart : materializedMarts()) {
         const std::string name = "mart." + mart.toStdString();
@@ -228,7 +229,8 @@ MartReport refreshMarts(pqxx::transaction_base &tx, const WarehouseOptions &opti
             const bool populated =
                 tx.exec_params1("SELECT relispopulated FROM pg_class WHERE oid = $1::regclass", name)[0].as<bool>();
             // REFRESH is the owner's: ops.refresh_mart (0065) lets an operator.
-            tx.exec_params("SELECT ops.refresh_mart($1, $2)", mart.toStdString(), options.concurrentRefresh && populated);
+            tx.exec_params("SELECT ops.refresh_mart($1, $2)", mart.toStdString(),
+                           options.concurrentRefresh && populated);
             rows = tx.exec1("SELECT count(*) FROM " + name)[0].as<qint64>();
         });
         report.steps.append({mart, ms});
@@ -239,8 +241,9 @@ MartReport refreshMarts(pqxx::transaction_base &tx, const WarehouseOptions &opti
     }
     tx.exec0("UPDATE mart.settings SET refreshed_at = now()");
     report.elapsedMs = total.elapsed();
-    observer.log(LogLevel::Info,
-                 QStringLiteral("%1 marts refreshed in %2 s").arg(report.marts.size()).arg(secondsText(report.elapsedMs)));
+    observer.log(
+        LogLevel::Info,
+        QStringLiteral("%1 marts refreshed in %2 s").arg(report.marts.size()).arg(secondsText(report.elapsedMs)));
     return report;
 }
 

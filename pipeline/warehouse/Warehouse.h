@@ -25,12 +25,12 @@
 namespace ecomops::warehouse {
 
 struct StepTiming {
-    QString step;     // "orders", "order_summary", ...
+    QString step; // "orders", "order_summary", ...
     qint64 elapsedMs = 0;
 };
 
 struct TransformReport {
-    QList<TableCounts> tables;      // one per staged table, stage "transform"; each reconciles
+    QList<TableCounts> tables; // one per staged table, stage "transform"; each reconciles
     QList<StepTiming> steps;
     std::map<QString, TimeSpan> tableSpans; // when the step that produced each table ran
     qint64 productVersionsCreated = 0;
@@ -44,7 +44,7 @@ struct TransformReport {
 };
 
 struct MartReport {
-    QList<TableCounts> marts;       // stage "marts": read = loaded = rows in the view
+    QList<TableCounts> marts; // stage "marts": read = loaded = rows in the view
     QList<StepTiming> steps;
     qint64 elapsedMs = 0;
 };

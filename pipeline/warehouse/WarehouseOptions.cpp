@@ -14,12 +14,13 @@ using nlohmann::json;
 namespace {
 
 // Two-sided normal quantiles for the coverages we offer.
-constexpr std::array<std::pair<double, double>, 4> kCoverageZ = {{{0.80, 1.2816}, {0.90, 1.6449}, {0.95, 1.96}, {0.99, 2.5758}}};
+constexpr std::array<std::pair<double, double>, 4> kCoverageZ = {
+    {{0.80, 1.2816}, {0.90, 1.6449}, {0.95, 1.96}, {0.99, 2.5758}}};
 
 const std::set<std::string> &knownKeys()
 {
-    static const std::set<std::string> keys = {"revenue_statuses", "churn_days",        "forecast_horizon_days",
-                                               "forecast_season_days", "forecast_alpha", "forecast_gamma",
+    static const std::set<std::string> keys = {"revenue_statuses",     "churn_days",        "forecast_horizon_days",
+                                               "forecast_season_days", "forecast_alpha",    "forecast_gamma",
                                                "forecast_confidence",  "concurrent_refresh"};
     return keys;
 }
@@ -41,7 +42,8 @@ std::optional<double> readOptionalNumber(const json &object, const char *key)
     const auto it = object.find(key);
     if (it == object.end() || it->is_null())
         return std::nullopt;
-    read(object, key, value, [](const json &v) { return v.is_number(); }, "a number or null");
+    read(
+        object, key, value, [](const json &v) { return v.is_number(); }, "a number or null");
     return value;
 }
 
@@ -103,24 +105,28 @@ WarehouseOptions WarehouseOptions::fromJson(const json &object)
             throw WarehouseError("warehouse." + item.key() + " is not a warehouse option");
     }
     const auto isInteger = [](const json &v) { return v.is_number_integer(); };
-    read(object, "revenue_statuses", o.revenueStatuses,
-         [](const json &v) {
-             if (!v.is_array())
-                 return false;
-             for (const json &s : v) {
-                 if (!s.is_string())
-                     return false;
-             }
-             return true;
-         },
-         "an array of status names");
+    read(
+        object, "revenue_statuses", o.revenueStatuses,
+        [](const json &v) {
+            if (!v.is_array())
+                return false;
+            for (const json &s : v) {
+                if (!s.is_string())
+                    return false;
+            }
+            return true;
+        },
+        "an array of status names");
     read(object, "churn_days", o.churnDays, isInteger, "an integer");
     read(object, "forecast_horizon_days", o.forecastHorizonDays, isInteger, "an integer");
     read(object, "forecast_season_days", o.forecastSeasonDays, isInteger, "an integer");
     o.forecastAlpha = readOptionalNumber(object, "forecast_alpha");
     o.forecastGamma = readOptionalNumber(object, "forecast_gamma");
-    read(object, "forecast_confidence", o.forecastConfidence, [](const json &v) { return v.is_number(); }, "a number");
-    read(object, "concurrent_refresh", o.concurrentRefresh, [](const json &v) { return v.is_boolean(); }, "true or false");
+    read(
+        object, "forecast_confidence", o.forecastConfidence, [](const json &v) { return v.is_number(); }, "a number");
+    read(
+        object, "concurrent_refresh", o.concurrentRefresh, [](const json &v) { return v.is_boolean(); },
+        "true or false");
     if (const std::string error = o.validationError(); !error.empty())
         throw WarehouseError("warehouse options: " + error);
     return o;

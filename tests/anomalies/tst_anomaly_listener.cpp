@@ -55,14 +55,15 @@ void forge(pqxx::connection &c, qint64 realFlag, qint64 realRun)
         std::string payload;
         switch (i % 4) {
         case 0:
-            payload = "{\"kind\":\"triage\",\"flag_ids\":[" + std::to_string(realFlag) + "],\"versions\":["
-                      + std::to_string(100 + i) + "],\"status\":\"RESOLVED\",\"db_role\":\"ecomops_steward\"}";
+            payload = "{\"kind\":\"triage\",\"flag_ids\":[" + std::to_string(realFlag) + "],\"versions\":[" +
+                      std::to_string(100 + i) + "],\"status\":\"RESOLVED\",\"db_role\":\"ecomops_steward\"}";
             break;
         case 1:
             payload = "{\"kind\":\"detected\",\"run_id\":" + std::to_string(900000 + i) + ",\"new_flags\":5}";
             break;
         case 2:
-            payload = "{\"kind\":\"detected\",\"run_id\":" + std::to_string(realRun) + ",\"new_flags\":" + std::to_string(i) + "}";
+            payload = "{\"kind\":\"detected\",\"run_id\":" + std::to_string(realRun) +
+                      ",\"new_flags\":" + std::to_string(i) + "}";
             break;
         default:
             payload = "reload now " + std::to_string(i);

@@ -5,9 +5,9 @@
 //   ecomops-bench [--scales 1,10] [--repeats 3] [--conninfo STRING]
 //
 // Without --conninfo it starts a private PostgreSQL cluster in /tmp.
+#include "BenchServer.h"
 #include "core/Cancellation.h"
 #include "core/Progress.h"
-#include "BenchServer.h"
 #include "load/PgConnection.h"
 #include "load/TableLoader.h"
 #include "sources/synthetic/Generator.h"
@@ -32,7 +32,8 @@ using namespace ecomops;
 
 namespace {
 
-class QuietObserver : public StageObserver {
+class QuietObserver : public StageObserver
+{
 public:
     void progress(const QString &, qint64, qint64) override {}
     void log(LogLevel, const QString &) override {}
@@ -129,14 +130,15 @@ double psqlLoad(const QString &conninfo, pqxx::connection &admin, const staging:
         for (const auto &[spec, file] : files.list) {
             const std::string name = "staging." + load::TableLoader::partitionName(spec->name, run);
             tx.exec0("CREATE TABLE " + name + " (LIKE staging." + spec->name + " INCLUDING DEFAULTS)");
-            tx.exec0("ALTER TABLE " + name + " ALTER COLUMN run_id SET DEFAULT " + std::to_string(run)
-                     + ", ALTER COLUMN source_line SET DEFAULT 0");
+            tx.exec0("ALTER TABLE " + name + " ALTER COLUMN run_id SET DEFAULT " + std::to_string(run) +
+                     ", ALTER COLUMN source_line SET DEFAULT 0");
         }
         tx.commit();
     }
     // One psql process for all tables (several -c), so process start-up is
     // paid once, as a script running \copy would.
-    QStringList args{conninfo, QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-v"), QStringLiteral("ON_ERROR_STOP=1")};
+    QStringList args{conninfo, QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-v"),
+                     QStringLiteral("ON_ERROR_STOP=1")};
     for (const auto &[spec, file] : files.list) {
         // The file's own header names its columns: a source stages only the
         // catalogue columns it has (the synthetic shop has no Olist state).
@@ -174,11 +176,12 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
     parser.addHelpOption();
-    const QCommandLineOption scalesOpt(QStringLiteral("scales"), QStringLiteral("Comma-separated scales."), QStringLiteral("LIST"),
-                                       QStringLiteral("1,10"));
-    const QCommandLineOption repeatsOpt(QStringLiteral("repeats"), QStringLiteral("Load repetitions (median)."), QStringLiteral("N"),
-                                        QStringLiteral("3"));
-    const QCommandLineOption conninfoOpt(QStringLiteral("conninfo"), QStringLiteral("Server to use."), QStringLiteral("STRING"));
+    const QCommandLineOption scalesOpt(QStringLiteral("scales"), QStringLiteral("Comma-separated scales."),
+                                       QStringLiteral("LIST"), QStringLiteral("1,10"));
+    const QCommandLineOption repeatsOpt(QStringLiteral("repeats"), QStringLiteral("Load repetitions (median)."),
+                                        QStringLiteral("N"), QStringLiteral("3"));
+    const QCommandLineOption conninfoOpt(QStringLiteral("conninfo"), QStringLiteral("Server to use."),
+                                         QStringLiteral("STRING"));
     const QCommandLineOption tablesOpt(QStringLiteral("tables"), QStringLiteral("Only these tables (comma-separated)."),
                                        QStringLiteral("LIST"));
     parser.addOptions({scalesOpt, repeatsOpt, conninfoOpt, tablesOpt});
@@ -212,7 +215,8 @@ int main(int argc, char **argv)
         std::map<std::string, qint64> known;
         for (const auto &[table, rows] : generated.rowCounts)
             known[table] = qint64(rows);
-        const auto snap = staging::Snapshot::finalize(dir, {QStringLiteral("synthetic"), options.toJson(), {}, {}, {}}, known);
+        const auto snap =
+            staging::Snapshot::finalize(dir, {QStringLiteral("synthetic"), options.toJson(), {}, {}, {}}, known);
         const double stageSeconds = double(t.nsecsElapsed()) / 1e9;
         const double stagePeak = peakMemoryMiB();
 
@@ -226,7 +230,9 @@ int main(int argc, char **argv)
             files.bytes += f.bytes;
         }
         line("generate (synthetic shop → CSV)", qint64(generated.totalRows), genSeconds,
-             QStringLiteral("%1 MB, peak RSS %2 MiB").arg(double(generated.bytesWritten) / 1e6, 0, 'f', 0).arg(genPeak, 0, 'f', 1));
+             QStringLiteral("%1 MB, peak RSS %2 MiB")
+                 .arg(double(generated.bytesWritten) / 1e6, 0, 'f', 0)
+                 .arg(genPeak, 0, 'f', 1));
         line("stage (checksums, _metadata.json, _SUCCESS)", files.rows, stageSeconds,
              QStringLiteral("peak RSS %1 MiB").arg(stagePeak, 0, 'f', 1));
 
@@ -248,7 +254,8 @@ int main(int argc, char **argv)
         line("load: engine, 1 connection", files.rows, e, QStringLiteral("peak RSS %1 MiB").arg(loadPeak, 0, 'f', 1));
         line("load: psql \\copy, same files, same tables", files.rows, p);
         line("load: engine, 2 tables at once", files.rows, parallel);
-        std::printf("  => engine / psql \\copy = %.2f (1 connection each; %.1f MB of CSV)\n", p / e, double(files.bytes) / 1e6);
+        std::printf("  => engine / psql \\copy = %.2f (1 connection each; %.1f MB of CSV)\n", p / e,
+                    double(files.bytes) / 1e6);
         QDir(dir).removeRecursively();
     }
     return 0;

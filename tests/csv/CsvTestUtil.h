@@ -21,13 +21,13 @@ inline QByteArray bytes(std::string_view text)
     return QByteArray(text.data(), static_cast<qsizetype>(text.size()));
 }
 
-inline std::string stdPath(const QString& path)
+inline std::string stdPath(const QString &path)
 {
     return path.toStdString();
 }
 
 /// Writes `content` to `name` inside `dir` and returns its path.
-inline QString writeFile(const QTemporaryDir& dir, const QString& name, const QByteArray& content)
+inline QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &content)
 {
     const QString path = dir.filePath(name);
     QFile file(path);
@@ -48,16 +48,16 @@ inline QByteArray visible(std::string_view text)
 /// One line per outcome: `3: a||"b"` for a record starting on line 3 (quoted
 /// fields shown in quotes, so `||` is a NULL and `""` an empty string), and
 /// `5: !stray quote@2` for a malformed record with its defect and column.
-inline QByteArray render(const Reader& reader, Outcome outcome)
+inline QByteArray render(const Reader &reader, Outcome outcome)
 {
     if (outcome == Outcome::Malformed) {
-        const Malformed& bad = reader.malformed();
+        const Malformed &bad = reader.malformed();
         QByteArray out = QByteArray::number(bad.line) + ": !" + bytes(defectName(bad.defect));
         if (bad.column != 0)
             out += "@" + QByteArray::number(bad.column);
         return out;
     }
-    const Record& record = reader.record();
+    const Record &record = reader.record();
     QByteArray out = QByteArray::number(record.line) + ": ";
     for (std::size_t i = 0; i < record.size(); ++i) {
         if (i)
@@ -68,7 +68,7 @@ inline QByteArray render(const Reader& reader, Outcome outcome)
     return out;
 }
 
-inline QByteArrayList renderAll(Reader& reader)
+inline QByteArrayList renderAll(Reader &reader)
 {
     QByteArrayList out;
     for (Outcome outcome = reader.next(); outcome != Outcome::End; outcome = reader.next())
@@ -76,4 +76,4 @@ inline QByteArrayList renderAll(Reader& reader)
     return out;
 }
 
-}  // namespace ecomops::csv::test
+} // namespace ecomops::csv::test

@@ -36,9 +36,10 @@ long residentKiB()
     return 0;
 }
 
-}  // namespace
+} // namespace
 
-class TestCsvBigFile : public QObject {
+class TestCsvBigFile : public QObject
+{
     Q_OBJECT
 
 private slots:
@@ -59,8 +60,8 @@ void TestCsvBigFile::readsInConstantMemory()
     std::uint64_t bytes = 0;
     {
         Writer writer(path);
-        writer.writeRecord({"order_id", "line_no", "product_id", "customer_id", "quantity", "unit_price",
-                            "ordered_at", "channel", "note"});
+        writer.writeRecord({"order_id", "line_no", "product_id", "customer_id", "quantity", "unit_price", "ordered_at",
+                            "channel", "note"});
         while (writer.bytesWritten() < kTargetBytes) {
             ++rows;
             writer.field(rows / 2 + 1000000);

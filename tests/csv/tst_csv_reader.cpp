@@ -29,14 +29,15 @@ ReaderOptions noHeader(std::size_t bufferSize = std::size_t{1} << 20)
 }
 
 /// Physical lines as a text editor counts them.
-std::uint64_t physicalLines(const QByteArray& content)
+std::uint64_t physicalLines(const QByteArray &content)
 {
     return static_cast<std::uint64_t>(content.count('\n')) + (content.isEmpty() || content.endsWith('\n') ? 0 : 1);
 }
 
-}  // namespace
+} // namespace
 
-class TestCsvReader : public QObject {
+class TestCsvReader : public QObject
+{
     Q_OBJECT
 
 private slots:
@@ -67,7 +68,7 @@ private slots:
     void sharedSamples();
 
 private:
-    QString file(const QByteArray& content);
+    QString file(const QByteArray &content);
     QTemporaryDir m_dir;
     int m_files = 0;
 };
@@ -77,7 +78,7 @@ void TestCsvReader::initTestCase()
     QVERIFY(m_dir.isValid());
 }
 
-QString TestCsvReader::file(const QByteArray& content)
+QString TestCsvReader::file(const QByteArray &content)
 {
     return writeFile(m_dir, QStringLiteral("f%1.csv").arg(++m_files), content);
 }
@@ -90,7 +91,7 @@ void TestCsvReader::parses_data()
 
     // Every case runs with tiny buffers too, so that records, quotes, CRLFs
     // and the byte order mark straddle buffer refills.
-    const auto add = [](const char* name, const QByteArray& input, const QByteArrayList& expected) {
+    const auto add = [](const char *name, const QByteArray &input, const QByteArrayList &expected) {
         for (const int bufferSize : {4, 5, 7, 16, 1 << 20})
             QTest::addRow("%s/buf%d", name, bufferSize) << input << expected << bufferSize;
     };
@@ -116,9 +117,16 @@ void TestCsvReader::parses_data()
     add("blank lines", "\n\na,b\n\r\n\n1,2\n\n", {"3: a|b", "6: 1|2"});
     add("only blank lines", "\n\r\n\n", {});
     add("empty", "", {});
-    add("byte order mark", "\xEF\xBB\xBF" "a,b\n", {"1: a|b"});
+    add("byte order mark",
+        "\xEF\xBB\xBF"
+        "a,b\n",
+        {"1: a|b"});
     add("byte order mark then quote", "\xEF\xBB\xBF\"a\",b\n", {"1: \"a\"|b"});
-    add("byte order mark later is data", "a,b\n\xEF\xBB\xBF" "c,d\n", {"1: a|b", "2: \xEF\xBB\xBF" "c|d"});
+    add("byte order mark later is data",
+        "a,b\n\xEF\xBB\xBF"
+        "c,d\n",
+        {"1: a|b", "2: \xEF\xBB\xBF"
+                   "c|d"});
     add("quoted at end of input", "a,\"b\"", {"1: a|\"b\""});
     add("delimiter at end of input", "a,", {"1: a|"});
     add("cr at end of input", "a,b\r", {"1: a|b"});
@@ -138,7 +146,8 @@ void TestCsvReader::parses_data()
     add("multi-line quote closed by text", "1,\"a\nb\"x,2\n3,4\n",
         {"1: !unterminated quoted field@2", "2: !stray quote@1", "3: 3|4"});
     add("defect after a multi-line field", "\"x\ny\",a\"b\n1,2\n", {"1: !stray quote@2", "3: 1|2"});
-    add("defects then good records", "\"a\"b\n\"c\"\"\"\nd\re\nf\n", {"1: !text after closing quote@1", "2: \"c\"\"", "3: !bare carriage return@1", "4: f"});
+    add("defects then good records", "\"a\"b\n\"c\"\"\"\nd\re\nf\n",
+        {"1: !text after closing quote@1", "2: \"c\"\"", "3: !bare carriage return@1", "4: f"});
 }
 
 void TestCsvReader::parses()
@@ -166,7 +175,7 @@ void TestCsvReader::parses()
         }
     }
     QCOMPARE(got, expected);
-    QCOMPARE(reader.next(), Outcome::End);  // End is sticky
+    QCOMPARE(reader.next(), Outcome::End); // End is sticky
 
     const ReaderStats stats = reader.stats();
     QCOMPARE(stats.bytes, static_cast<std::uint64_t>(input.size()));
@@ -179,7 +188,7 @@ void TestCsvReader::parseRecord_data()
 {
     QTest::addColumn<QByteArray>("text");
     QTest::addColumn<bool>("ok");
-    QTest::addColumn<QByteArray>("fields");  // as render() shows them, or the defect name
+    QTest::addColumn<QByteArray>("fields"); // as render() shows them, or the defect name
     QTest::newRow("plain") << QByteArray("a,b,c") << true << QByteArray("a|b|c");
     QTest::newRow("with lf") << QByteArray("a,b\n") << true << QByteArray("a|b");
     QTest::newRow("with crlf") << QByteArray("a,b\r\n") << true << QByteArray("a|b");
@@ -216,13 +225,14 @@ void TestCsvReader::parseRecord()
 
 void TestCsvReader::headerAndRecordDetails()
 {
-    const QString path = file("\xEF\xBB\xBF" "id,name,note\r\n\r\n1,\"Ann \"\"A\"\"\",\r\n2,\"x\ny\",\"\"\n");
+    const QString path = file("\xEF\xBB\xBF"
+                              "id,name,note\r\n\r\n1,\"Ann \"\"A\"\"\",\r\n2,\"x\ny\",\"\"\n");
     Reader reader(stdPath(path));
     QCOMPARE(reader.header(), (std::vector<std::string>{"id", "name", "note"}));
     QCOMPARE(reader.name(), stdPath(path));
 
     QCOMPARE(reader.next(), Outcome::Record);
-    const Record& first = reader.record();
+    const Record &first = reader.record();
     QCOMPARE(first.line, 3u);
     QCOMPARE(first.number, 1u);
     QCOMPARE(bytes(first.raw), QByteArray("1,\"Ann \"\"A\"\"\","));
@@ -232,7 +242,7 @@ void TestCsvReader::headerAndRecordDetails()
     QVERIFY(!first.isNull(1));
 
     QCOMPARE(reader.next(), Outcome::Record);
-    const Record& second = reader.record();
+    const Record &second = reader.record();
     QCOMPARE(second.line, 4u);
     QCOMPARE(second.number, 2u);
     QVERIFY(!second.crlf);
@@ -254,7 +264,8 @@ void TestCsvReader::headerOnly_data()
     QTest::addColumn<QByteArray>("input");
     QTest::newRow("lf") << QByteArray("a,b,c\n");
     QTest::newRow("no newline") << QByteArray("a,b,c");
-    QTest::newRow("bom crlf blank lines") << QByteArray("\xEF\xBB\xBF\r\n" "a,b,c\r\n\r\n\n");
+    QTest::newRow("bom crlf blank lines") << QByteArray("\xEF\xBB\xBF\r\n"
+                                                        "a,b,c\r\n\r\n\n");
     QTest::newRow("quoted") << QByteArray("\"a\",\"b\",\"c\"\n");
 }
 
@@ -293,7 +304,7 @@ void TestCsvReader::malformedHeaderThrows()
     try {
         Reader reader(stdPath(path));
         QFAIL("a malformed header must throw");
-    } catch (const FormatError& error) {
+    } catch (const FormatError &error) {
         QCOMPARE(error.line(), 1u);
         const QString message = QString::fromUtf8(error.what());
         QVERIFY2(message.contains(path), qPrintable(message));
@@ -305,8 +316,7 @@ void TestCsvReader::malformedHeaderThrows()
 void TestCsvReader::fieldCountAgainstHeader()
 {
     Reader reader(stdPath(file("a,b,c\n1,2\n1,2,3\n1,2,3,4\n,,\n")));
-    QCOMPARE(renderAll(reader),
-             (QByteArrayList{"2: !field count", "3: 1|2|3", "4: !field count", "5: ||"}));
+    QCOMPARE(renderAll(reader), (QByteArrayList{"2: !field count", "3: 1|2|3", "4: !field count", "5: ||"}));
 
     Reader again(stdPath(file("a,b,c\n1,2\n")));
     QCOMPARE(again.next(), Outcome::Malformed);
@@ -330,7 +340,7 @@ void TestCsvReader::fieldCountOptions()
     Reader checked(stdPath(file(input)), fixed);
     QCOMPARE(renderAll(checked), (QByteArrayList{"1: !field count", "2: 1|2", "3: !field count"}));
 
-    Reader headerless(stdPath(file(input)), noHeader());  // SameAsHeader without a header: no check
+    Reader headerless(stdPath(file(input)), noHeader()); // SameAsHeader without a header: no check
     QCOMPARE(renderAll(headerless).size(), 3);
 }
 
@@ -393,7 +403,7 @@ void TestCsvReader::lineLongerThanMax()
 
     QCOMPARE(reader.next(), Outcome::Record);
     QCOMPARE(reader.next(), Outcome::Malformed);
-    const Malformed& bad = reader.malformed();
+    const Malformed &bad = reader.malformed();
     QCOMPARE(bad.line, 2u);
     QCOMPARE(bad.defect, Defect::TooLarge);
     QCOMPARE(bad.reason, std::string("record longer than the maximum of 100 bytes"));
@@ -406,7 +416,7 @@ void TestCsvReader::lineLongerThanMax()
     QCOMPARE(stats.bytes, static_cast<std::uint64_t>(input.size()));
     QVERIFY2(stats.peakBufferBytes <= std::max<std::size_t>(bufferSize, 102) + 100,
              std::to_string(stats.peakBufferBytes).c_str());
-    QCOMPARE(stats.bufferBytes, std::max<std::size_t>(bufferSize, 4));  // shrunk back after the long line
+    QCOMPARE(stats.bufferBytes, std::max<std::size_t>(bufferSize, 4)); // shrunk back after the long line
 }
 
 void TestCsvReader::quoteOpenBeyondMax()
@@ -449,7 +459,7 @@ void TestCsvReader::recordOfExactlyMaxBytes()
     ReaderOptions options = noHeader(static_cast<std::size_t>(bufferSize));
     options.maxRecordBytes = 100;
 
-    const QByteArray fits = "a,\"" + QByteArray(96, 'q') + "\"";  // exactly 100 bytes
+    const QByteArray fits = "a,\"" + QByteArray(96, 'q') + "\""; // exactly 100 bytes
     Reader ok(stdPath(file(fits + terminator)), options);
     QCOMPARE(ok.next(), Outcome::Record);
     QCOMPARE(ok.record().raw.size(), 100u);
@@ -457,7 +467,8 @@ void TestCsvReader::recordOfExactlyMaxBytes()
 
     Reader tooLong(stdPath(file(fits + "x" + terminator)), options);
     QCOMPARE(tooLong.next(), Outcome::Malformed);
-    QVERIFY(tooLong.malformed().defect == Defect::TooLarge || tooLong.malformed().defect == Defect::TextAfterClosingQuote);
+    QVERIFY(tooLong.malformed().defect == Defect::TooLarge ||
+            tooLong.malformed().defect == Defect::TextAfterClosingQuote);
     QCOMPARE(tooLong.next(), Outcome::End);
 
     const QByteArray eol = terminator.isEmpty() ? QByteArray("\n") : terminator;
@@ -481,7 +492,7 @@ void TestCsvReader::missingFileNamesTheFile()
     try {
         Reader reader(stdPath(path));
         QFAIL("opening a missing file must throw");
-    } catch (const FileError& error) {
+    } catch (const FileError &error) {
         QCOMPARE(error.path(), stdPath(path));
         QCOMPARE(error.errorNumber(), ENOENT);
         const QString message = QString::fromUtf8(error.what());
@@ -517,9 +528,11 @@ void TestCsvReader::sharedSamples()
     const QDir datasets(ecomops::test::sharedDatasetsDir());
     const QDir olistDir(datasets.filePath(QStringLiteral("olist-sample")));
     const QStringList files = olistDir.entryList({QStringLiteral("*.csv")}, QDir::Files);
-    QVERIFY2(!files.isEmpty(), qPrintable(QStringLiteral("no Olist sample in %1: the shared data sets belong beside the "
-                                                          "repository").arg(olistDir.path())));
-    for (const QString& name : files) {
+    QVERIFY2(!files.isEmpty(),
+             qPrintable(QStringLiteral("no Olist sample in %1: the shared data sets belong beside the "
+                                       "repository")
+                            .arg(olistDir.path())));
+    for (const QString &name : files) {
         Reader reader(stdPath(olistDir.filePath(name)));
         while (true) {
             const Outcome outcome = reader.next();

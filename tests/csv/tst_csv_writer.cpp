@@ -23,8 +23,7 @@ using ecomops::csv::test::stdPath;
 namespace {
 
 /// What a writer produced for one call sequence, into memory.
-template <typename Fill>
-QByteArray written(Fill fill, WriterOptions options = {})
+template <typename Fill> QByteArray written(Fill fill, WriterOptions options = {})
 {
     std::ostringstream out;
     {
@@ -35,7 +34,7 @@ QByteArray written(Fill fill, WriterOptions options = {})
     return QByteArray::fromStdString(out.str());
 }
 
-QByteArray readAll(const QString& path)
+QByteArray readAll(const QString &path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
@@ -44,10 +43,11 @@ QByteArray readAll(const QString& path)
 }
 
 /// A random value from the characters that make CSV hard.
-std::string randomValue(std::mt19937& random)
+std::string randomValue(std::mt19937 &random)
 {
-    static const std::string_view pieces[] = {"a", "Z", "7", ",", "\"", "\r", "\n", "\r\n", " ", "\xC3\xA7",
-                                              "\xE6\x97\xA5", "\xEF\xBB\xBF", "\\.", "\"\"", ";", "\t"};
+    static const std::string_view pieces[] = {"a",   "Z",    "7", ",",        "\"",           "\r",
+                                              "\n",  "\r\n", " ", "\xC3\xA7", "\xE6\x97\xA5", "\xEF\xBB\xBF",
+                                              "\\.", "\"\"", ";", "\t"};
     std::string value;
     const int length = std::uniform_int_distribution<int>(0, 12)(random);
     for (int i = 0; i < length; ++i)
@@ -55,9 +55,10 @@ std::string randomValue(std::mt19937& random)
     return value;
 }
 
-}  // namespace
+} // namespace
 
-class TestCsvWriter : public QObject {
+class TestCsvWriter : public QObject
+{
     Q_OBJECT
 
 private slots:
@@ -87,7 +88,7 @@ void TestCsvWriter::quotesOnlyWhenNeeded_data()
 {
     QTest::addColumn<QByteArray>("value");
     QTest::addColumn<bool>("edgeSpaces");
-    QTest::addColumn<QByteArray>("expected");  // the value written as the second field of a record
+    QTest::addColumn<QByteArray>("expected"); // the value written as the second field of a record
 
     QTest::newRow("plain") << QByteArray("abc") << false << QByteArray("abc");
     QTest::newRow("empty") << QByteArray("") << false << QByteArray("\"\"");
@@ -115,7 +116,7 @@ void TestCsvWriter::quotesOnlyWhenNeeded()
     options.quoteEdgeSpaces = edgeSpaces;
     const std::string_view text(value.constData(), static_cast<std::size_t>(value.size()));
     const QByteArray out = written(
-        [&](Writer& writer) {
+        [&](Writer &writer) {
             writer.field("k");
             writer.field(text);
             writer.endRecord();
@@ -131,7 +132,7 @@ void TestCsvWriter::quotesOnlyWhenNeeded()
 
 void TestCsvWriter::nullIsNotEmpty()
 {
-    const QByteArray out = written([](Writer& writer) {
+    const QByteArray out = written([](Writer &writer) {
         writer.null();
         writer.field("");
         writer.field(nullptr);
@@ -148,7 +149,7 @@ void TestCsvWriter::nullIsNotEmpty()
     options.hasHeader = false;
     Reader reader(stdPath(path), options);
     QCOMPARE(reader.next(), Outcome::Record);
-    const Record& record = reader.record();
+    const Record &record = reader.record();
     QCOMPARE(record.size(), 7u);
     const bool expectedNull[] = {true, false, true, true, false, true, false};
     for (std::size_t i = 0; i < record.size(); ++i)
@@ -157,7 +158,7 @@ void TestCsvWriter::nullIsNotEmpty()
 
 void TestCsvWriter::numbers()
 {
-    const QByteArray out = written([](Writer& writer) {
+    const QByteArray out = written([](Writer &writer) {
         writer.field(0);
         writer.field(-5);
         writer.field(std::numeric_limits<std::int64_t>::min());
@@ -179,7 +180,7 @@ void TestCsvWriter::numbers()
         std::memcpy(&value, &bits, sizeof value);
         if (!std::isfinite(value))
             continue;
-        const QByteArray text = written([&](Writer& writer) {
+        const QByteArray text = written([&](Writer &writer) {
             writer.field(value);
             writer.field(1);
             writer.endRecord();
@@ -197,7 +198,7 @@ void TestCsvWriter::crlfTerminators()
     WriterOptions options;
     options.crlf = true;
     const QByteArray out = written(
-        [](Writer& writer) {
+        [](Writer &writer) {
             writer.writeRecord({"a", "b\r\nc"});
             writer.writeRecord(std::vector<std::string>{"1", "2"});
         },
@@ -220,7 +221,7 @@ void TestCsvWriter::recordsThatWouldVanishAreRefused()
     writer.null();
     QVERIFY_THROWS_EXCEPTION(std::invalid_argument, writer.endRecord());
     writer.null();
-    writer.endRecord();  // two NULLs make the line ",", which is not blank
+    writer.endRecord(); // two NULLs make the line ",", which is not blank
     writer.close();
     QCOMPARE(QByteArray::fromStdString(out.str()), QByteArray(",\n"));
 }
@@ -230,7 +231,7 @@ void TestCsvWriter::byteCountAndChecksum()
     const QString path = m_dir.filePath(QStringLiteral("checksum.csv"));
     WriterOptions options;
     options.sha256 = true;
-    options.bufferSize = 64;  // many flushes, and values longer than the buffer
+    options.bufferSize = 64; // many flushes, and values longer than the buffer
     std::string halfwayDigest;
     std::uint64_t halfwayBytes = 0;
     std::uint64_t totalBytes = 0;
@@ -280,7 +281,7 @@ void TestCsvWriter::fileErrorsNameTheFile()
     try {
         Writer writer(stdPath(missingDir));
         QFAIL("creating a file in a missing directory must throw");
-    } catch (const FileError& error) {
+    } catch (const FileError &error) {
         QVERIFY2(QString::fromUtf8(error.what()).contains(missingDir), error.what());
     }
 
@@ -291,7 +292,7 @@ void TestCsvWriter::fileErrorsNameTheFile()
     try {
         full.close();
         QFAIL("a full disk must be reported");
-    } catch (const FileError& error) {
+    } catch (const FileError &error) {
         QCOMPARE(error.errorNumber(), ENOSPC);
         QVERIFY2(QString::fromUtf8(error.what()).contains(QStringLiteral("/dev/full")), error.what());
     }
@@ -318,11 +319,11 @@ void TestCsvWriter::roundTrip()
     QFETCH(int, readBuffer);
 
     struct Value {
-        std::optional<std::string> text;  // nullopt: NULL
+        std::optional<std::string> text; // nullopt: NULL
     };
     std::mt19937 random(seed);
     std::vector<std::vector<Value>> rows(3000);
-    for (auto& row : rows) {
+    for (auto &row : rows) {
         const int columns = std::uniform_int_distribution<int>(1, 6)(random);
         for (int c = 0; c < columns; ++c) {
             const bool null = columns > 1 && std::uniform_int_distribution<int>(0, 5)(random) == 0;
@@ -330,14 +331,15 @@ void TestCsvWriter::roundTrip()
         }
     }
 
-    const QString path = m_dir.filePath(QStringLiteral("roundtrip-%1.csv").arg(QString::fromUtf8(QTest::currentDataTag())));
+    const QString path =
+        m_dir.filePath(QStringLiteral("roundtrip-%1.csv").arg(QString::fromUtf8(QTest::currentDataTag())));
     WriterOptions writeOptions;
     writeOptions.crlf = crlf;
     writeOptions.bufferSize = static_cast<std::size_t>(writeBuffer);
     {
         Writer writer(stdPath(path), writeOptions);
-        for (const auto& row : rows) {
-            for (const Value& value : row)
+        for (const auto &row : rows) {
+            for (const Value &value : row)
                 writer.field(value.text);
             writer.endRecord();
         }
@@ -351,11 +353,11 @@ void TestCsvWriter::roundTrip()
     for (std::size_t r = 0; r < rows.size(); ++r) {
         const Outcome outcome = reader.next();
         QVERIFY2(outcome == Outcome::Record, reader.malformedMessage().c_str());
-        const Record& record = reader.record();
+        const Record &record = reader.record();
         QCOMPARE(record.crlf, crlf);
         QCOMPARE(record.size(), rows[r].size());
         for (std::size_t c = 0; c < record.size(); ++c) {
-            const auto& expected = rows[r][c].text;
+            const auto &expected = rows[r][c].text;
             QCOMPARE(record.isNull(c), !expected.has_value());
             if (expected)
                 QCOMPARE(bytes(record.fields[c]), QByteArray::fromStdString(*expected));

@@ -5,15 +5,18 @@
 
 using namespace ecomops::db;
 
-class TestConnectionProfile : public QObject {
+class TestConnectionProfile : public QObject
+{
     Q_OBJECT
 private slots:
     void stripPassword_data()
     {
         QTest::addColumn<QString>("conninfo");
         QTest::addColumn<QString>("password");
-        QTest::newRow("key=value") << QStringLiteral("host=db user=alice password=s3cret dbname=w") << QStringLiteral("s3cret");
-        QTest::newRow("quoted with spaces") << QStringLiteral("host=db password='a b\\'c' user=x") << QStringLiteral("a b'c");
+        QTest::newRow("key=value") << QStringLiteral("host=db user=alice password=s3cret dbname=w")
+                                   << QStringLiteral("s3cret");
+        QTest::newRow("quoted with spaces")
+            << QStringLiteral("host=db password='a b\\'c' user=x") << QStringLiteral("a b'c");
         QTest::newRow("uri") << QStringLiteral("postgresql://alice:p%40ss@db:5433/w") << QStringLiteral("p@ss");
         QTest::newRow("none") << QStringLiteral("service=warehouse") << QString();
     }

@@ -37,13 +37,18 @@ Result run(const QString &program, const QStringList &args, int timeoutMs = 1200
 
 } // namespace
 
-class TestEmbeddedCluster : public QObject {
+class TestEmbeddedCluster : public QObject
+{
     Q_OBJECT
     // Under /tmp and world-traversable: as root the server runs as "postgres".
     QTemporaryDir m_tmp{QStringLiteral("/tmp/ecomops-cluster-XXXXXX")};
     QString m_dataDir;
 
-    Result db(const QStringList &args) { return run(test::ecomopsBinary(), QStringList{QStringLiteral("db")} + args + QStringList{QStringLiteral("--data-dir"), m_dataDir}); }
+    Result db(const QStringList &args)
+    {
+        return run(test::ecomopsBinary(),
+                   QStringList{QStringLiteral("db")} + args + QStringList{QStringLiteral("--data-dir"), m_dataDir});
+    }
 
 private slots:
     void initTestCase()
@@ -88,7 +93,8 @@ private slots:
 
     void startWhenRunningIsANoOp()
     {
-        const qint64 before = QFileInfo(m_dataDir + QStringLiteral("/postmaster.pid")).lastModified().toMSecsSinceEpoch();
+        const qint64 before =
+            QFileInfo(m_dataDir + QStringLiteral("/postmaster.pid")).lastModified().toMSecsSinceEpoch();
         QCOMPARE(db({QStringLiteral("start")}).exitCode, 0);
         QCOMPARE(QFileInfo(m_dataDir + QStringLiteral("/postmaster.pid")).lastModified().toMSecsSinceEpoch(), before);
     }
@@ -108,13 +114,15 @@ private slots:
         // live process: ours. Both pg_ctl and the postmaster would refuse.
         QFile pidFile(m_dataDir + QStringLiteral("/postmaster.pid"));
         QVERIFY(pidFile.open(QIODevice::WriteOnly));
-        pidFile.write(QByteArray::number(QCoreApplication::applicationPid()) + "\n" + QFile::encodeName(m_dataDir) + "\n");
+        pidFile.write(QByteArray::number(QCoreApplication::applicationPid()) + "\n" + QFile::encodeName(m_dataDir) +
+                      "\n");
         pidFile.close();
         QCOMPARE(db({QStringLiteral("status")}).exitCode, 5);
         const Result r = db({QStringLiteral("start")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
         QCOMPARE(db({QStringLiteral("status")}).exitCode, 0);
-        const Result q = run(QStringLiteral("psql"), {db({QStringLiteral("uri")}).out, QStringLiteral("-XAtc"), QStringLiteral("select 2")});
+        const Result q = run(QStringLiteral("psql"),
+                             {db({QStringLiteral("uri")}).out, QStringLiteral("-XAtc"), QStringLiteral("select 2")});
         QCOMPARE(q.out, QStringLiteral("2"));
     }
 

@@ -8,7 +8,8 @@
 
 using namespace ecomops;
 
-class TestMigrations : public QObject {
+class TestMigrations : public QObject
+{
     Q_OBJECT
 private slots:
     void shippedMigrationsAreNumberedInOrder()
@@ -38,7 +39,8 @@ private slots:
         pqxx::read_transaction tx{*c};
         QCOMPARE(tx.exec1("SELECT count(*) FROM ops.schema_migrations")[0].as<int>(), migrator.migrations().size());
         for (const char *schema : {"staging", "quarantine", "dw", "ops", "mart"})
-            QVERIFY2(tx.exec_params1("SELECT count(*) FROM pg_namespace WHERE nspname = $1", schema)[0].as<int>() == 1, schema);
+            QVERIFY2(tx.exec_params1("SELECT count(*) FROM pg_namespace WHERE nspname = $1", schema)[0].as<int>() == 1,
+                     schema);
         QVERIFY(tx.exec1("SELECT to_regclass('ops.pipeline_run') IS NOT NULL")[0].as<bool>());
         QVERIFY(tx.exec1("SELECT to_regclass('ops.stage_result') IS NOT NULL")[0].as<bool>());
     }
@@ -103,7 +105,8 @@ private slots:
         auto c = database.connect();
         {
             pqxx::work tx{*c};
-            tx.exec0("INSERT INTO ops.schema_migrations (version, file_name, checksum) VALUES (9999, '9999_future.sql', 'x')");
+            tx.exec0("INSERT INTO ops.schema_migrations (version, file_name, checksum) VALUES (9999, "
+                     "'9999_future.sql', 'x')");
             tx.commit();
         }
         QVERIFY_THROWS_EXCEPTION(db::MigrationError, db::Migrator().apply(*c));

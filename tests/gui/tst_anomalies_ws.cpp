@@ -51,15 +51,14 @@ public:
     QString text;
 };
 
-
 qint64 scalar(pqxx::connection &c, const std::string &sql)
 {
     pqxx::read_transaction tx{c};
     return tx.exec1(sql)[0].as<qint64>();
 }
 
-anomalies::TriageResult triageFrom(pqxx::connection &c, qint64 flagId, int version, FlagStatus to,
-                                   const QString &user, const QString &note)
+anomalies::TriageResult triageFrom(pqxx::connection &c, qint64 flagId, int version, FlagStatus to, const QString &user,
+                                   const QString &note)
 {
     anomalies::TriageRequest request;
     request.flags = {{flagId, version}};
@@ -90,8 +89,8 @@ class TestAnomaliesWorkspace : public QObject
         const int row = p->model()->rowOfFlag(flagId);
         QVERIFY(row >= 0);
         p->table()->setFocus();
-        p->table()->selectionModel()->setCurrentIndex(p->model()->index(row, 0), QItemSelectionModel::ClearAndSelect |
-                                                                                     QItemSelectionModel::Rows);
+        p->table()->selectionModel()->setCurrentIndex(p->model()->index(row, 0),
+                                                      QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
         QTRY_COMPARE_WITH_TIMEOUT(p->detailPanel()->detail().flag.flagId, flagId, 10000);
     }
     const anomalies::FlagRow *flag(qint64 flagId) const
@@ -294,10 +293,10 @@ void TestAnomaliesWorkspace::notificationBurstsCauseFewReloads()
         tx.exec0("SET ROLE ecomops_analyst");
         for (int i = 0; i < 1000; ++i) {
             const std::string payload =
-                i % 2 == 0 ? "{\"kind\":\"triage\",\"flag_ids\":[" + std::to_string(id) + "],\"versions\":["
-                                 + std::to_string(50 + i) + "],\"status\":\"RESOLVED\"}"
-                           : "{\"kind\":\"detected\",\"run_id\":" + std::to_string(i % 4 == 1 ? run : 7000 + i)
-                                 + ",\"new_flags\":" + std::to_string(i) + "}";
+                i % 2 == 0 ? "{\"kind\":\"triage\",\"flag_ids\":[" + std::to_string(id) + "],\"versions\":[" +
+                                 std::to_string(50 + i) + "],\"status\":\"RESOLVED\"}"
+                           : "{\"kind\":\"detected\",\"run_id\":" + std::to_string(i % 4 == 1 ? run : 7000 + i) +
+                                 ",\"new_flags\":" + std::to_string(i) + "}";
             tx.exec_params("SELECT pg_notify('ecomops_anomaly', $1)", payload);
         }
         tx.exec0("RESET ROLE");
@@ -313,10 +312,13 @@ void TestAnomaliesWorkspace::notificationBurstsCauseFewReloads()
     QCOMPARE(refreshes.size(), 1);
 
     // 999 real changes of one flag in one transaction: 999 notifications at its commit.
-    const std::string burst = "DO $$ DECLARE v integer := " + std::to_string(version + 1) + "; "
-                            "s text[] := ARRAY['FALSE_POSITIVE', 'NEW', 'REVIEWED']; BEGIN "
-                            "FOR i IN 0..998 LOOP PERFORM ops.triage_anomaly(ARRAY[" + std::to_string(id)
-                                + "]::bigint[], ARRAY[v], s[i % 3 + 1], 'burst', 'burst.user'); v := v + 1; END LOOP; END $$";
+    const std::string burst =
+        "DO $$ DECLARE v integer := " + std::to_string(version + 1) +
+        "; "
+        "s text[] := ARRAY['FALSE_POSITIVE', 'NEW', 'REVIEWED']; BEGIN "
+        "FOR i IN 0..998 LOOP PERFORM ops.triage_anomaly(ARRAY[" +
+        std::to_string(id) +
+        "]::bigint[], ARRAY[v], s[i % 3 + 1], 'burst', 'burst.user'); v := v + 1; END LOOP; END $$";
     {
         pqxx::work tx{*other};
         tx.exec0(burst);
@@ -420,9 +422,8 @@ void TestAnomaliesWorkspace::filtersNarrowTheListAndPersist()
     }
     p->filterBar()->setMinZ(0);
     p->filterBar()->setProduct(QString());
-    QTRY_VERIFY_WITH_TIMEOUT(!p->model()->isLoading() && p->model()->rowCount() > 0 &&
-                                 p->model()->flagAt(0)->productId != QString(),
-                             10000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !p->model()->isLoading() && p->model()->rowCount() > 0 && p->model()->flagAt(0)->productId != QString(), 10000);
 }
 
 void TestAnomaliesWorkspace::roleThatMayNotTriageSeesWhy()
@@ -449,8 +450,8 @@ void TestAnomaliesWorkspace::roleThatMayNotTriageSeesWhy()
     page.show();
     controller.connectToDatabase();
     QTRY_VERIFY_WITH_TIMEOUT(controller.isConnected(), 30000);
-    QTRY_VERIFY_WITH_TIMEOUT(page.triageAction(FlagStatus::Reviewed)->toolTip().contains(QStringLiteral("ecomops_steward")),
-                             10000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        page.triageAction(FlagStatus::Reviewed)->toolTip().contains(QStringLiteral("ecomops_steward")), 10000);
     QVERIFY(!page.canTriage());
     QVERIFY(!page.triageAction(FlagStatus::Reviewed)->isEnabled());
     // An analyst reads marts, not the flags: told in words, not an empty table.

@@ -181,12 +181,14 @@ private slots:
         while (home.hasNext()) {
             QFile file(home.next());
             if (file.open(QIODevice::ReadOnly))
-                QVERIFY2(!file.readAll().contains(secret.toUtf8()), qPrintable(QStringLiteral("password found in ") + file.fileName()));
+                QVERIFY2(!file.readAll().contains(secret.toUtf8()),
+                         qPrintable(QStringLiteral("password found in ") + file.fileName()));
         }
         for (const QString &pid : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
             QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(pid));
             if (cmdline.open(QIODevice::ReadOnly))
-                QVERIFY2(!cmdline.readAll().contains(secret.toUtf8()), qPrintable(QStringLiteral("password in the arguments of ") + pid));
+                QVERIFY2(!cmdline.readAll().contains(secret.toUtf8()),
+                         qPrintable(QStringLiteral("password in the arguments of ") + pid));
         }
 
         QMutexLocker lock(&logMutex);

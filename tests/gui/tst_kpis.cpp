@@ -205,7 +205,8 @@ private slots:
         const QString base = m_db->conninfo();
         QString analyst = base;
         if (base.startsWith(QLatin1String("postgres")))
-            analyst += QString(base.contains(u'?') ? u'&' : u'?') + QStringLiteral("options=-c%20role%3Decomops_analyst");
+            analyst +=
+                QString(base.contains(u'?') ? u'&' : u'?') + QStringLiteral("options=-c%20role%3Decomops_analyst");
         else
             analyst += QStringLiteral(" options='-c role=ecomops_analyst'");
         {
@@ -270,8 +271,9 @@ private slots:
             segments += share.revenue;
         QVERIFY(qAbs(segments - march.revenue) < 0.01);
         QCOMPARE(page->cohortModel()->rowCount(), 1);
-        QCOMPARE(page->cohortModel()->data(page->cohortModel()->index(0, widgets::CohortRetentionModel::Cohort),
-                                           widgets::CohortRetentionModel::SortRole)
+        QCOMPARE(page->cohortModel()
+                     ->data(page->cohortModel()->index(0, widgets::CohortRetentionModel::Cohort),
+                            widgets::CohortRetentionModel::SortRole)
                      .toDate(),
                  QDate(2025, 3, 1));
         QCOMPARE(page->lifetimeValueModel()->summary().customers,

@@ -83,8 +83,10 @@ class TestQualityWorkspace : public QObject
         // A run whose gate failed keeps its scores: the steward reads them either way.
         auto c = m_db->connect();
         pqxx::read_transaction tx{*c};
-        if (tx.exec_params1("SELECT count(*) FROM ops.quality_run WHERE run_id = $1", result.runId)[0].as<qint64>() == 0) {
-            qWarning("run %lld was not scored: %s\n%s", result.runId, qPrintable(result.error), qPrintable(events.text));
+        if (tx.exec_params1("SELECT count(*) FROM ops.quality_run WHERE run_id = $1", result.runId)[0].as<qint64>() ==
+            0) {
+            qWarning("run %lld was not scored: %s\n%s", result.runId, qPrintable(result.error),
+                     qPrintable(events.text));
             return 0;
         }
         return result.runId;
@@ -230,8 +232,7 @@ void TestQualityWorkspace::scorecardDrillsToAFailingRow()
     if (page->failingModel()->rowCount() > 1) {
         page->failingView()->setFocus();
         QTest::keyClick(page->failingView(), Qt::Key_Down);
-        QTRY_VERIFY_WITH_TIMEOUT(page->recordText().contains(page->failingModel()->rowAt(1)->rawRecord.left(30)),
-                                 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(page->recordText().contains(page->failingModel()->rowAt(1)->rawRecord.left(30)), 5000);
     }
     QTest::qWait(200);
     QVERIFY(test::saveScreenshot(&window, QStringLiteral("quality-drill")));

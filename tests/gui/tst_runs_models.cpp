@@ -5,8 +5,8 @@
 
 #include "database/ConnectionProfile.h"
 #include "runner/RunSpec.h"
-#include "runs/RunHistoryModel.h"
 #include "runs/OlistFileNames.h"
+#include "runs/RunHistoryModel.h"
 #include "runs/RunLauncher.h"
 #include "runs/RunLogModel.h"
 #include "runs/RunProgressModel.h"
@@ -36,7 +36,7 @@ using Tester = QAbstractItemModelTester;
 namespace {
 
 ProgressEvent progressEvent(const char *stage, const char *table, qint64 done, qint64 expected,
-                    TableState state = TableState::Running)
+                            TableState state = TableState::Running)
 {
     ProgressEvent e;
     e.stage = QLatin1String(stage);
@@ -138,7 +138,8 @@ private slots:
         QTest::addColumn<int>("queued");
         QTest::newRow("cancelled") << int(runner::RunStatus::Cancelled) << int(TableState::Cancelled)
                                    << int(TableState::Skipped);
-        QTest::newRow("failed") << int(runner::RunStatus::Failed) << int(TableState::Failed) << int(TableState::Skipped);
+        QTest::newRow("failed") << int(runner::RunStatus::Failed) << int(TableState::Failed)
+                                << int(TableState::Skipped);
         QTest::newRow("succeeded") << int(runner::RunStatus::Succeeded) << int(TableState::Succeeded)
                                    << int(TableState::Succeeded);
     }
@@ -158,7 +159,8 @@ private slots:
         QCOMPARE(model.index(1, 0).data(RunProgressModel::StateRole).toInt(), queued);
         QCOMPARE(model.index(2, 0).data(RunProgressModel::StateRole).toInt(), int(TableState::Succeeded));
         QCOMPARE(model.index(1, RunProgressModel::RowsColumn).data().toString(), QStringLiteral("0"));
-        QCOMPARE(model.index(1, 0).data(RunProgressModel::FractionRole).toDouble() < 0, queued != int(TableState::Succeeded));
+        QCOMPARE(model.index(1, 0).data(RunProgressModel::FractionRole).toDouble() < 0,
+                 queued != int(TableState::Succeeded));
     }
 
     void logModelAndLevelFilter()
@@ -194,7 +196,8 @@ private slots:
         QVERIFY(model.toPlainText(LogLevel::Warning).contains(QStringLiteral("12 rows quarantined")));
         QVERIFY(!model.toPlainText(LogLevel::Warning).contains(QStringLiteral("generating")));
 
-        std::vector<LogLine> many(std::size_t(widgets::RunLogModel::kMaxLines) + 5, logLine(LogLevel::Info, "load", "x"));
+        std::vector<LogLine> many(std::size_t(widgets::RunLogModel::kMaxLines) + 5,
+                                  logLine(LogLevel::Info, "load", "x"));
         many.back().message = QStringLiteral("last");
         model.setLines(many);
         QCOMPARE(model.rowCount(), widgets::RunLogModel::kMaxLines);
@@ -212,7 +215,8 @@ private slots:
         Tester modelTester(&model, Tester::FailureReportingMode::QtTest);
         Tester proxyTester(&proxy, Tester::FailureReportingMode::QtTest);
 
-        model.setRuns({summary(3, "succeeded", 91.26, 4), summary(2, "failed", -1, -1), summary(1, "cancelled", -1, 0)});
+        model.setRuns(
+            {summary(3, "succeeded", 91.26, 4), summary(2, "failed", -1, -1), summary(1, "cancelled", -1, 0)});
         QCOMPARE(model.rowCount(), 3);
         QCOMPARE(model.rowOf(2), 1);
         QCOMPARE(model.rowOf(99), -1);

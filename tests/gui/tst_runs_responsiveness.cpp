@@ -51,7 +51,8 @@ bool laterStageMoving(const RunProgressModel *model)
 {
     for (int r = 0; r < model->rowCount(); ++r) {
         const RunProgressModel::Row &row = model->row(r);
-        if (row.state == TableState::Running && row.stage != QLatin1String("source") && row.stage != QLatin1String("load"))
+        if (row.state == TableState::Running && row.stage != QLatin1String("source") &&
+            row.stage != QLatin1String("load"))
             return true;
     }
     return false;
@@ -111,9 +112,8 @@ private slots:
         // Well under way: past the load, tables of a later stage moving, the
         // chart with a few seconds in it. Photograph it, then stop it there.
         const RunProgressModel *progress = page->session()->progressModel();
-        QTRY_VERIFY_WITH_TIMEOUT(!page->hasActiveRun() ||
-                                     (page->session()->elapsedMs() > 2500 && laterStageMoving(progress)),
-                                 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !page->hasActiveRun() || (page->session()->elapsedMs() > 2500 && laterStageMoving(progress)), 60000);
         QVERIFY2(page->hasActiveRun(), "the run ended before it could be cancelled");
         QVERIFY(test::saveScreenshot(&window, QStringLiteral("runs-live")));
         const qint64 runId = page->session()->runId();
@@ -129,7 +129,8 @@ private slots:
         // ignored the request would go on for far longer (minutes at scale 1).
         QVERIFY(ended.wait(20000));
         const qint64 tookMs = clock.elapsed();
-        qInfo("cancel: run %lld ended %lld ms after the click (load average %s)", runId, tookMs, qPrintable(loadAverage()));
+        qInfo("cancel: run %lld ended %lld ms after the click (load average %s)", runId, tookMs,
+              qPrintable(loadAverage()));
         const auto result = ended.first().first().value<runner::RunResult>();
         QCOMPARE(int(result.status), int(runner::RunStatus::Cancelled));
 
@@ -147,8 +148,9 @@ private slots:
         {
             auto c = database.connect();
             pqxx::read_transaction tx{*c};
-            QCOMPARE(tx.exec_params1("SELECT status FROM ops.pipeline_run WHERE run_id = $1", runId)[0].as<std::string>(),
-                     std::string("cancelled"));
+            QCOMPARE(
+                tx.exec_params1("SELECT status FROM ops.pipeline_run WHERE run_id = $1", runId)[0].as<std::string>(),
+                std::string("cancelled"));
         }
         widgets::RunHistoryView *history = page->history();
         QTRY_VERIFY_WITH_TIMEOUT(history->model()->rowOf(runId) >= 0 && !history->isLoading(), 20000);
@@ -186,7 +188,8 @@ private slots:
         QTest::qWait(300);
         app->stopRecording();
 
-        qInfo("GUI thread CPU per event over a %.1f s scale-1 run (%lld rows read): %zu events, p50 %.3f ms, p99 %.3f ms, "
+        qInfo("GUI thread CPU per event over a %.1f s scale-1 run (%lld rows read): %zu events, p50 %.3f ms, p99 %.3f "
+              "ms, "
               "max %.1f ms (event type %d to a %s), %.0f ms in all; load average %s",
               double(clock.elapsed()) / 1000.0, result.rowsRead, app->events(), app->percentileMs(0.5),
               app->percentileMs(0.99), app->maxMs(), app->worstType(), qPrintable(app->worstReceiver()), app->totalMs(),
@@ -194,11 +197,12 @@ private slots:
         QVERIFY(result.rowsRead > 300000);
         QVERIFY2(app->events() > 100, "the GUI thread dispatched almost nothing: the meter is not in the path");
         QVERIFY2(app->maxMs() < kEventCpuBudgetMs,
-                 qPrintable(QStringLiteral("one event cost the GUI thread %1 ms of CPU (budget %2 ms): event type %3 to a %4")
-                                .arg(app->maxMs())
-                                .arg(kEventCpuBudgetMs)
-                                .arg(app->worstType())
-                                .arg(app->worstReceiver())));
+                 qPrintable(
+                     QStringLiteral("one event cost the GUI thread %1 ms of CPU (budget %2 ms): event type %3 to a %4")
+                         .arg(app->maxMs())
+                         .arg(kEventCpuBudgetMs)
+                         .arg(app->worstType())
+                         .arg(app->worstReceiver())));
         QVERIFY(test::saveScreenshot(&window, QStringLiteral("runs-scale1-finished")));
     }
 };

@@ -130,7 +130,8 @@ private slots:
         QVERIFY2(loadTables.size() >= 5, qPrintable(QStringList(loadTables.values()).join(QLatin1Char(','))));
         QVERIFY(moved);
         for (int i = 0; i < widgets::runStepCount; ++i)
-            QCOMPARE(int(page->monitor()->timeline()->stepState(widgets::RunStep(i))), int(widgets::StageTimeline::StepState::Done));
+            QCOMPARE(int(page->monitor()->timeline()->stepState(widgets::RunStep(i))),
+                     int(widgets::StageTimeline::StepState::Done));
         QVERIFY(page->monitor()->chart()->sampleCount() >= 2);
         QVERIFY(page->monitor()->headline().endsWith(QStringLiteral("succeeded")));
         QVERIFY(!page->monitor()->cancelButton()->isVisible());
@@ -161,7 +162,8 @@ private slots:
         {
             auto c = database.connect();
             pqxx::read_transaction tx{*c};
-            const auto row = tx.exec_params1("SELECT rows_read, status FROM ops.pipeline_run WHERE run_id = $1", result.runId);
+            const auto row =
+                tx.exec_params1("SELECT rows_read, status FROM ops.pipeline_run WHERE run_id = $1", result.runId);
             QCOMPARE(row[0].as<qint64>(), listed.rowsRead);
         }
 
@@ -183,7 +185,8 @@ private slots:
         // The keyboard reaches the list, and Refresh (F5) reads it again.
         history->runsView()->setFocus();
         QTest::keyClick(history->runsView(), Qt::Key_Home);
-        QCOMPARE(history->runsView()->currentIndex().data(widgets::RunHistoryModel::RunIdRole).toLongLong(), result.runId);
+        QCOMPARE(history->runsView()->currentIndex().data(widgets::RunHistoryModel::RunIdRole).toLongLong(),
+                 result.runId);
         historyRefreshed.clear();
         QTest::keyClick(&window, Qt::Key_F5);
         QVERIFY(historyRefreshed.wait(20000));
@@ -234,7 +237,8 @@ private slots:
             MainWindow window;
             db::ConnectionProfile profile;
             profile.mode = db::ConnectionProfile::Mode::Server;
-            profile.conninfo = database.conninfo() + QStringLiteral("&options=-c%20role%3D") + QString::fromStdString(role);
+            profile.conninfo =
+                database.conninfo() + QStringLiteral("&options=-c%20role%3D") + QString::fromStdString(role);
             window.connection()->setProfile(profile);
             window.setCurrentWorkspace(widgets::Workspace::Runs);
             window.show();
@@ -278,7 +282,11 @@ private slots:
         auto *gateMode = launcher->findChild<QComboBox *>(QStringLiteral("gateModeCombo"));
         auto *dateOrder = launcher->findChild<QComboBox *>(QStringLiteral("dateOrderCombo"));
         QVERIFY(source && gateMode && dateOrder);
-        struct Sample { const char *kind; QString path; const char *dateOrder; };
+        struct Sample {
+            const char *kind;
+            QString path;
+            const char *dateOrder;
+        };
         const QString datasets = test::sharedDatasetsDir();
         const Sample samples[] = {
             {"olist", datasets + QStringLiteral("/olist-sample"), ""},
@@ -301,8 +309,9 @@ private slots:
             QVERIFY(result.reconciles());
             // The Olist sample's orphans fail its integrity gates, which only
             // warn; the log's four unreadable lines are too few to.
-            QCOMPARE(result.gateStatus, QLatin1String(sample.kind) == QLatin1String("olist") ? QStringLiteral("warned")
-                                                                                              : QStringLiteral("passed"));
+            QCOMPARE(result.gateStatus, QLatin1String(sample.kind) == QLatin1String("olist")
+                                            ? QStringLiteral("warned")
+                                            : QStringLiteral("passed"));
             QVERIFY(result.rowsQuarantined > 0);
             QVERIFY(page->monitor()->headline().endsWith(QStringLiteral("succeeded")));
         }
@@ -346,7 +355,8 @@ private slots:
         QVERIFY(outcome->text().size() > 20);
         QVERIFY(outcome->details().contains(result.error));
         if (result.error.contains(QStringLiteral("not available in this build")))
-            QVERIFY(outcome->text().startsWith(QStringLiteral("This build of EcomOps cannot read this kind of source")));
+            QVERIFY(
+                outcome->text().startsWith(QStringLiteral("This build of EcomOps cannot read this kind of source")));
         QCOMPARE(page->notifier()->toast()->title(), QStringLiteral("Run %1 failed").arg(result.runId));
         QVERIFY(page->monitor()->headline().endsWith(QStringLiteral("failed")));
         QVERIFY(test::saveScreenshot(&window, QStringLiteral("runs-failed")));

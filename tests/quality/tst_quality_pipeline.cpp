@@ -21,18 +21,15 @@ namespace {
 
 // The rule that must reject each kind of planted defect.
 const std::map<std::string, std::string> kRuleForKind = {
-    {"bad_email", "customers.email.well_formed"},
-    {"orphan_customer", "orders.customer_id.resolves"},
-    {"orphan_product", "order_lines.product_id.resolves"},
-    {"negative_price", "order_lines.unit_price.not_negative"},
-    {"future_date", "orders.order_ts.not_future"},
-    {"total_mismatch", "orders.order_total.adds_up"},
+    {"bad_email", "customers.email.well_formed"},          {"orphan_customer", "orders.customer_id.resolves"},
+    {"orphan_product", "order_lines.product_id.resolves"}, {"negative_price", "order_lines.unit_price.not_negative"},
+    {"future_date", "orders.order_ts.not_future"},         {"total_mismatch", "orders.order_total.adds_up"},
 };
 
 // The (table, dimension) each kind lowers.
 const std::map<std::string, std::string> kDimensionForKind = {
-    {"bad_email", "validity"},     {"orphan_customer", "integrity"}, {"orphan_product", "integrity"},
-    {"negative_price", "validity"}, {"duplicate_row", "uniqueness"},  {"future_date", "timeliness"},
+    {"bad_email", "validity"},         {"orphan_customer", "integrity"}, {"orphan_product", "integrity"},
+    {"negative_price", "validity"},    {"duplicate_row", "uniqueness"},  {"future_date", "timeliness"},
     {"total_mismatch", "consistency"},
 };
 
@@ -130,7 +127,8 @@ QString key(const std::string &table, const std::string &column, int n)
 
 } // namespace
 
-class TestQualityPipeline : public QObject {
+class TestQualityPipeline : public QObject
+{
     Q_OBJECT
     QTemporaryDir m_dir;
 
@@ -212,30 +210,39 @@ private slots:
 
         // The scorecard and its drill-down are in the database.
         QCOMPARE(tx.exec_params1("SELECT count(*) FROM ops.quality_score WHERE run_id = $1 AND table_name = ''",
-                                 run.runId)[0].as<int>(), 9);
+                                 run.runId)[0]
+                     .as<int>(),
+                 9);
         QCOMPARE(tx.exec_params1("SELECT count(DISTINCT table_name) FROM ops.quality_score WHERE run_id = $1 "
-                                 "AND table_name <> ''", run.runId)[0].as<int>(), int(staging::catalog().size()));
+                                 "AND table_name <> ''",
+                                 run.runId)[0]
+                     .as<int>(),
+                 int(staging::catalog().size()));
         const auto failure = tx.exec_params1(
             "SELECT failed_count, dimension, severity, jsonb_array_length(examples), examples->0->>'reason', "
             "(examples->0->>'source_line')::bigint FROM ops.quality_failure WHERE run_id = $1 AND rule_id = "
-            "'orders.customer_id.resolves'", run.runId);
+            "'orders.customer_id.resolves'",
+            run.runId);
         QCOMPARE(failure[0].as<int>(), kinds["orphan_customer"]);
         QCOMPARE(failure[1].as<std::string>(), std::string("integrity"));
         QCOMPARE(failure[2].as<std::string>(), std::string("reject"));
         QCOMPARE(failure[3].as<int>(), RowRules::kMaxExamples);
         QVERIFY(QString::fromStdString(failure[4].as<std::string>()).contains(QStringLiteral("is not in customers")));
         QVERIFY(planted.count({"orders", failure[5].as<qint64>()}));
-        QVERIFY(tx.exec1("SELECT count(*) FROM ops.quality_rule WHERE NOT retired")[0].as<std::size_t>()
-                == ruleCatalog().size());
+        QVERIFY(tx.exec1("SELECT count(*) FROM ops.quality_rule WHERE NOT retired")[0].as<std::size_t>() ==
+                ruleCatalog().size());
         // Drill from a rule to its quarantined rows.
         QCOMPARE(tx.exec_params1("SELECT count(*) FROM quarantine.rejected_row WHERE run_id = $1 AND "
-                                 "rule_ids @> ARRAY['orders.order_total.adds_up']", run.runId)[0].as<int>(),
+                                 "rule_ids @> ARRAY['orders.order_total.adds_up']",
+                                 run.runId)[0]
+                     .as<int>(),
                  kinds["total_mismatch"]);
         // Default gates: integrity must be 100, so the run fails, in words.
         QVERIFY(run.report.failsRun());
         QVERIFY(run.report.gateMessages().join(QLatin1Char('\n')).contains(QStringLiteral("orders: integrity ")));
         QCOMPARE(tx.exec_params1("SELECT gate_status FROM ops.quality_run WHERE run_id = $1", run.runId)[0]
-                     .as<std::string>(), std::string("failed"));
+                     .as<std::string>(),
+                 std::string("failed"));
     }
 
     void cleanShopScores100()
@@ -280,7 +287,8 @@ private slots:
         options.rules.windowDays = 365;
         options.rules.maxSnapshotAgeDays = 7;
         const qint64 runId = test::newRun(*c);
-        const staging::Snapshot snapshot = test::generateSnapshot(m_dir.filePath(QStringLiteral("window")), shop(0.02, 0));
+        const staging::Snapshot snapshot =
+            test::generateSnapshot(m_dir.filePath(QStringLiteral("window")), shop(0.02, 0));
         QualityStage stage(options, runId, QDateTime(QDate(2026, 12, 20), QTime(9, 0)));
         stage.setSnapshot(snapshot);
         stage.setSnapshotCreatedAt(QDateTime(QDate(2026, 12, 1), QTime(9, 0)));
@@ -311,8 +319,8 @@ private slots:
         ECOMOPS_REQUIRE_DB(db);
         auto c = db.connect();
         const Run run = runShop(db, *c, m_dir.filePath(QStringLiteral("gates")), shop(0.02, 0.01));
-        const qint64 quarantined = scalar(*c, "SELECT count(*) FROM quarantine.rejected_row WHERE run_id = "
-                                                  + std::to_string(run.runId));
+        const qint64 quarantined =
+            scalar(*c, "SELECT count(*) FROM quarantine.rejected_row WHERE run_id = " + std::to_string(run.runId));
         QVERIFY(run.report.failsRun());
 
         // Validating again (here: with other gates, by a stage that has no
@@ -328,8 +336,9 @@ private slots:
         QCOMPARE(failing.gateStatus(), QStringLiteral("failed"));
         QVERIFY(failing.failsRun());
         const QString messages = failing.gateMessages().join(QLatin1Char('\n'));
-        QVERIFY2(messages.contains(QStringLiteral("orders: overall score ")) && messages.contains(QStringLiteral(
-                     "is below its gate of 100 (gate: fail)")), qPrintable(messages));
+        QVERIFY2(messages.contains(QStringLiteral("orders: overall score ")) &&
+                     messages.contains(QStringLiteral("is below its gate of 100 (gate: fail)")),
+                 qPrintable(messages));
         QCOMPARE(scalar(*c, "SELECT count(*) FROM quarantine.rejected_row WHERE run_id = " + std::to_string(run.runId)),
                  quarantined);
         for (const RuleResult &r : run.report.rules) {
@@ -348,14 +357,16 @@ private slots:
             R"({"dimensions": {"integrity": 90, "consistency": 90, "uniqueness": 90, "timeliness": 90, "validity": 90}})"));
         QCOMPARE(passed.gateStatus(), QStringLiteral("passed"));
         pqxx::read_transaction tx{*c};
-        const auto row = tx.exec_params1("SELECT gate_status, cardinality(messages), "
-                                         "(options->'dimensions'->>'integrity')::float8 FROM ops.quality_run WHERE run_id = $1",
-                                         run.runId);
+        const auto row =
+            tx.exec_params1("SELECT gate_status, cardinality(messages), "
+                            "(options->'dimensions'->>'integrity')::float8 FROM ops.quality_run WHERE run_id = $1",
+                            run.runId);
         QCOMPARE(row[0].as<std::string>(), std::string("passed"));
         QCOMPARE(row[1].as<int>(), 0);
         QCOMPARE(row[2].as<double>(), 90.0);
         QCOMPARE(tx.exec_params1("SELECT count(*) FROM ops.quality_gate WHERE run_id = $1 AND NOT passed", run.runId)[0]
-                     .as<int>(), 0);
+                     .as<int>(),
+                 0);
     }
 
     void olistShapedKeysDoNotResolve()
@@ -378,19 +389,21 @@ private slots:
             customers << key("customers", "customer_id", 200 + i) + QStringLiteral(",,,,,BR,sao paulo,");
         // Orders 1..20: only the first 4 name a customer of the file.
         for (int i = 1; i <= 20; ++i)
-            orders << key("orders", "order_id", 300 + i) + QLatin1Char(',')
-                          + key("customers", "customer_id", i <= 4 ? 200 + i : 900 + i)
-                          + QStringLiteral(",2017-10-02 10:56:33,Marketplace,delivered,credit_card,BR,58.90,0,13.29,72.19");
+            orders << key("orders", "order_id", 300 + i) + QLatin1Char(',') +
+                          key("customers", "customer_id", i <= 4 ? 200 + i : 900 + i) +
+                          QStringLiteral(
+                              ",2017-10-02 10:56:33,Marketplace,delivered,credit_card,BR,58.90,0,13.29,72.19");
         // Lines: 30, of which 5 name an order and a product of the files.
         for (int i = 1; i <= 30; ++i) {
             const bool resolves = i <= 5;
-            lines << key("order_lines", "order_id", resolves ? 300 + i : 700 + i) + QStringLiteral(",1,")
-                         + key("order_lines", "product_id", resolves ? 100 + i : 800 + i)
-                         + QStringLiteral(",1,58.90,,58.90");
+            lines << key("order_lines", "order_id", resolves ? 300 + i : 700 + i) + QStringLiteral(",1,") +
+                         key("order_lines", "product_id", resolves ? 100 + i : 800 + i) +
+                         QStringLiteral(",1,58.90,,58.90");
         }
         for (int i = 1; i <= 20; ++i)
-            payments << QString::number(i) + QLatin1Char(',') + key("payments", "order_id", i <= 3 ? 300 + i : 600 + i)
-                            + QStringLiteral(",2017-10-02 11:07:15,credit_card,72.19");
+            payments << QString::number(i) + QLatin1Char(',') +
+                            key("payments", "order_id", i <= 3 ? 300 + i : 600 + i) +
+                            QStringLiteral(",2017-10-02 11:07:15,credit_card,72.19");
         writeTable(dir, "products", products);
         writeTable(dir, "customers", customers);
         writeTable(dir, "orders", orders);
@@ -402,13 +415,14 @@ private slots:
         const auto integrity = [&](const char *table) {
             return *report.scores.table(table)->dimensions[indexOf(Dimension::Integrity)].score;
         };
-        QCOMPARE(integrity("orders"), 20.0);       // 4 of 20
+        QCOMPARE(integrity("orders"), 20.0);                             // 4 of 20
         QCOMPARE(integrity("order_lines"), floorScore(100.0 * 10 / 60)); // 5 of 30 orders, 5 of 30 products
-        QCOMPARE(integrity("payments"), 15.0);     // 3 of 20
+        QCOMPARE(integrity("payments"), 15.0);                           // 3 of 20
         QCOMPARE(integrity("products"), 100.0);
         QVERIFY(report.failsRun());
         const QString messages = report.gateMessages().join(QLatin1Char('\n'));
-        QVERIFY2(messages.contains(QStringLiteral("orders: integrity 20 is below its gate of 100")), qPrintable(messages));
+        QVERIFY2(messages.contains(QStringLiteral("orders: integrity 20 is below its gate of 100")),
+                 qPrintable(messages));
         // The orphans are quarantined with their reasons; the others load.
         const auto quarantined = test::quarantine(*c, runId);
         QCOMPARE(int(quarantined.size()), 16 + 25 + 17);
@@ -417,8 +431,8 @@ private slots:
         QVERIFY(QString::fromStdString(orphanOrder.reasons.front())
                     .contains(QStringLiteral("is not in customers of this run nor in dw.dim_customer")));
         const auto orphanLine = quarantined.at({"order_lines", 2 + 10});
-        QCOMPARE(orphanLine.rules, (std::set<std::string>{"order_lines.order_id.resolves",
-                                                           "order_lines.product_id.resolves"}));
+        QCOMPARE(orphanLine.rules,
+                 (std::set<std::string>{"order_lines.order_id.resolves", "order_lines.product_id.resolves"}));
         // The scorecard shows it, run-wide too.
         const auto scores = test::persistedScores(*c, runId);
         QVERIFY(scores.at({"", "integrity"}) < 50);
@@ -434,18 +448,20 @@ private slots:
         auto c = db.connect();
         {
             pqxx::work tx{*c};
-            tx.exec0("INSERT INTO dw.dim_customer (customer_id, valid_from, change_kind, created_run_id, updated_run_id) "
-                     "VALUES ('9001', '2024-01-01', 'first', 0, 0)");
+            tx.exec0(
+                "INSERT INTO dw.dim_customer (customer_id, valid_from, change_kind, created_run_id, updated_run_id) "
+                "VALUES ('9001', '2024-01-01', 'first', 0, 0)");
             tx.exec0("INSERT INTO dw.dim_product (product_id, valid_from, change_kind, unit_price, created_run_id, "
                      "updated_run_id) VALUES ('SKU-777777', '2024-01-01', 'price', 10.00, 0, 0)");
             tx.commit();
         }
         const QString dir = m_dir.filePath(QStringLiteral("incremental"));
         QDir().mkpath(dir);
-        writeTable(dir, "orders", {QStringLiteral("1,9001,2025-03-01 10:00:00,Website,Completed,,US,20.00,0,0,20.00"),
-                                   QStringLiteral("2,9002,2025-03-01 10:00:00,Website,Completed,,US,20.00,0,0,20.00")});
-        writeTable(dir, "order_lines", {QStringLiteral("1,1,SKU-777777,2,10.00,,20.00"),
-                                        QStringLiteral("2,1,SKU-777777,1,25.00,,25.00")});
+        writeTable(dir, "orders",
+                   {QStringLiteral("1,9001,2025-03-01 10:00:00,Website,Completed,,US,20.00,0,0,20.00"),
+                    QStringLiteral("2,9002,2025-03-01 10:00:00,Website,Completed,,US,20.00,0,0,20.00")});
+        writeTable(dir, "order_lines",
+                   {QStringLiteral("1,1,SKU-777777,2,10.00,,20.00"), QStringLiteral("2,1,SKU-777777,1,25.00,,25.00")});
         writeTable(dir, "countries", {QStringLiteral("US,United States,North America")});
         qint64 runId = 0;
         const QualityReport report = validateFiles(db, *c, dir, "snapshot", runId);

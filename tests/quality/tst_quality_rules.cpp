@@ -26,9 +26,9 @@ QDateTime runTime()
 }
 
 struct Checked {
-    QStringList failed;   // rule ids that failed, sorted, each once
+    QStringList failed; // rule ids that failed, sorted, each once
     bool rejected = false;
-    QStringList reasons;  // of rejecting failures
+    QStringList reasons; // of rejecting failures
 };
 
 // A record as the loader hands it to a RowChecker; views into `parsed` and `line`.
@@ -88,7 +88,8 @@ RuleResult result(const std::string &table, const std::string &rule, Dimension d
 
 } // namespace
 
-class TestQualityRules : public QObject {
+class TestQualityRules : public QObject
+{
     Q_OBJECT
 
 private slots:
@@ -217,23 +218,40 @@ private slots:
         QTest::addColumn<QString>("kind");
         QTest::addColumn<QString>("text");
         QTest::addColumn<bool>("ok");
-        QTest::newRow("iso2 US") << "iso2" << "US" << true;
-        QTest::newRow("iso2 lower") << "iso2" << "us" << false;
-        QTest::newRow("iso2 three") << "iso2" << "USA" << false;
-        QTest::newRow("iso3166 BR") << "iso3166" << "BR" << true;
-        QTest::newRow("iso3166 ZW") << "iso3166" << "ZW" << true;
-        QTest::newRow("iso3166 XX") << "iso3166" << "XX" << false;
-        QTest::newRow("iso3166 UK") << "iso3166" << "UK" << false;
-        QTest::newRow("phone synthetic") << "phone" << "+1 234 5678901" << true;
-        QTest::newRow("phone dashes") << "phone" << "(030) 123-4567" << true;
-        QTest::newRow("phone short") << "phone" << "12345" << false;
-        QTest::newRow("phone long") << "phone" << "+49 1234 5678 9012 3456" << false;
-        QTest::newRow("phone letters") << "phone" << "+1 CALL NOW" << false;
-        QTest::newRow("phone inner plus") << "phone" << "1+2345678" << false;
-        QTest::newRow("sku synthetic") << "sku" << "SKU-000123" << true;
-        QTest::newRow("sku olist hash") << "sku" << "4244733e06e7ecb4970a6e2683c13e61" << true;
-        QTest::newRow("sku stock code") << "sku" << "85123A" << true;
-        QTest::newRow("sku space") << "sku" << "BANK CHARGES" << false;
+        QTest::newRow("iso2 US") << "iso2"
+                                 << "US" << true;
+        QTest::newRow("iso2 lower") << "iso2"
+                                    << "us" << false;
+        QTest::newRow("iso2 three") << "iso2"
+                                    << "USA" << false;
+        QTest::newRow("iso3166 BR") << "iso3166"
+                                    << "BR" << true;
+        QTest::newRow("iso3166 ZW") << "iso3166"
+                                    << "ZW" << true;
+        QTest::newRow("iso3166 XX") << "iso3166"
+                                    << "XX" << false;
+        QTest::newRow("iso3166 UK") << "iso3166"
+                                    << "UK" << false;
+        QTest::newRow("phone synthetic") << "phone"
+                                         << "+1 234 5678901" << true;
+        QTest::newRow("phone dashes") << "phone"
+                                      << "(030) 123-4567" << true;
+        QTest::newRow("phone short") << "phone"
+                                     << "12345" << false;
+        QTest::newRow("phone long") << "phone"
+                                    << "+49 1234 5678 9012 3456" << false;
+        QTest::newRow("phone letters") << "phone"
+                                       << "+1 CALL NOW" << false;
+        QTest::newRow("phone inner plus") << "phone"
+                                          << "1+2345678" << false;
+        QTest::newRow("sku synthetic") << "sku"
+                                       << "SKU-000123" << true;
+        QTest::newRow("sku olist hash") << "sku"
+                                        << "4244733e06e7ecb4970a6e2683c13e61" << true;
+        QTest::newRow("sku stock code") << "sku"
+                                        << "85123A" << true;
+        QTest::newRow("sku space") << "sku"
+                                   << "BANK CHARGES" << false;
         QTest::newRow("sku too long") << "sku" << QString(65, QLatin1Char('A')) << false;
     }
     void formats()
@@ -259,107 +277,174 @@ private slots:
         QTest::addColumn<QString>("failed"); // rule ids, comma-separated, sorted
         QTest::addColumn<bool>("rejected");
         // Good rows as the synthetic shop writes them.
-        QTest::newRow("countries good") << "countries" << "US,United States,North America" << "" << false;
-        QTest::newRow("categories good") << "categories" << "7,Laptops,2" << "" << false;
-        QTest::newRow("products good") << "products" << "SKU-000001,Smart Lamp B12,7,2023-05-01 10:00:00" << "" << false;
-        QTest::newRow("prices good") << "product_prices" << "SKU-000001,2023-05-01 10:00:00,19.99" << "" << false;
-        QTest::newRow("customers good")
-            << "customers" << "1,e.smith1@example.com,Emma,Smith,+1 555 1234567,US,New York,2024-02-01" << "" << false;
-        QTest::newRow("customers optional empty") << "customers" << "2,,,,,GB,," << "" << false;
-        QTest::newRow("segments good") << "customer_segments" << "1,2024-02-01 09:00:00,VIP" << "" << false;
+        QTest::newRow("countries good") << "countries"
+                                        << "US,United States,North America"
+                                        << "" << false;
+        QTest::newRow("categories good") << "categories"
+                                         << "7,Laptops,2"
+                                         << "" << false;
+        QTest::newRow("products good") << "products"
+                                       << "SKU-000001,Smart Lamp B12,7,2023-05-01 10:00:00"
+                                       << "" << false;
+        QTest::newRow("prices good") << "product_prices"
+                                     << "SKU-000001,2023-05-01 10:00:00,19.99"
+                                     << "" << false;
+        QTest::newRow("customers good") << "customers"
+                                        << "1,e.smith1@example.com,Emma,Smith,+1 555 1234567,US,New York,2024-02-01"
+                                        << "" << false;
+        QTest::newRow("customers optional empty") << "customers"
+                                                  << "2,,,,,GB,,"
+                                                  << "" << false;
+        QTest::newRow("segments good") << "customer_segments"
+                                       << "1,2024-02-01 09:00:00,VIP"
+                                       << "" << false;
         QTest::newRow("orders good")
-            << "orders" << "1,7,2025-03-01 10:00:00,Website,Completed,Credit Card,US,100.00,10.00,4.99,94.99" << ""
-            << false;
-        QTest::newRow("orders olist status")
-            << "orders" << "1,7,2025-03-01 10:00:00,Store,delivered,credit_card,BR,10.00,0,0,10.00" << "" << false;
-        QTest::newRow("lines good") << "order_lines" << "1,1,SKU-000001,3,19.99,5.99,53.98" << "" << false;
-        QTest::newRow("lines no discount") << "order_lines" << "1,2,SKU-000002,2,5.00,,10.00" << "" << false;
-        QTest::newRow("lines no total") << "order_lines" << "1,3,SKU-000002,2,5.00,," << "" << false;
-        QTest::newRow("payments good") << "payments" << "1,1,2025-03-01 10:05:00,E-Wallet,94.99" << "" << false;
-        QTest::newRow("invoices good") << "invoices" << "INV-2025-000001,1,2025-03-01 12:00:00,94.99" << "" << false;
-        QTest::newRow("events anonymous search") << "events" << "1,10,,2025-03-01 10:00:00,search," << "" << false;
-        QTest::newRow("events good") << "events" << "2,10,7,2025-03-01 10:00:05,add_to_cart,SKU-000001" << "" << false;
+            << "orders"
+            << "1,7,2025-03-01 10:00:00,Website,Completed,Credit Card,US,100.00,10.00,4.99,94.99"
+            << "" << false;
+        QTest::newRow("orders olist status") << "orders"
+                                             << "1,7,2025-03-01 10:00:00,Store,delivered,credit_card,BR,10.00,0,0,10.00"
+                                             << "" << false;
+        QTest::newRow("lines good") << "order_lines"
+                                    << "1,1,SKU-000001,3,19.99,5.99,53.98"
+                                    << "" << false;
+        QTest::newRow("lines no discount") << "order_lines"
+                                           << "1,2,SKU-000002,2,5.00,,10.00"
+                                           << "" << false;
+        QTest::newRow("lines no total") << "order_lines"
+                                        << "1,3,SKU-000002,2,5.00,,"
+                                        << "" << false;
+        QTest::newRow("payments good") << "payments"
+                                       << "1,1,2025-03-01 10:05:00,E-Wallet,94.99"
+                                       << "" << false;
+        QTest::newRow("invoices good") << "invoices"
+                                       << "INV-2025-000001,1,2025-03-01 12:00:00,94.99"
+                                       << "" << false;
+        QTest::newRow("events anonymous search") << "events"
+                                                 << "1,10,,2025-03-01 10:00:00,search,"
+                                                 << "" << false;
+        QTest::newRow("events good") << "events"
+                                     << "2,10,7,2025-03-01 10:00:05,add_to_cart,SKU-000001"
+                                     << "" << false;
 
         // Completeness and validity of types.
-        QTest::newRow("missing required") << "orders" << "1,C1,,Website,Completed,,US,1,0,0,1"
+        QTest::newRow("missing required") << "orders"
+                                          << "1,C1,,Website,Completed,,US,1,0,0,1"
                                           << "orders.order_ts.present" << true;
         // An empty customer is a guest checkout, not a missing value.
-        QTest::newRow("guest checkout") << "orders" << "1,,2025-03-01 10:00:00,Website,Completed,,US,1,0,0,1" << "" << false;
-        QTest::newRow("blank is missing") << "products" << "SKU-1,Name,  ," << "products.category_id.present" << true;
-        QTest::newRow("integer does not parse") << "events" << "12x,10,,2025-03-01 10:00:00,search,"
+        QTest::newRow("guest checkout") << "orders"
+                                        << "1,,2025-03-01 10:00:00,Website,Completed,,US,1,0,0,1"
+                                        << "" << false;
+        QTest::newRow("blank is missing") << "products"
+                                          << "SKU-1,Name,  ,"
+                                          << "products.category_id.present" << true;
+        QTest::newRow("integer does not parse") << "events"
+                                                << "12x,10,,2025-03-01 10:00:00,search,"
                                                 << "events.event_id.parses" << true;
-        QTest::newRow("timestamp does not parse")
-            << "orders" << "1,7,2025-02-30 10:00:00,Website,Completed,,US,1,0,0,1" << "orders.order_ts.parses" << true;
-        QTest::newRow("amount is text") << "payments" << "1,1,2025-03-01 10:05:00,E-Wallet,twelve"
+        QTest::newRow("timestamp does not parse") << "orders"
+                                                  << "1,7,2025-02-30 10:00:00,Website,Completed,,US,1,0,0,1"
+                                                  << "orders.order_ts.parses" << true;
+        QTest::newRow("amount is text") << "payments"
+                                        << "1,1,2025-03-01 10:05:00,E-Wallet,twelve"
                                         << "payments.amount.parses" << true;
-        QTest::newRow("date does not parse") << "customers" << "3,a@b.co,,,,US,,01/02/2024"
+        QTest::newRow("date does not parse") << "customers"
+                                             << "3,a@b.co,,,,US,,01/02/2024"
                                              << "customers.signup_date.parses" << true;
 
         // Validity of values.
-        QTest::newRow("bad email") << "customers" << "4,e.smith4@example,,,,US,," << "customers.email.well_formed" << true;
-        QTest::newRow("status not in set") << "orders" << "1,7,2025-03-01 10:00:00,Website,Lost,,US,1,0,0,1"
+        QTest::newRow("bad email") << "customers"
+                                   << "4,e.smith4@example,,,,US,,"
+                                   << "customers.email.well_formed" << true;
+        QTest::newRow("status not in set") << "orders"
+                                           << "1,7,2025-03-01 10:00:00,Website,Lost,,US,1,0,0,1"
                                            << "orders.status.in_set" << false;
-        QTest::newRow("channel not in set") << "orders" << "1,7,2025-03-01 10:00:00,Fax,Completed,,US,1,0,0,1"
+        QTest::newRow("channel not in set") << "orders"
+                                            << "1,7,2025-03-01 10:00:00,Fax,Completed,,US,1,0,0,1"
                                             << "orders.channel.in_set" << false;
-        QTest::newRow("method not in set") << "payments" << "1,1,2025-03-01 10:05:00,Cash,1.00"
+        QTest::newRow("method not in set") << "payments"
+                                           << "1,1,2025-03-01 10:05:00,Cash,1.00"
                                            << "payments.method.in_set" << false;
-        QTest::newRow("segment not in set") << "customer_segments" << "1,2024-02-01 09:00:00,Gold"
+        QTest::newRow("segment not in set") << "customer_segments"
+                                            << "1,2024-02-01 09:00:00,Gold"
                                             << "customer_segments.segment.in_set" << false;
-        QTest::newRow("event type not in set") << "events" << "3,10,7,2025-03-01 10:00:05,click,SKU-1"
+        QTest::newRow("event type not in set") << "events"
+                                               << "3,10,7,2025-03-01 10:00:05,click,SKU-1"
                                                << "events.event_type.in_set" << false;
-        QTest::newRow("negative price") << "order_lines" << "1,1,SKU-000001,3,-19.99,0,59.97"
+        QTest::newRow("negative price") << "order_lines"
+                                        << "1,1,SKU-000001,3,-19.99,0,59.97"
                                         << "order_lines.unit_price.not_negative" << true;
-        QTest::newRow("zero price") << "order_lines" << "1,1,SKU-000001,3,0,0,0" << "order_lines.unit_price.not_zero"
-                                    << false;
-        QTest::newRow("negative list price") << "product_prices" << "SKU-1,2023-05-01 10:00:00,-5"
+        QTest::newRow("zero price") << "order_lines"
+                                    << "1,1,SKU-000001,3,0,0,0"
+                                    << "order_lines.unit_price.not_zero" << false;
+        QTest::newRow("negative list price") << "product_prices"
+                                             << "SKU-1,2023-05-01 10:00:00,-5"
                                              << "product_prices.unit_price.not_negative" << true;
-        QTest::newRow("zero quantity") << "order_lines" << "1,1,SKU-000001,0,19.99,0,0" << "order_lines.quantity.sign"
-                                       << true;
-        QTest::newRow("negative quantity") << "order_lines" << "1,1,SKU-000001,-2,19.99,0,-39.98"
+        QTest::newRow("zero quantity") << "order_lines"
+                                       << "1,1,SKU-000001,0,19.99,0,0"
+                                       << "order_lines.quantity.sign" << true;
+        QTest::newRow("negative quantity") << "order_lines"
+                                           << "1,1,SKU-000001,-2,19.99,0,-39.98"
                                            << "order_lines.quantity.sign" << true;
-        QTest::newRow("cancellation may be negative") << "order_lines" << "C536379,1,85123A,-2,2.10,,-4.20" << ""
-                                                      << false;
-        QTest::newRow("negative order amounts")
-            << "orders" << "1,7,2025-03-01 10:00:00,Website,Refunded,,US,-10.00,0,0,-10.00"
-            << "orders.amounts.not_negative" << false;
-        QTest::newRow("negative discount") << "order_lines" << "1,1,SKU-000001,1,10.00,-1.00,11.00"
+        QTest::newRow("cancellation may be negative") << "order_lines"
+                                                      << "C536379,1,85123A,-2,2.10,,-4.20"
+                                                      << "" << false;
+        QTest::newRow("negative order amounts") << "orders"
+                                                << "1,7,2025-03-01 10:00:00,Website,Refunded,,US,-10.00,0,0,-10.00"
+                                                << "orders.amounts.not_negative" << false;
+        QTest::newRow("negative discount") << "order_lines"
+                                           << "1,1,SKU-000001,1,10.00,-1.00,11.00"
                                            << "order_lines.discount.not_negative" << false;
 
         // Consistency within a row.
         QTest::newRow("order total off by a cent")
-            << "orders" << "1,7,2025-03-01 10:00:00,Website,Completed,,US,100.00,10.00,4.99,95.00"
+            << "orders"
+            << "1,7,2025-03-01 10:00:00,Website,Completed,,US,100.00,10.00,4.99,95.00"
             << "orders.order_total.adds_up" << true;
-        QTest::newRow("line total off") << "order_lines" << "1,1,SKU-000001,3,19.99,0,59.96"
+        QTest::newRow("line total off") << "order_lines"
+                                        << "1,1,SKU-000001,3,19.99,0,59.96"
                                         << "order_lines.line_total.adds_up" << true;
-        QTest::newRow("line total of a sub-cent price")
-            << "order_lines" << "1,1,SKU-1,3,0.425,,1.28" << "" << false; // 1.275 → 1.28 half to even
-        QTest::newRow("negative price is not also inconsistent")
-            << "order_lines" << "1,1,SKU-000001,3,-19.99,0,59.97" << "order_lines.unit_price.not_negative" << true;
+        QTest::newRow("line total of a sub-cent price") << "order_lines"
+                                                        << "1,1,SKU-1,3,0.425,,1.28"
+                                                        << "" << false; // 1.275 → 1.28 half to even
+        QTest::newRow("negative price is not also inconsistent") << "order_lines"
+                                                                 << "1,1,SKU-000001,3,-19.99,0,59.97"
+                                                                 << "order_lines.unit_price.not_negative" << true;
 
         // Timeliness (the run started 2026-06-15 12:00).
-        QTest::newRow("future order") << "orders" << "1,7,2031-03-01 10:00:00,Website,Completed,,US,1,0,0,1"
+        QTest::newRow("future order") << "orders"
+                                      << "1,7,2031-03-01 10:00:00,Website,Completed,,US,1,0,0,1"
                                       << "orders.order_ts.not_future" << true;
-        QTest::newRow("within tolerance") << "orders" << "1,7,2026-06-16 11:00:00,Website,Completed,,US,1,0,0,1" << ""
-                                          << false;
-        QTest::newRow("future signup counts") << "customers" << "5,,,,,US,,2027-01-01" << "customers.signup_date.not_future"
-                                              << false;
-        QTest::newRow("future event") << "events" << "4,10,,2030-01-01 00:00:00,search,"
+        QTest::newRow("within tolerance") << "orders"
+                                          << "1,7,2026-06-16 11:00:00,Website,Completed,,US,1,0,0,1"
+                                          << "" << false;
+        QTest::newRow("future signup counts") << "customers"
+                                              << "5,,,,,US,,2027-01-01"
+                                              << "customers.signup_date.not_future" << false;
+        QTest::newRow("future event") << "events"
+                                      << "4,10,,2030-01-01 00:00:00,search,"
                                       << "events.event_ts.not_future" << true;
 
         // Conformity and accuracy of formats.
-        QTest::newRow("lower-case country") << "customers" << "6,,,,,us,," << "customers.country_code.iso2" << false;
-        QTest::newRow("unknown iso code") << "countries" << "XX,Nowhere," << "countries.country_code.iso3166" << false;
-        QTest::newRow("phone too short") << "customers" << "7,,,,123,US,," << "customers.phone.length" << false;
-        QTest::newRow("three decimals of money")
-            << "orders" << "1,7,2025-03-01 10:00:00,Website,Completed,,US,10.005,0,0,10.005"
-            << "orders.amounts.cents" << false;
-        QTest::newRow("product code with a space") << "order_lines" << "1,1,BANK CHARGES,1,10.00,,10.00"
+        QTest::newRow("lower-case country") << "customers"
+                                            << "6,,,,,us,,"
+                                            << "customers.country_code.iso2" << false;
+        QTest::newRow("unknown iso code") << "countries"
+                                          << "XX,Nowhere,"
+                                          << "countries.country_code.iso3166" << false;
+        QTest::newRow("phone too short") << "customers"
+                                         << "7,,,,123,US,,"
+                                         << "customers.phone.length" << false;
+        QTest::newRow("three decimals of money") << "orders"
+                                                 << "1,7,2025-03-01 10:00:00,Website,Completed,,US,10.005,0,0,10.005"
+                                                 << "orders.amounts.cents" << false;
+        QTest::newRow("product code with a space") << "order_lines"
+                                                   << "1,1,BANK CHARGES,1,10.00,,10.00"
                                                    << "order_lines.product_id.code" << false;
-        QTest::newRow("several at once")
-            << "orders" << "1,,2031-03-01 10:00:00,Fax,Completed,,usa,10.00,0,0,10.50"
-            << "orders.channel.in_set,orders.country_code.iso2,orders.order_total.adds_up,"
-               "orders.order_ts.not_future"
-            << true;
+        QTest::newRow("several at once") << "orders"
+                                         << "1,,2031-03-01 10:00:00,Fax,Completed,,usa,10.00,0,0,10.50"
+                                         << "orders.channel.in_set,orders.country_code.iso2,orders.order_total.adds_up,"
+                                            "orders.order_ts.not_future"
+                                         << true;
     }
     void rows()
     {
@@ -383,7 +468,8 @@ private slots:
         QCOMPARE(t.reasons.first(), QStringLiteral("order_total 95.00 is not items_subtotal 100.00 - discount_total "
                                                    "10.00 + shipping_fee 4.99 = 94.99"));
         const Checked l = checkLine("order_lines", "1,1,SKU-1,3,0.425,,1.30");
-        QCOMPARE(l.reasons.first(), QStringLiteral("line_total 1.30 is not quantity 3 x unit_price 0.425 - discount 0.00 = 1.275"));
+        QCOMPARE(l.reasons.first(),
+                 QStringLiteral("line_total 1.30 is not quantity 3 x unit_price 0.425 - discount 0.00 = 1.275"));
     }
 
     void optionsChangeRules()
@@ -485,7 +571,8 @@ private slots:
             QVERIFY2(!r.description.empty(), r.id.c_str());
             dimensions.insert(r.dimension);
             if (r.table == "*") {
-                QVERIFY(r.kind() == RuleKind::Load || r.kind() == RuleKind::Snapshot || r.kind() == RuleKind::Transform);
+                QVERIFY(r.kind() == RuleKind::Load || r.kind() == RuleKind::Snapshot ||
+                        r.kind() == RuleKind::Transform);
                 continue;
             }
             const staging::TableSpec *t = staging::findTable(r.table);
@@ -558,17 +645,24 @@ private slots:
     {
         QTest::addColumn<QString>("json");
         QTest::addColumn<QString>("message");
-        QTest::newRow("unknown key") << R"({"overal": 80})" << "overal is not a known setting";
-        QTest::newRow("above 100") << R"({"overall": 120})" << "overall must be a number from 0 to 100";
-        QTest::newRow("mode") << R"({"mode": "stop"})" << "mode must be \"fail\" or \"warn\"";
-        QTest::newRow("dimension") << R"({"dimensions": {"freshness": 5}})" << "dimensions.freshness is not a known setting";
-        QTest::newRow("table") << R"({"tables": {"returns": {}}})" << "tables.returns is not a staged table";
-        QTest::newRow("rule") << R"({"rules": {"disabled": ["orders.nope"]}})" << "unknown rule \"orders.nope\"";
+        QTest::newRow("unknown key") << R"({"overal": 80})"
+                                     << "overal is not a known setting";
+        QTest::newRow("above 100") << R"({"overall": 120})"
+                                   << "overall must be a number from 0 to 100";
+        QTest::newRow("mode") << R"({"mode": "stop"})"
+                              << "mode must be \"fail\" or \"warn\"";
+        QTest::newRow("dimension") << R"({"dimensions": {"freshness": 5}})"
+                                   << "dimensions.freshness is not a known setting";
+        QTest::newRow("table") << R"({"tables": {"returns": {}}})"
+                               << "tables.returns is not a staged table";
+        QTest::newRow("rule") << R"({"rules": {"disabled": ["orders.nope"]}})"
+                              << "unknown rule \"orders.nope\"";
         QTest::newRow("domain of a non-set rule") << R"({"rules": {"domains": {"orders.order_ts.not_future": []}}})"
                                                   << "is not a rule that checks a list of values";
         QTest::newRow("severity") << R"({"rules": {"severity": {"orders.status.in_set": "drop"}}})"
                                   << "must be \"reject\", \"count\" or \"info\"";
-        QTest::newRow("window") << R"({"rules": {"window_days": -1}})" << "window_days must be a whole number";
+        QTest::newRow("window") << R"({"rules": {"window_days": -1}})"
+                                << "window_days must be a whole number";
     }
     void optionsErrors()
     {
@@ -597,9 +691,9 @@ private slots:
         facts[0].table = "orders";
         facts[0].rows = 1000;
         facts[0].checkedRows = 1000;
-        facts[0].columns = {{"order_id", true, 0},       {"customer_id", true, 0},  {"status", true, 300},
-                            {"channel", false, 999},     {"payment_method", false, 800},
-                            {"approved_at", false, 1000}}; // never given: the source has no such column
+        facts[0].columns = {
+            {"order_id", true, 0},          {"customer_id", true, 0},    {"status", true, 300}, {"channel", false, 999},
+            {"payment_method", false, 800}, {"approved_at", false, 1000}}; // never given: the source has no such column
 
         facts[1].table = "countries";
         facts[1].rows = 10;
@@ -658,7 +752,7 @@ private slots:
         facts[0].table = "customers";
         facts[0].rows = facts[0].checkedRows = 100;
         // email, first_name and phone are not in this source at all; city often empty.
-        facts[0].columns = {{"customer_id", true, 0}, {"email", false, 100}, {"first_name", false, 100},
+        facts[0].columns = {{"customer_id", true, 0}, {"email", false, 100},     {"first_name", false, 100},
                             {"phone", false, 100},    {"country_code", true, 0}, {"city", false, 60},
                             {"zip_code", false, 0},   {"state", false, 0}};
         const ScoreCard card = scoreRun({}, facts, {});

@@ -11,7 +11,8 @@
 
 namespace ecomops::test {
 
-class RecordingEvents : public runner::RunEvents {
+class RecordingEvents : public runner::RunEvents
+{
 public:
     std::function<void(const ProgressEvent &)> onProgress;
     qint64 runId = 0;

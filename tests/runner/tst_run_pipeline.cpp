@@ -81,7 +81,8 @@ qint64 leftovers(pqxx::connection &c, qint64 runId)
 
 } // namespace
 
-class TestRunPipeline : public QObject {
+class TestRunPipeline : public QObject
+{
     Q_OBJECT
     QTemporaryDir m_staging;
 
@@ -109,7 +110,8 @@ private slots:
         pqxx::read_transaction tx{*c};
         const auto run_ = tx.exec1("SELECT status, trigger, started_by, rows_read, rows_loaded, rows_quarantined, "
                                    "spec->'source'->>'kind', snapshot_path, rows_rejected, rows_skipped "
-                                   "FROM ops.pipeline_run WHERE run_id = " + id);
+                                   "FROM ops.pipeline_run WHERE run_id = " +
+                                   id);
         QCOMPARE(run_[0].as<std::string>(), std::string("succeeded"));
         QCOMPARE(run_[1].as<std::string>(), std::string("test"));
         QCOMPARE(run_[3].as<qint64>(), r.rowsRead);
@@ -121,13 +123,18 @@ private slots:
         // quarantine, and the rows loaded are those that reached dw.
         for (const TableCounts &t : r.tables) {
             const std::string name = t.table.toStdString();
-            const auto sr = tx.exec1("SELECT rows_read, rows_loaded, rows_quarantined FROM ops.stage_result WHERE run_id = " + id
-                                     + " AND stage = 'load' AND table_name = '" + name + "'");
-            const qint64 staged = tx.exec1("SELECT count(*) FROM staging." + name + " WHERE run_id = " + id)[0].as<qint64>();
-            const qint64 quarantinedAtLoad = tx.exec1("SELECT count(*) FROM quarantine.rejected_row WHERE run_id = " + id
-                                                      + " AND stage = 'load' AND table_name = '" + name + "'")[0].as<qint64>();
-            const qint64 quarantined = tx.exec1("SELECT count(*) FROM quarantine.rejected_row WHERE run_id = " + id
-                                                + " AND table_name = '" + name + "'")[0].as<qint64>();
+            const auto sr =
+                tx.exec1("SELECT rows_read, rows_loaded, rows_quarantined FROM ops.stage_result WHERE run_id = " + id +
+                         " AND stage = 'load' AND table_name = '" + name + "'");
+            const qint64 staged =
+                tx.exec1("SELECT count(*) FROM staging." + name + " WHERE run_id = " + id)[0].as<qint64>();
+            const qint64 quarantinedAtLoad =
+                tx.exec1("SELECT count(*) FROM quarantine.rejected_row WHERE run_id = " + id +
+                         " AND stage = 'load' AND table_name = '" + name + "'")[0]
+                    .as<qint64>();
+            const qint64 quarantined = tx.exec1("SELECT count(*) FROM quarantine.rejected_row WHERE run_id = " + id +
+                                                " AND table_name = '" + name + "'")[0]
+                                           .as<qint64>();
             QCOMPARE(sr[1].as<qint64>(), staged);
             QCOMPARE(sr[2].as<qint64>(), quarantinedAtLoad);
             QCOMPARE(sr[0].as<qint64>(), staged + quarantinedAtLoad);
@@ -136,20 +143,23 @@ private slots:
         }
         // The defects reached the quarantine through every stage, and the
         // clean rows reached the warehouse and the marts.
-        QVERIFY(tx.exec1("SELECT count(*) FROM quarantine.rejected_row WHERE run_id = " + id + " AND stage = 'validate'")[0]
-                    .as<qint64>() > 0);
+        QVERIFY(
+            tx.exec1("SELECT count(*) FROM quarantine.rejected_row WHERE run_id = " + id + " AND stage = 'validate'")[0]
+                .as<qint64>() > 0);
         const qint64 orderLines = tx.exec1("SELECT count(*) FROM dw.fact_order_line")[0].as<qint64>();
         const auto lines = std::find_if(r.tables.begin(), r.tables.end(),
                                         [](const TableCounts &t) { return t.table == QLatin1String("order_lines"); });
         QVERIFY(lines != r.tables.end());
         QCOMPARE(orderLines, lines->loaded);
         QVERIFY(tx.exec1("SELECT count(*) FROM mart.revenue_daily")[0].as<qint64>() > 0);
-        QCOMPARE(QString::fromStdString(tx.exec1("SELECT gate_status FROM ops.pipeline_run WHERE run_id = " + id)[0].as<std::string>()),
+        QCOMPARE(QString::fromStdString(
+                     tx.exec1("SELECT gate_status FROM ops.pipeline_run WHERE run_id = " + id)[0].as<std::string>()),
                  r.gateStatus);
         QVERIFY(r.qualityOverall > 0 && r.qualityOverall < 100);
         for (const char *stage : {"validate", "transform", "detect", "publish"})
-            QVERIFY2(tx.exec1("SELECT count(*) FROM ops.stage_result WHERE run_id = " + id + " AND stage = '" + stage + "'")[0]
-                         .as<qint64>() > 0,
+            QVERIFY2(tx.exec1("SELECT count(*) FROM ops.stage_result WHERE run_id = " + id + " AND stage = '" + stage +
+                              "'")[0]
+                             .as<qint64>() > 0,
                      stage);
         QVERIFY(tx.exec1("SELECT count(*) FROM ops.run_log WHERE run_id = " + id)[0].as<int>() > 5);
         // Stages report progress in batches (the Runner throttles further), not per row.
@@ -178,7 +188,8 @@ private slots:
                 sums[f.at("file").get<std::string>()] = f.at("sha256").get<std::string>();
             QFile manifest(r.snapshotPath + QStringLiteral("/_planted.csv"));
             manifest.open(QIODevice::ReadOnly);
-            sums["_planted.csv"] = QCryptographicHash::hash(manifest.readAll(), QCryptographicHash::Sha256).toHex().toStdString();
+            sums["_planted.csv"] =
+                QCryptographicHash::hash(manifest.readAll(), QCryptographicHash::Sha256).toHex().toStdString();
             return sums;
         };
         const auto a = checksums(11);
@@ -199,7 +210,8 @@ private slots:
         std::atomic<bool> fired{false};
         events.onProgress = [&](const ProgressEvent &e) {
             // The loader reports every 16k rows: this is inside a COPY.
-            if (e.stage == QLatin1String("load") && e.rowsDone > 0 && e.rowsDone < e.rowsExpected && !fired.exchange(true)) {
+            if (e.stage == QLatin1String("load") && e.rowsDone > 0 && e.rowsDone < e.rowsExpected &&
+                !fired.exchange(true)) {
                 sinceCancel.start();
                 cancel.cancel();
             }
@@ -213,7 +225,8 @@ private slots:
         QVERIFY2(stopMs < 1500, "cancel took longer than a second and a half");
         auto c = db.connect();
         QCOMPARE(leftovers(*c, r.runId), qint64(0));
-        QCOMPARE(scalar(*c, "SELECT count(*) FROM ops.pipeline_run WHERE status = 'cancelled' AND run_id = " + std::to_string(r.runId)),
+        QCOMPARE(scalar(*c, "SELECT count(*) FROM ops.pipeline_run WHERE status = 'cancelled' AND run_id = " +
+                                std::to_string(r.runId)),
                  qint64(1));
         QCOMPARE(r.rowsLoaded, qint64(0));
     }
@@ -226,11 +239,13 @@ private slots:
         std::atomic<int> killed{0};
         const std::string conninfo = db.conninfo().toStdString();
         events.onProgress = [&](const ProgressEvent &e) {
-            if (e.stage == QLatin1String("load") && e.rowsDone > 0 && e.rowsDone < e.rowsExpected && killed.load() == 0) {
+            if (e.stage == QLatin1String("load") && e.rowsDone > 0 && e.rowsDone < e.rowsExpected &&
+                killed.load() == 0) {
                 pqxx::connection admin{conninfo};
                 pqxx::nontransaction tx{admin};
                 killed = tx.exec1("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
-                                  "WHERE datname = current_database() AND query LIKE 'COPY staging.%' AND pid <> pg_backend_pid()")[0]
+                                  "WHERE datname = current_database() AND query LIKE 'COPY staging.%' AND pid <> "
+                                  "pg_backend_pid()")[0]
                              .as<int>();
             }
         };
@@ -242,11 +257,12 @@ private slots:
         QVERIFY(r.reconciles());
         QVERIFY2(events.allLog().contains(QStringLiteral("retrying")), qPrintable(events.allLog()));
         auto c = db.connect();
-        QVERIFY(scalar(*c, "SELECT max(attempts) FROM ops.stage_result WHERE run_id = " + std::to_string(r.runId)) >= 2);
+        QVERIFY(scalar(*c, "SELECT max(attempts) FROM ops.stage_result WHERE run_id = " + std::to_string(r.runId)) >=
+                2);
         // No table holds a row twice after the retry.
         for (const auto &t : staging::catalog())
-            QCOMPARE(scalar(*c, "SELECT count(*) - count(DISTINCT source_line) FROM staging." + t.name + " WHERE run_id = "
-                                    + std::to_string(r.runId)),
+            QCOMPARE(scalar(*c, "SELECT count(*) - count(DISTINCT source_line) FROM staging." + t.name +
+                                    " WHERE run_id = " + std::to_string(r.runId)),
                      qint64(0));
     }
 
@@ -269,7 +285,8 @@ private slots:
         CancelToken cancel;
         std::atomic<bool> fired{false};
         events.onProgress = [&](const ProgressEvent &e) {
-            if (e.stage == QLatin1String("transform") && e.table == QLatin1String("order_lines") && !fired.exchange(true))
+            if (e.stage == QLatin1String("transform") && e.table == QLatin1String("order_lines") &&
+                !fired.exchange(true))
                 cancel.cancel();
         };
         runner::RunExecution second(db.conninfo(), syntheticSpec(m_staging.path(), 0.05, 22), events);
@@ -278,7 +295,8 @@ private slots:
         QVERIFY(r.status == runner::RunStatus::Cancelled);
         QCOMPARE(warehouseRows(*c), before);
         QCOMPARE(leftovers(*c, r.runId), qint64(0));
-        QCOMPARE(scalar(*c, "SELECT count(*) FROM ops.quality_score WHERE run_id = " + std::to_string(r.runId)), qint64(0));
+        QCOMPARE(scalar(*c, "SELECT count(*) FROM ops.quality_score WHERE run_id = " + std::to_string(r.runId)),
+                 qint64(0));
     }
 
     void gatesFailOrWarn()
@@ -304,7 +322,8 @@ private slots:
         QVERIFY(scalar(*c, "SELECT count(*) FROM quarantine.rejected_row WHERE run_id = " + failedId) > 0);
         QCOMPARE(scalar(*c, "SELECT count(*) FROM pg_class WHERE relname LIKE '%\\_r" + failedId + "'"), qint64(0));
         QCOMPARE(scalar(*c, "SELECT count(*) FROM ops.pipeline_run WHERE gate_status = 'failed' AND status = 'failed' "
-                            "AND run_id = " + failedId),
+                            "AND run_id = " +
+                                failedId),
                  qint64(1));
 
         // The same gate as a warning: the run succeeds and says so.
@@ -334,7 +353,8 @@ private slots:
         QVERIFY2(r.error.contains(QStringLiteral("_SUCCESS")), qPrintable(r.error));
         auto c = db.connect();
         pqxx::read_transaction tx{*c};
-        const auto row = tx.exec1("SELECT status, error_text FROM ops.pipeline_run WHERE run_id = " + std::to_string(r.runId));
+        const auto row =
+            tx.exec1("SELECT status, error_text FROM ops.pipeline_run WHERE run_id = " + std::to_string(r.runId));
         QCOMPARE(row[0].as<std::string>(), std::string("failed"));
         QVERIFY(QString::fromStdString(row[1].as<std::string>()).contains(QStringLiteral("incomplete")));
     }

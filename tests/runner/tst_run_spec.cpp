@@ -5,7 +5,8 @@
 
 using namespace ecomops::runner;
 
-class TestRunSpec : public QObject {
+class TestRunSpec : public QObject
+{
     Q_OBJECT
 private slots:
     void roundTripsThroughJson()
@@ -38,10 +39,12 @@ private slots:
         QTest::newRow("not an object") << QStringLiteral("[1]") << QStringLiteral("object");
         QTest::newRow("unknown source") << QStringLiteral(R"({"source":{"kind":"ftp"}})") << QStringLiteral("ftp");
         QTest::newRow("bad trigger") << QStringLiteral(R"({"trigger":"whenever"})") << QStringLiteral("whenever");
-        QTest::newRow("parallelism") << QStringLiteral(R"({"load_parallelism":0})") << QStringLiteral("load_parallelism");
+        QTest::newRow("parallelism") << QStringLiteral(R"({"load_parallelism":0})")
+                                     << QStringLiteral("load_parallelism");
         QTest::newRow("wrong type") << QStringLiteral(R"({"max_attempts":"three"})") << QStringLiteral("max_attempts");
         QTest::newRow("gates not object") << QStringLiteral(R"({"gates":5})") << QStringLiteral("gates");
-        QTest::newRow("keep snapshots") << QStringLiteral(R"({"keep_snapshots":-1})") << QStringLiteral("keep_snapshots");
+        QTest::newRow("keep snapshots") << QStringLiteral(R"({"keep_snapshots":-1})")
+                                        << QStringLiteral("keep_snapshots");
     }
     void refusesBadSpecs()
     {
@@ -61,8 +64,10 @@ private slots:
         QTest::addColumn<QString>("stored");
         QTest::newRow("key=value") << QStringLiteral("host=db dbname=shop user=r password=pw-123")
                                    << QStringLiteral("user='r' dbname='shop' host='db'");
-        QTest::newRow("uri") << QStringLiteral("postgresql://r:pw-123@db/shop") << QStringLiteral("user='r' dbname='shop' host='db'");
-        QTest::newRow("unparsable") << QStringLiteral("host=db password=pw-123 oops") << QStringLiteral("host=db password=*** oops");
+        QTest::newRow("uri") << QStringLiteral("postgresql://r:pw-123@db/shop")
+                             << QStringLiteral("user='r' dbname='shop' host='db'");
+        QTest::newRow("unparsable") << QStringLiteral("host=db password=pw-123 oops")
+                                    << QStringLiteral("host=db password=*** oops");
         QTest::newRow("none") << QStringLiteral("host=db dbname=shop") << QStringLiteral("host=db dbname=shop");
     }
     void storedSpecHasNoPassword()
@@ -74,7 +79,8 @@ private slots:
         spec.sourceOptions = {{"conninfo", conninfo.toStdString()}, {"schema", "shop"}};
         spec.sourcePassword = QStringLiteral("from-keyring-456");
         const std::string json = spec.toJson().dump();
-        QVERIFY2(json.find("pw-123") == std::string::npos && json.find("from-keyring-456") == std::string::npos, json.c_str());
+        QVERIFY2(json.find("pw-123") == std::string::npos && json.find("from-keyring-456") == std::string::npos,
+                 json.c_str());
         QCOMPARE(QString::fromStdString(spec.toJson()["source"]["options"]["conninfo"].get<std::string>()), stored);
         QCOMPARE(spec.sourceOptionsWithoutSecrets()["schema"], nlohmann::json("shop"));
         // The adapter gets the keyring's password back in the string.

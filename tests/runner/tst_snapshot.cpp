@@ -16,7 +16,8 @@ void write(const QString &path, const QByteArray &bytes)
 }
 } // namespace
 
-class TestSnapshot : public QObject {
+class TestSnapshot : public QObject
+{
     Q_OBJECT
 private slots:
     void finalizeWritesMetadataThenSuccess()
@@ -24,7 +25,8 @@ private slots:
         QTemporaryDir dir;
         const QByteArray countries = "country_code,country_name,region\nDE,Germany,Europe\nFR,\"France, la\",Europe\n";
         write(dir.filePath(QStringLiteral("countries.csv")), countries);
-        write(dir.filePath(QStringLiteral("categories.csv")), "category_id,category_name,parent_category_id\n1,\"Multi\nline\",\n");
+        write(dir.filePath(QStringLiteral("categories.csv")),
+              "category_id,category_name,parent_category_id\n1,\"Multi\nline\",\n");
         write(dir.filePath(QStringLiteral("notes.txt")), "not a table");
         SnapshotMetadata meta;
         meta.source = QStringLiteral("test");

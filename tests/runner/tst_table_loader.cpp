@@ -13,7 +13,8 @@ using namespace ecomops;
 
 namespace {
 
-class NullObserver : public StageObserver {
+class NullObserver : public StageObserver
+{
 public:
     void progress(const QString &, qint64, qint64) override {}
     void log(LogLevel, const QString &) override {}
@@ -23,12 +24,14 @@ public:
 
 // Rejects countries whose code is not two letters: stands in for the
 // quality stage's row rules.
-class TwoLetterCodes : public load::RowChecker {
+class TwoLetterCodes : public load::RowChecker
+{
 public:
     void check(const csv::Record &record, std::vector<load::RowFailure> &failures) override
     {
         if (record.fields[0].size() != 2)
-            failures.push_back({"countries.country_code.iso2", "country_code '" + std::string(record.fields[0]) + "' is not two letters", true});
+            failures.push_back({"countries.country_code.iso2",
+                                "country_code '" + std::string(record.fields[0]) + "' is not two letters", true});
         if (record.fields[2].empty())
             failures.push_back({"countries.region.present", "region is empty", false}); // counts only
     }
@@ -37,15 +40,18 @@ public:
 qint64 newRun(pqxx::connection &c)
 {
     pqxx::work tx{c};
-    const auto id = tx.exec1("INSERT INTO ops.pipeline_run (source_kind, started_by, spec) VALUES ('test', 'test', '{}') "
-                             "RETURNING run_id")[0].as<qint64>();
+    const auto id =
+        tx.exec1("INSERT INTO ops.pipeline_run (source_kind, started_by, spec) VALUES ('test', 'test', '{}') "
+                 "RETURNING run_id")[0]
+            .as<qint64>();
     tx.commit();
     return id;
 }
 
 } // namespace
 
-class TestTableLoader : public QObject {
+class TestTableLoader : public QObject
+{
     Q_OBJECT
 private slots:
     void loadsValidRowsAndQuarantinesTheRest()
@@ -58,15 +64,16 @@ private slots:
         const QString path = dir.filePath(QStringLiteral("countries.csv"));
         QFile f(path);
         QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write("\xEF\xBB\xBF" "country_code,country_name,region\r\n"
+        f.write("\xEF\xBB\xBF"
+                "country_code,country_name,region\r\n"
                 "DE,Germany,Europe\r\n"
                 "\r\n"
                 "FR,\"France, \"\"la belle\"\"\",Europe\r\n"
-                "XYZ,Nowhere,\r\n"                       // rejected by the rule
-                "IT,\"Italy\nmultiline\",\r\n"           // loaded; region NULL only counted
-                "ES,Spain,Europe,extra\r\n"              // malformed: field count
-                "PT,Portug\xC3\x28l,Europe\r\n"          // not UTF-8
-                "GR,\"Greece,Europe\r\n"                 // unterminated quote
+                "XYZ,Nowhere,\r\n"              // rejected by the rule
+                "IT,\"Italy\nmultiline\",\r\n"  // loaded; region NULL only counted
+                "ES,Spain,Europe,extra\r\n"     // malformed: field count
+                "PT,Portug\xC3\x28l,Europe\r\n" // not UTF-8
+                "GR,\"Greece,Europe\r\n"        // unterminated quote
                 "NL,Netherlands,Europe\r\n");
         f.close();
         TwoLetterCodes rule;
@@ -83,7 +90,8 @@ private slots:
 
         pqxx::read_transaction tx{*c};
         const auto rows = tx.exec("SELECT source_line, country_code, country_name, region FROM staging.countries "
-                                  "WHERE run_id = " + std::to_string(run) + " ORDER BY source_line");
+                                  "WHERE run_id = " +
+                                  std::to_string(run) + " ORDER BY source_line");
         QCOMPARE(rows.size(), std::size_t(4));
         QCOMPARE(rows[0][0].as<int>(), 2);
         QCOMPARE(rows[1][2].as<std::string>(), std::string("France, \"la belle\""));
@@ -91,8 +99,10 @@ private slots:
         QVERIFY(rows[2][3].is_null()); // unquoted empty stays NULL
         QCOMPARE(rows[3][1].as<std::string>(), std::string("NL"));
 
-        const auto q = tx.exec("SELECT source_line, raw_record, array_to_string(reasons, ' | '), array_to_string(rule_ids, ',') "
-                               "FROM quarantine.rejected_row WHERE run_id = " + std::to_string(run) + " ORDER BY source_line");
+        const auto q =
+            tx.exec("SELECT source_line, raw_record, array_to_string(reasons, ' | '), array_to_string(rule_ids, ',') "
+                    "FROM quarantine.rejected_row WHERE run_id = " +
+                    std::to_string(run) + " ORDER BY source_line");
         QCOMPARE(q.size(), std::size_t(4));
         QCOMPARE(q[0][0].as<int>(), 5);
         QCOMPARE(q[0][1].as<std::string>(), std::string("XYZ,Nowhere,"));

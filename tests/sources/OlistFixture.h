@@ -21,19 +21,19 @@ inline void writeOlist(const QString &dir, const QByteArray &orderDates = {})
     // 200,000 blank lines in the middle.
     writeBytes(dir + QStringLiteral("/Olist-Orders.csv"),
                "order_id,customer_id,order_status,order_purchase_timestamp,order_approved_at,"
-               "order_delivered_carrier_date,order_delivered_customer_date,order_estimated_delivery_date\n"
-                   + (orderDates.isEmpty() ? QByteArray("o1,c1,delivered,10/2/2017 10:56,10/2/2017 11:07,10/4/2017 19:55,"
-                                                        "10/10/2017 21:25,10/18/2017 0:00\n")
-                                           : orderDates)
-                   + QByteArray(200000, '\n') + QByteArray("\r\n\r\n")
-                   + "\"o2\",\"c2\",\"shipped\",\"11/13/2017 9:00\",,,,11/30/2017 0:00\n"
-                     "o3,cX,canceled,12/1/2017 8:00,,,,\n");
-    writeBytes(dir + QStringLiteral("/ORDER_ITEMS.CSV"),
-               "\"order_id\",\"order_item_id\",\"product_id\",\"seller_id\",\"shipping_limit_date\",\"price\",\"freight_value\"\n"
-               "\"o1\",1,\"pA\",\"s1\",2017-10-06 11:07:15,58.90,13.29\n"
-               "\"o1\",2,pB,s1,2017-10-06 11:07:15,10.00,5.00\n"
-               "o2,1,pA,s1,2017-11-20 09:00:00,60.00,13.29\n"
-               "o9,1,pA,s1,2017-11-20 09:00:00,61.00,1.00\n");
+               "order_delivered_carrier_date,order_delivered_customer_date,order_estimated_delivery_date\n" +
+                   (orderDates.isEmpty() ? QByteArray("o1,c1,delivered,10/2/2017 10:56,10/2/2017 11:07,10/4/2017 19:55,"
+                                                      "10/10/2017 21:25,10/18/2017 0:00\n")
+                                         : orderDates) +
+                   QByteArray(200000, '\n') + QByteArray("\r\n\r\n") +
+                   "\"o2\",\"c2\",\"shipped\",\"11/13/2017 9:00\",,,,11/30/2017 0:00\n"
+                   "o3,cX,canceled,12/1/2017 8:00,,,,\n");
+    writeBytes(dir + QStringLiteral("/ORDER_ITEMS.CSV"), "\"order_id\",\"order_item_id\",\"product_id\",\"seller_id\","
+                                                         "\"shipping_limit_date\",\"price\",\"freight_value\"\n"
+                                                         "\"o1\",1,\"pA\",\"s1\",2017-10-06 11:07:15,58.90,13.29\n"
+                                                         "\"o1\",2,pB,s1,2017-10-06 11:07:15,10.00,5.00\n"
+                                                         "o2,1,pA,s1,2017-11-20 09:00:00,60.00,13.29\n"
+                                                         "o9,1,pA,s1,2017-11-20 09:00:00,61.00,1.00\n");
     writeBytes(dir + QStringLiteral("/products_dataset.csv"),
                "product_id,product_category_name,product_name_lenght,product_description_lenght,product_photos_qty,"
                "product_weight_g\n"

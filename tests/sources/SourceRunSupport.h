@@ -49,13 +49,15 @@ inline std::map<std::string, std::string> warehouseChecksums(pqxx::connection &c
 {
     pqxx::read_transaction tx{c};
     std::map<std::string, std::string> sums;
-    const auto tables = tx.exec("SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
-                                "WHERE n.nspname = 'dw' AND c.relkind IN ('r', 'p') AND NOT c.relispartition ORDER BY 1");
+    const auto tables =
+        tx.exec("SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+                "WHERE n.nspname = 'dw' AND c.relkind IN ('r', 'p') AND NOT c.relispartition ORDER BY 1");
     for (const auto &t : tables) {
         const std::string name = t[0].as<std::string>();
-        sums[name] = tx.exec1("SELECT count(*) || ':' || coalesce(md5(string_agg(x::text, '|' ORDER BY x::text)), '') FROM dw."
-                              + tx.quote_name(name) + " x")[0]
-                         .as<std::string>();
+        sums[name] =
+            tx.exec1("SELECT count(*) || ':' || coalesce(md5(string_agg(x::text, '|' ORDER BY x::text)), '') FROM dw." +
+                     tx.quote_name(name) + " x")[0]
+                .as<std::string>();
     }
     return sums;
 }
@@ -82,10 +84,11 @@ inline std::string text(pqxx::connection &c, const std::string &sql)
 // numbers as #), for the test log.
 inline std::string quarantineSummary(pqxx::connection &c, qint64 runId)
 {
-    return text(c, "SELECT table_name, stage, count(*), min(reasons[1]) FROM quarantine.rejected_row WHERE run_id = "
-                       + std::to_string(runId)
-                       + " GROUP BY table_name, stage, regexp_replace(reasons[1], '\\m[0-9A-Za-z]*[0-9][0-9A-Za-z.]*', '#', 'g') "
-                       "ORDER BY 1, 3 DESC");
+    return text(
+        c, "SELECT table_name, stage, count(*), min(reasons[1]) FROM quarantine.rejected_row WHERE run_id = " +
+               std::to_string(runId) +
+               " GROUP BY table_name, stage, regexp_replace(reasons[1], '\\m[0-9A-Za-z]*[0-9][0-9A-Za-z.]*', '#', 'g') "
+               "ORDER BY 1, 3 DESC");
 }
 
 } // namespace ecomops::test

@@ -15,7 +15,8 @@
 
 namespace ecomops::test {
 
-class RecordingObserver : public StageObserver {
+class RecordingObserver : public StageObserver
+{
 public:
     void progress(const QString &, qint64, qint64) override { ++progressEvents; }
     void log(LogLevel, const QString &message) override { logs << message; }
@@ -41,7 +42,8 @@ using StagedRow = std::map<std::string, std::string>; // column → value ("" fo
 // The staged table's rows, in file order.
 inline std::vector<StagedRow> readStaged(const QString &directory, const std::string &table)
 {
-    csv::Reader reader(QFile::encodeName(QDir(directory).filePath(QString::fromStdString(table + ".csv"))).toStdString());
+    csv::Reader reader(
+        QFile::encodeName(QDir(directory).filePath(QString::fromStdString(table + ".csv"))).toStdString());
     std::vector<StagedRow> rows;
     while (reader.next() == csv::Outcome::Record) {
         StagedRow row;

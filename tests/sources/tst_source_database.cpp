@@ -21,8 +21,8 @@ constexpr quint64 kSeed = 20240917;
 
 // The snapshot's table files, each as its sorted records over `columns`
 // (the columns of the other snapshot's file; all columns when empty).
-std::map<std::string, std::vector<std::string>> sortedSnapshot(const QString &directory,
-                                                               const std::map<std::string, std::vector<std::string>> &columns = {})
+std::map<std::string, std::vector<std::string>>
+sortedSnapshot(const QString &directory, const std::map<std::string, std::vector<std::string>> &columns = {})
 {
     std::map<std::string, std::vector<std::string>> out;
     for (const QString &name : QDir(directory).entryList({QStringLiteral("*.csv")}, QDir::Files)) {
@@ -36,8 +36,10 @@ std::map<std::string, std::vector<std::string>> sortedSnapshot(const QString &di
             std::string row;
             for (const std::string &c : wanted) {
                 const auto at = std::find(reader.header().begin(), reader.header().end(), c) - reader.header().begin();
-                row += (reader.record().isNull(std::size_t(at)) ? std::string("\\N") : std::string(reader.record().fields[std::size_t(at)]))
-                       + "|";
+                row +=
+                    (reader.record().isNull(std::size_t(at)) ? std::string("\\N")
+                                                             : std::string(reader.record().fields[std::size_t(at)])) +
+                    "|";
             }
             rows.push_back(row);
         }
@@ -52,7 +54,8 @@ std::map<std::string, std::vector<std::string>> headers(const QString &directory
     std::map<std::string, std::vector<std::string>> out;
     for (const QString &name : QDir(directory).entryList({QStringLiteral("*.csv")}, QDir::Files)) {
         if (!name.startsWith(QLatin1Char('_')))
-            out[name.chopped(4).toStdString()] = csv::Reader(QFile::encodeName(QDir(directory).filePath(name)).toStdString()).header();
+            out[name.chopped(4).toStdString()] =
+                csv::Reader(QFile::encodeName(QDir(directory).filePath(name)).toStdString()).header();
     }
     return out;
 }
@@ -61,8 +64,9 @@ std::map<std::string, std::vector<std::string>> headers(const QString &directory
 std::string kpis(pqxx::connection &c)
 {
     std::string out;
-    for (const char *mart : {"mart.revenue_monthly", "mart.top_products", "mart.top_categories", "mart.revenue_by_country",
-                             "mart.status_mix", "mart.channel_mix", "mart.payment_method_mix"})
+    for (const char *mart :
+         {"mart.revenue_monthly", "mart.top_products", "mart.top_categories", "mart.revenue_by_country",
+          "mart.status_mix", "mart.channel_mix", "mart.payment_method_mix"})
         out += std::string(mart) + "\n" + test::text(c, std::string("SELECT x::text FROM ") + mart + " x ORDER BY 1");
     return out + test::text(c, "SELECT count(*), sum(revenue), sum(order_total), count(DISTINCT customer_id) "
                                "FROM mart.order_summary");
@@ -70,7 +74,8 @@ std::string kpis(pqxx::connection &c)
 
 } // namespace
 
-class TestSourceDatabase : public QObject {
+class TestSourceDatabase : public QObject
+{
     Q_OBJECT
     QTemporaryDir m_dir;
 
@@ -87,25 +92,30 @@ private slots:
         options.scale = kScale;
         options.seed = kSeed;
         CancelToken cancel;
-        const sources::SeedResult seeded = sources::seedShop(source.conninfo(), options, "shop", [](const QString &) {}, cancel);
+        const sources::SeedResult seeded = sources::seedShop(
+            source.conninfo(), options, "shop", [](const QString &) {}, cancel);
         QVERIFY(seeded.rows.at("orders") > 9000);
         qInfo("seeded %lld orders: generated in %.2f s, loaded with keys in %.2f s", seeded.rows.at("orders"),
               seeded.generateSeconds, seeded.loadSeconds);
         auto src = source.connect();
-        QCOMPARE(test::count(*src, "SELECT count(*) FROM information_schema.table_constraints WHERE table_schema = 'shop' "
-                                   "AND constraint_type = 'FOREIGN KEY'"),
+        QCOMPARE(test::count(*src,
+                             "SELECT count(*) FROM information_schema.table_constraints WHERE table_schema = 'shop' "
+                             "AND constraint_type = 'FOREIGN KEY'"),
                  qint64(13));
 
         const QString staging = m_dir.filePath(QStringLiteral("staging"));
-        const auto imported = test::runSource(
-            fromSource, test::sourceSpec(QStringLiteral("sourcedb"), {{"conninfo", source.conninfo().toStdString()}}, staging));
-        QVERIFY2(imported.result.status == runner::RunStatus::Succeeded, qPrintable(imported.result.error + imported.log));
+        const auto imported =
+            test::runSource(fromSource, test::sourceSpec(QStringLiteral("sourcedb"),
+                                                         {{"conninfo", source.conninfo().toStdString()}}, staging));
+        QVERIFY2(imported.result.status == runner::RunStatus::Succeeded,
+                 qPrintable(imported.result.error + imported.log));
         QVERIFY(imported.result.reconciles());
 
         runner::RunSpec synthetic = test::sourceSpec(QStringLiteral("synthetic"), {}, staging);
         synthetic.sourceOptions = options.toJson();
         const auto generated = test::runSource(fromGenerator, synthetic);
-        QVERIFY2(generated.result.status == runner::RunStatus::Succeeded, qPrintable(generated.result.error + generated.log));
+        QVERIFY2(generated.result.status == runner::RunStatus::Succeeded,
+                 qPrintable(generated.result.error + generated.log));
 
         // The same rows were staged (in key order rather than generation order)…
         const auto columns = headers(generated.result.snapshotPath);
@@ -136,9 +146,10 @@ private slots:
         QVERIFY(meta.open(QIODevice::ReadOnly));
         const nlohmann::json report = nlohmann::json::parse(meta.readAll().toStdString()).at("report");
         QCOMPARE(report.at("schema").get<std::string>(), std::string("shop"));
-        QCOMPARE(report.at("tables").at("orders").at("columns").at("order_ts").get<std::string>(), std::string("orders.order_ts"));
-        QVERIFY(report.at("tables").at("customers").at("absent_columns_left_null").get<std::string>().find("state")
-                != std::string::npos);
+        QCOMPARE(report.at("tables").at("orders").at("columns").at("order_ts").get<std::string>(),
+                 std::string("orders.order_ts"));
+        QVERIFY(report.at("tables").at("customers").at("absent_columns_left_null").get<std::string>().find("state") !=
+                std::string::npos);
         qInfo("snapshot of the source database: %.0f rows/s", report.at("rows_per_second").get<double>());
     }
 
@@ -148,9 +159,11 @@ private slots:
         ECOMOPS_REQUIRE_DB(db);
         test::RecordingObserver observer;
         const QString out = m_dir.filePath(QStringLiteral("nothing"));
-        QVERIFY_THROWS_EXCEPTION(sources::SourceError, test::produce(QStringLiteral("sourcedb"), nlohmann::json::object(), out, observer));
+        QVERIFY_THROWS_EXCEPTION(sources::SourceError,
+                                 test::produce(QStringLiteral("sourcedb"), nlohmann::json::object(), out, observer));
         try {
-            test::produce(QStringLiteral("sourcedb"), {{"conninfo", db.conninfo().toStdString()}, {"schema", "nowhere"}}, out, observer);
+            test::produce(QStringLiteral("sourcedb"),
+                          {{"conninfo", db.conninfo().toStdString()}, {"schema", "nowhere"}}, out, observer);
             QFAIL("an empty schema was accepted");
         } catch (const sources::SourceError &e) {
             QVERIFY2(std::string(e.what()).find("nowhere") != std::string::npos, e.what());

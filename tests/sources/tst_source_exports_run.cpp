@@ -80,9 +80,9 @@ private slots:
             const staging::SnapshotFile *f = snapshot.metadata().file(t.table.toStdString());
             QCOMPARE(t.skipped, f ? f->skipped : qint64(0));
         }
-        QCOMPARE(test::count(*c, "SELECT count(*) FROM ops.stage_result WHERE run_id = " + id
-                                     + " AND stage = 'load' AND rows_skipped = " + std::to_string(pad)
-                                     + " AND rows_read = rows_loaded + rows_quarantined + rows_rejected + rows_skipped"),
+        QCOMPARE(test::count(*c, "SELECT count(*) FROM ops.stage_result WHERE run_id = " + id +
+                                     " AND stage = 'load' AND rows_skipped = " + std::to_string(pad) +
+                                     " AND rows_read = rows_loaded + rows_quarantined + rows_rejected + rows_skipped"),
                  qint64(6));
         QCOMPARE(test::count(*c, "SELECT rows_skipped FROM ops.pipeline_run WHERE run_id = " + id), qint64(6 * pad));
 

@@ -31,7 +31,8 @@ std::string message(const std::function<void()> &body)
 
 } // namespace
 
-class TestSourceFiles : public QObject {
+class TestSourceFiles : public QObject
+{
     Q_OBJECT
     QTemporaryDir m_dir;
 
@@ -46,8 +47,8 @@ private slots:
         const auto result = test::produce(QStringLiteral("olist"), {{"path", in.toStdString()}}, out, observer);
 
         const std::map<std::string, qint64> expected = {
-            {"countries", 1}, {"categories", 2},  {"products", 2}, {"customers", 2},  {"orders", 3},      {"order_lines", 4},
-            {"payments", 3},  {"reviews", 2},     {"sellers", 1},  {"product_prices", 3}};
+            {"countries", 1},   {"categories", 2}, {"products", 2}, {"customers", 2}, {"orders", 3},
+            {"order_lines", 4}, {"payments", 3},   {"reviews", 2},  {"sellers", 1},   {"product_prices", 3}};
         QCOMPARE(result.rows, expected);
 
         // Customers: the person, merged.
@@ -90,7 +91,8 @@ private slots:
         QCOMPARE(prices.size(), std::size_t(3));
         QCOMPARE(prices[0].at("product_id") + " " + prices[0].at("valid_from") + " " + prices[0].at("unit_price"),
                  std::string("pA 2017-10-02 10:56:00 58.90"));
-        QCOMPARE(prices[1].at("valid_from") + " " + prices[1].at("unit_price"), std::string("2017-11-13 09:00:00 60.00"));
+        QCOMPARE(prices[1].at("valid_from") + " " + prices[1].at("unit_price"),
+                 std::string("2017-11-13 09:00:00 60.00"));
         const auto payments = readStaged(out, "payments");
         QCOMPARE(payments[0].at("payment_id"), std::string("o1-1"));
         QCOMPARE(payments[0].at("paid_ts"), std::string("2017-10-02 11:07:00"));
@@ -101,7 +103,8 @@ private slots:
         const auto categories = readStaged(out, "categories");
         QCOMPARE(findRow(categories, "category_id", "beleza_saude")->at("category_name"), std::string("health_beauty"));
         QVERIFY(findRow(categories, "category_id", "uncategorised"));
-        QCOMPARE(findRow(readStaged(out, "products"), "product_id", "pB")->at("category_id"), std::string("uncategorised"));
+        QCOMPARE(findRow(readStaged(out, "products"), "product_id", "pB")->at("category_id"),
+                 std::string("uncategorised"));
 
         // A review comment keeps its line break and quotes.
         const auto reviews = readStaged(out, "reviews");
@@ -111,7 +114,8 @@ private slots:
         // The report says what was understood.
         const nlohmann::json &r = result.report;
         QCOMPARE(r["layout"]["found"]["olist_orders_dataset.csv"].get<std::string>(), std::string("Olist-Orders.csv"));
-        QCOMPARE(r["layout"]["found"]["olist_order_items_dataset.csv"].get<std::string>(), std::string("ORDER_ITEMS.CSV"));
+        QCOMPARE(r["layout"]["found"]["olist_order_items_dataset.csv"].get<std::string>(),
+                 std::string("ORDER_ITEMS.CSV"));
         QCOMPARE(r["layout"]["ignored_files"], nlohmann::json::array({"notes.txt"}));
         QCOMPARE(r["layout"]["missing_optional"], nlohmann::json::array({"olist_geolocation_dataset.csv"}));
         nlohmann::json ordersFile, customersFile, productsFile, reviewsFile;
@@ -129,7 +133,8 @@ private slots:
         QCOMPARE(ordersFile["columns"]["order_purchase_timestamp"].get<std::string>(), std::string("orders.order_ts"));
         const auto purchase = ordersFile["timestamps"]["order_purchase_timestamp"];
         QCOMPARE(purchase["format"].get<std::string>(), std::string("M/D/YYYY H:MM (month first)"));
-        QVERIFY2(purchase["why"].get<std::string>().find("11/13/2017 9:00") != std::string::npos, purchase.dump().c_str());
+        QVERIFY2(purchase["why"].get<std::string>().find("11/13/2017 9:00") != std::string::npos,
+                 purchase.dump().c_str());
         QCOMPARE(reviewsFile["timestamps"]["review_answer_timestamp"]["format"].get<std::string>(),
                  std::string("YYYY-MM-DD HH:MM:SS (ISO)"));
         QCOMPARE(reviewsFile["comments_with_line_breaks"].get<int>(), 1);
@@ -147,14 +152,17 @@ private slots:
         QFile::remove(in + QStringLiteral("/ORDER_ITEMS.CSV"));
         QFile::remove(in + QStringLiteral("/products_dataset.csv"));
         test::RecordingObserver observer;
-        const std::string m = message([&] { test::produce(QStringLiteral("olist"), {{"path", in.toStdString()}}, out, observer); });
-        QVERIFY2(m.find("olist_order_items_dataset.csv") != std::string::npos
-                     && m.find("olist_products_dataset.csv") != std::string::npos,
+        const std::string m = message([&] {
+            test::produce(QStringLiteral("olist"), {{"path", in.toStdString()}}, out, observer);
+        });
+        QVERIFY2(m.find("olist_order_items_dataset.csv") != std::string::npos &&
+                     m.find("olist_products_dataset.csv") != std::string::npos,
                  m.c_str());
         QVERIFY(test::folderIsEmpty(out));
         // A folder that is not there says so.
-        QVERIFY(message([&] { test::produce(QStringLiteral("olist"), {{"path", "/nonexistent/olist"}}, out, observer); })
-                    .find("does not exist") != std::string::npos);
+        QVERIFY(message([&] {
+                    test::produce(QStringLiteral("olist"), {{"path", "/nonexistent/olist"}}, out, observer);
+                }).find("does not exist") != std::string::npos);
     }
 
     void olistAmbiguousDatesNeedAStatement()
@@ -166,29 +174,37 @@ private slots:
                             "o1,c1,delivered,10/2/2017 10:56\no2,c3,delivered,11/12/2017 09:00\n";
         writeBytes(in + QStringLiteral("/Olist-Orders.csv"), orders);
         test::RecordingObserver observer;
-        const std::string m = message([&] { test::produce(QStringLiteral("olist"), {{"path", in.toStdString()}}, out, observer); });
-        QVERIFY2(m.find("Olist-Orders.csv") != std::string::npos && m.find("ambiguous") != std::string::npos, m.c_str());
+        const std::string m = message([&] {
+            test::produce(QStringLiteral("olist"), {{"path", in.toStdString()}}, out, observer);
+        });
+        QVERIFY2(m.find("Olist-Orders.csv") != std::string::npos && m.find("ambiguous") != std::string::npos,
+                 m.c_str());
         QVERIFY(test::folderIsEmpty(out));
-        test::produce(QStringLiteral("olist"), {{"path", in.toStdString()}, {"date_order", "month_first"}}, out, observer);
-        QCOMPARE(findRow(readStaged(out, "orders"), "order_id", "o2")->at("order_ts"), std::string("2017-11-12 09:00:00"));
+        test::produce(QStringLiteral("olist"), {{"path", in.toStdString()}, {"date_order", "month_first"}}, out,
+                      observer);
+        QCOMPARE(findRow(readStaged(out, "orders"), "order_id", "o2")->at("order_ts"),
+                 std::string("2017-11-12 09:00:00"));
     }
 
     void txnlogMonthFirstWithCancellationsAndMessyIds()
     {
         const QString file = path(QStringLiteral("log/online_retail.csv")), out = path(QStringLiteral("log-out"));
-        writeBytes(file, kLogHeader + ",Notes\r\n"
-                         "536365,85123A,WHITE HANGING HEART T-LIGHT HOLDER   ,6,12/1/10 8:26,2.55,17850.0,United Kingdom,x\r\n"
-                         "536365,71053,WHITE METAL LANTERN,6,12/1/10 8:26,3.39,17850.0,United Kingdom,\r\n"
-                         "536366,22633,HAND WARMER UNION JACK,6,12/13/10 8:28,1.85,,France,\r\n"
-                         "C536379,D,Discount,-1,12/13/10 9:41,27.50,14527,United Kingdom,\r\n"
-                         "536370,22728,ALARM CLOCK BAKELIKE PINK,24,12/13/10 8:45,0.425,12583,EIRE,\r\n"
-                         "536371,22728,ALARM CLOCK BAKELIKE PINK,24,12/14/10 8:45,0,12583,EIRE,\r\n"
-                         "536371,22728,ALARM CLOCK BAKELIKE PINK,2,12/14/10 8:45,0.5,12583,EIRE,\r\n"
-                         "536372,99999,MYSTERY,1,12/14/10 9:00,1.00,12583,Unspecified,\r\n");
+        writeBytes(
+            file,
+            kLogHeader +
+                ",Notes\r\n"
+                "536365,85123A,WHITE HANGING HEART T-LIGHT HOLDER   ,6,12/1/10 8:26,2.55,17850.0,United Kingdom,x\r\n"
+                "536365,71053,WHITE METAL LANTERN,6,12/1/10 8:26,3.39,17850.0,United Kingdom,\r\n"
+                "536366,22633,HAND WARMER UNION JACK,6,12/13/10 8:28,1.85,,France,\r\n"
+                "C536379,D,Discount,-1,12/13/10 9:41,27.50,14527,United Kingdom,\r\n"
+                "536370,22728,ALARM CLOCK BAKELIKE PINK,24,12/13/10 8:45,0.425,12583,EIRE,\r\n"
+                "536371,22728,ALARM CLOCK BAKELIKE PINK,24,12/14/10 8:45,0,12583,EIRE,\r\n"
+                "536371,22728,ALARM CLOCK BAKELIKE PINK,2,12/14/10 8:45,0.5,12583,EIRE,\r\n"
+                "536372,99999,MYSTERY,1,12/14/10 9:00,1.00,12583,Unspecified,\r\n");
         test::RecordingObserver observer;
         const auto result = test::produce(QStringLiteral("txnlog"), {{"path", file.toStdString()}}, out, observer);
-        const std::map<std::string, qint64> expected = {{"order_lines", 8}, {"orders", 6},     {"customers", 3},
-                                                        {"products", 6},    {"categories", 1}, {"countries", 4},
+        const std::map<std::string, qint64> expected = {{"order_lines", 8},   {"orders", 6},     {"customers", 3},
+                                                        {"products", 6},      {"categories", 1}, {"countries", 4},
                                                         {"product_prices", 6}};
         QCOMPARE(result.rows, expected);
 
@@ -218,7 +234,7 @@ private slots:
         for (const auto &p : prices)
             points.push_back(p.at("product_id") + "@" + p.at("valid_from") + "=" + p.at("unit_price"));
         const std::vector<std::string> expectedPoints = {
-            "85123A@2010-12-01 08:26:00=2.55", "71053@2010-12-01 08:26:00=3.39",  "22633@2010-12-13 08:28:00=1.85",
+            "85123A@2010-12-01 08:26:00=2.55",  "71053@2010-12-01 08:26:00=3.39", "22633@2010-12-13 08:28:00=1.85",
             "22728@2010-12-13 08:45:00=0.4250", "22728@2010-12-14 08:45:00=0.50", "99999@2010-12-14 09:00:00=1.00"};
         QCOMPARE(points, expectedPoints);
         const auto countries = readStaged(out, "countries");
@@ -226,7 +242,8 @@ private slots:
 
         const nlohmann::json &r = result.report;
         QCOMPARE(r["files"][0]["ignored_columns"], nlohmann::json::array({"Notes"}));
-        QCOMPARE(r["files"][0]["timestamps"]["InvoiceDate"]["format"].get<std::string>(), std::string("M/D/YY H:MM (month first)"));
+        QCOMPARE(r["files"][0]["timestamps"]["InvoiceDate"]["format"].get<std::string>(),
+                 std::string("M/D/YY H:MM (month first)"));
         QCOMPARE(r["decisions"]["customer_ids_with_trailing_zero_decimals"].get<int>(), 2);
         QCOMPARE(r["decisions"]["lines_without_customer"].get<int>(), 1);
         QCOMPARE(r["decisions"]["invoices"]["cancellations"].get<int>(), 1);
@@ -252,26 +269,32 @@ private slots:
         const QString file = path(QStringLiteral("ambiguous/log.csv")), out = path(QStringLiteral("ambiguous-out"));
         writeBytes(file, kLogHeader + "\n536365,85123A,HEART,6,12/1/10 8:26,2.55,17850,United Kingdom\n");
         test::RecordingObserver observer;
-        const std::string m = message([&] { test::produce(QStringLiteral("txnlog"), {{"path", file.toStdString()}}, out, observer); });
+        const std::string m = message([&] {
+            test::produce(QStringLiteral("txnlog"), {{"path", file.toStdString()}}, out, observer);
+        });
         QVERIFY2(m.find("log.csv") != std::string::npos && m.find("ambiguous") != std::string::npos, m.c_str());
         QVERIFY(test::folderIsEmpty(out));
-        test::produce(QStringLiteral("txnlog"), {{"path", file.toStdString()}, {"date_order", "month_first"}}, out, observer);
+        test::produce(QStringLiteral("txnlog"), {{"path", file.toStdString()}, {"date_order", "month_first"}}, out,
+                      observer);
         QCOMPARE(readStaged(out, "orders")[0].at("order_ts"), std::string("2010-12-01 08:26:00"));
-        test::produce(QStringLiteral("txnlog"), {{"path", file.toStdString()}, {"date_order", "day_first"}}, out, observer);
+        test::produce(QStringLiteral("txnlog"), {{"path", file.toStdString()}, {"date_order", "day_first"}}, out,
+                      observer);
         QCOMPARE(readStaged(out, "orders")[0].at("order_ts"), std::string("2010-01-12 08:26:00"));
         // A statement the data contradicts is refused too.
         writeBytes(file, kLogHeader + "\n536365,85123A,HEART,6,12/13/10 8:26,2.55,17850,United Kingdom\n");
         QVERIFY(message([&] {
-                    test::produce(QStringLiteral("txnlog"), {{"path", file.toStdString()}, {"date_order", "day_first"}}, out,
-                                  observer);
+                    test::produce(QStringLiteral("txnlog"), {{"path", file.toStdString()}, {"date_order", "day_first"}},
+                                  out, observer);
                 }).find("date_order=day_first was stated") != std::string::npos);
     }
 
     void txnlogFolderAndMissingColumn()
     {
         const QString dir = path(QStringLiteral("folder")), out = path(QStringLiteral("folder-out"));
-        writeBytes(dir + QStringLiteral("/2010-12-02.csv"), kLogHeader + "\n536500,85123A,HEART,6,2010-12-02 08:26:00,2.55,17850,United Kingdom\n");
-        writeBytes(dir + QStringLiteral("/2010-12-01.csv"), kLogHeader + "\n536365,85123A,HEART,6,2010-12-01 08:26:00,2.40,17850,United Kingdom\n");
+        writeBytes(dir + QStringLiteral("/2010-12-02.csv"),
+                   kLogHeader + "\n536500,85123A,HEART,6,2010-12-02 08:26:00,2.55,17850,United Kingdom\n");
+        writeBytes(dir + QStringLiteral("/2010-12-01.csv"),
+                   kLogHeader + "\n536365,85123A,HEART,6,2010-12-01 08:26:00,2.40,17850,United Kingdom\n");
         test::RecordingObserver observer;
         const auto result = test::produce(QStringLiteral("txnlog"), {{"path", dir.toStdString()}}, out, observer);
         QCOMPARE(result.report["files"].size(), std::size_t(2));
@@ -279,8 +302,11 @@ private slots:
         QCOMPARE(readStaged(out, "product_prices").size(), std::size_t(2));
         QCOMPARE(readStaged(out, "customers").size(), std::size_t(1));
 
-        writeBytes(dir + QStringLiteral("/2010-12-03.csv"), "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID\n");
-        const std::string m = message([&] { test::produce(QStringLiteral("txnlog"), {{"path", dir.toStdString()}}, out, observer); });
+        writeBytes(dir + QStringLiteral("/2010-12-03.csv"),
+                   "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID\n");
+        const std::string m = message([&] {
+            test::produce(QStringLiteral("txnlog"), {{"path", dir.toStdString()}}, out, observer);
+        });
         QVERIFY2(m.find("2010-12-03.csv") != std::string::npos && m.find("Country") != std::string::npos, m.c_str());
         QVERIFY(test::folderIsEmpty(out));
     }
@@ -290,7 +316,8 @@ private slots:
         const QString file = path(QStringLiteral("anon.csv")), out = path(QStringLiteral("anon-out"));
         writeBytes(file, kLogHeader + "\n536366,22633,HAND WARMER,6,2010-12-01 08:28:00,1.85,,France\n");
         test::RecordingObserver observer;
-        test::produce(QStringLiteral("txnlog"), {{"path", file.toStdString()}, {"anonymous_customer", "GUEST"}}, out, observer);
+        test::produce(QStringLiteral("txnlog"), {{"path", file.toStdString()}, {"anonymous_customer", "GUEST"}}, out,
+                      observer);
         QCOMPARE(readStaged(out, "orders")[0].at("customer_id"), std::string("GUEST"));
         QCOMPARE(readStaged(out, "customers")[0].at("country_code"), std::string("FR"));
     }
@@ -301,10 +328,12 @@ private slots:
         writeOlist(in);
         test::RecordingObserver observer;
         observer.cancelled = true;
-        QVERIFY_THROWS_EXCEPTION(CancelledError, test::produce(QStringLiteral("olist"), {{"path", in.toStdString()}}, out, observer));
+        QVERIFY_THROWS_EXCEPTION(CancelledError,
+                                 test::produce(QStringLiteral("olist"), {{"path", in.toStdString()}}, out, observer));
         const QString log = path(QStringLiteral("cancel.csv"));
         writeBytes(log, kLogHeader + "\n536365,85123A,HEART,6,2010-12-01 08:26:00,2.55,17850,United Kingdom\n");
-        QVERIFY_THROWS_EXCEPTION(CancelledError, test::produce(QStringLiteral("txnlog"), {{"path", log.toStdString()}}, out, observer));
+        QVERIFY_THROWS_EXCEPTION(CancelledError,
+                                 test::produce(QStringLiteral("txnlog"), {{"path", log.toStdString()}}, out, observer));
     }
 
     void unreadableRecordsArePassedOnForTheQuarantine()

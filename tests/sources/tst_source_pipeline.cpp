@@ -34,8 +34,9 @@ void verifyReconciles(pqxx::connection &c, const runner::RunResult &r)
         const std::string table = t.table.toStdString();
         QVERIFY2(t.reconciles(), qPrintable(t.table));
         QCOMPARE(t.read, staged.at(table));
-        QCOMPARE(t.quarantined + t.rejected, test::count(c, "SELECT count(*) FROM quarantine.rejected_row WHERE run_id = "
-                                                   + std::to_string(r.runId) + " AND table_name = '" + table + "'"));
+        QCOMPARE(t.quarantined + t.rejected,
+                 test::count(c, "SELECT count(*) FROM quarantine.rejected_row WHERE run_id = " +
+                                    std::to_string(r.runId) + " AND table_name = '" + table + "'"));
     }
     QVERIFY(metadata.at("report").contains("files") || metadata.at("report").contains("tables"));
 }
@@ -44,7 +45,8 @@ const QByteArray kLogHeader = "InvoiceNo,StockCode,Description,Quantity,InvoiceD
 
 } // namespace
 
-class TestSourcePipeline : public QObject {
+class TestSourcePipeline : public QObject
+{
     Q_OBJECT
     QTemporaryDir m_dir;
 
@@ -57,9 +59,10 @@ private slots:
         for (const staging::TableSpec &t : staging::catalog()) {
             pqxx::read_transaction tx{*c};
             std::set<std::string> columns;
-            for (const auto &row : tx.exec_params("SELECT column_name FROM information_schema.columns WHERE table_schema = "
-                                                  "'staging' AND table_name = $1 AND column_name NOT IN ('run_id', 'source_line')",
-                                                  t.name))
+            for (const auto &row :
+                 tx.exec_params("SELECT column_name FROM information_schema.columns WHERE table_schema = "
+                                "'staging' AND table_name = $1 AND column_name NOT IN ('run_id', 'source_line')",
+                                t.name))
                 columns.insert(row[0].as<std::string>());
             const auto names = t.columnNames();
             QCOMPARE(columns, std::set<std::string>(names.begin(), names.end()));
@@ -72,7 +75,7 @@ private slots:
         ECOMOPS_REQUIRE_DB(db);
         const QString sample = test::sharedDatasetsDir() + QStringLiteral("/olist-sample");
         const auto run = test::runSource(db, test::sourceSpec(QStringLiteral("olist"), {{"path", sample.toStdString()}},
-                                                             m_dir.filePath(QStringLiteral("staging"))));
+                                                              m_dir.filePath(QStringLiteral("staging"))));
         QVERIFY2(run.result.status == runner::RunStatus::Succeeded, qPrintable(run.result.error + run.log));
         auto c = db.connect();
         verifyReconciles(*c, run.result);
@@ -86,17 +89,21 @@ private slots:
         QCOMPARE(read[QStringLiteral("customers")], qint64(200));
         const std::string id = std::to_string(run.result.runId);
         // Orphans are quarantined, with the reason in words.
-        QVERIFY(test::count(*c, "SELECT count(*) FROM quarantine.rejected_row WHERE run_id = " + id
-                                    + " AND table_name = 'orders' AND array_to_string(reasons, ' ') LIKE '%is not in customers%'")
-                > 4000);
+        QVERIFY(
+            test::count(
+                *c, "SELECT count(*) FROM quarantine.rejected_row WHERE run_id = " + id +
+                        " AND table_name = 'orders' AND array_to_string(reasons, ' ') LIKE '%is not in customers%'") >
+            4000);
         QVERIFY(test::count(*c, "SELECT count(*) FROM dw.fact_order") > 0);
         // Customers are people, with their state (0041), down to the marts.
-        QCOMPARE(test::count(*c, "SELECT count(*) FROM dw.dim_customer WHERE state ~ '^[A-Z]{2}$' AND country_code = 'BR'"),
-                 qint64(200));
+        QCOMPARE(
+            test::count(*c, "SELECT count(*) FROM dw.dim_customer WHERE state ~ '^[A-Z]{2}$' AND country_code = 'BR'"),
+            qint64(200));
         QCOMPARE(test::count(*c, "SELECT count(*) FROM mart.order_summary WHERE state IS NULL"), qint64(0));
         // The scorecard shows it: integrity of the orders is far from 100.
-        const qint64 integrity = test::count(*c, "SELECT floor(score)::bigint FROM ops.quality_score WHERE run_id = " + id
-                                                    + " AND table_name = 'orders' AND dimension = 'integrity'");
+        const qint64 integrity =
+            test::count(*c, "SELECT floor(score)::bigint FROM ops.quality_score WHERE run_id = " + id +
+                                " AND table_name = 'orders' AND dimension = 'integrity'");
         QVERIFY2(integrity < 50, qPrintable(QString::number(integrity)));
         QVERIFY(run.log.contains(QStringLiteral("what the import understood")));
     }
@@ -111,11 +118,12 @@ private slots:
         ECOMOPS_REQUIRE_DB(db);
         const QString in = m_dir.filePath(QStringLiteral("olist-detail"));
         test::writeOlist(in);
-        test::writeBytes(in + QStringLiteral("/olist_geolocation_dataset.csv"),
-                         "geolocation_zip_code_prefix,geolocation_lat,geolocation_lng,geolocation_city,geolocation_state\n"
-                         "13023,-22.90,-47.06,campinas,SP\n"
-                         "13023,-22.92,-47.08,campinas,SP\n"
-                         "01001,-23.55,-46.63,sao paulo,SP\n");
+        test::writeBytes(
+            in + QStringLiteral("/olist_geolocation_dataset.csv"),
+            "geolocation_zip_code_prefix,geolocation_lat,geolocation_lng,geolocation_city,geolocation_state\n"
+            "13023,-22.90,-47.06,campinas,SP\n"
+            "13023,-22.92,-47.08,campinas,SP\n"
+            "01001,-23.55,-46.63,sao paulo,SP\n");
         const auto spec = test::sourceSpec(QStringLiteral("olist"), {{"path", in.toStdString()}},
                                            m_dir.filePath(QStringLiteral("staging")));
         const auto run = test::runSource(db, spec);
@@ -146,12 +154,15 @@ private slots:
         // By hand: only o1 (delivered) is a revenue order; o2 is shipped.
         // o1: 58.90 + 10.00, freight 13.29 + 5.00, delivered 2017-10-10 21:25
         // against 2017-10-18 (on time), 8 d 10 h 29 min after purchase; r1 scored 5.
-        QCOMPARE(test::text(*c, "SELECT seller_id, city, state, orders, items, revenue, freight, delivered_orders, "
-                                "late_orders, late_share, days_to_deliver, reviews, review_score FROM mart.seller_performance"),
-                 std::string("s1|campinas|SP|1|2|68.9000|18.2900|1|0|0.0000|8.4|1|5.00|\n"));
+        QCOMPARE(
+            test::text(*c,
+                       "SELECT seller_id, city, state, orders, items, revenue, freight, delivered_orders, "
+                       "late_orders, late_share, days_to_deliver, reviews, review_score FROM mart.seller_performance"),
+            std::string("s1|campinas|SP|1|2|68.9000|18.2900|1|0|0.0000|8.4|1|5.00|\n"));
 
         const auto before = test::warehouseChecksums(*c);
-        QVERIFY(before.count("fact_review") == 1 && before.count("dim_seller") == 1 && before.count("dim_zip_code") == 1);
+        QVERIFY(before.count("fact_review") == 1 && before.count("dim_seller") == 1 &&
+                before.count("dim_zip_code") == 1);
         const auto again = test::runSource(db, spec);
         QVERIFY2(again.result.status == runner::RunStatus::Succeeded, qPrintable(again.result.error + again.log));
         QCOMPARE(test::warehouseChecksums(*c), before);
@@ -161,17 +172,20 @@ private slots:
     {
         test::TestDatabase db;
         ECOMOPS_REQUIRE_DB(db);
-        const QString sample = test::sharedDatasetsDir() + QStringLiteral("/transaction-log-sample/online_retail_sample.csv");
+        const QString sample =
+            test::sharedDatasetsDir() + QStringLiteral("/transaction-log-sample/online_retail_sample.csv");
         const QString staging = m_dir.filePath(QStringLiteral("staging"));
         // Every date of the sample ("12/1/10 8:26") reads both ways.
-        const auto refused = test::runSource(db, test::sourceSpec(QStringLiteral("txnlog"), {{"path", sample.toStdString()}}, staging));
+        const auto refused =
+            test::runSource(db, test::sourceSpec(QStringLiteral("txnlog"), {{"path", sample.toStdString()}}, staging));
         QVERIFY(refused.result.status == runner::RunStatus::Failed);
-        QVERIFY2(refused.result.error.contains(QStringLiteral("online_retail_sample.csv"))
-                     && refused.result.error.contains(QStringLiteral("ambiguous")),
+        QVERIFY2(refused.result.error.contains(QStringLiteral("online_retail_sample.csv")) &&
+                     refused.result.error.contains(QStringLiteral("ambiguous")),
                  qPrintable(refused.result.error));
 
         const auto run = test::runSource(
-            db, test::sourceSpec(QStringLiteral("txnlog"), {{"path", sample.toStdString()}, {"date_order", "month_first"}}, staging));
+            db, test::sourceSpec(QStringLiteral("txnlog"),
+                                 {{"path", sample.toStdString()}, {"date_order", "month_first"}}, staging));
         QVERIFY2(run.result.status == runner::RunStatus::Succeeded, qPrintable(run.result.error + run.log));
         auto c = db.connect();
         verifyReconciles(*c, run.result);
@@ -184,8 +198,8 @@ private slots:
                  std::string("FR|France|\nGB|United Kingdom|\n"));
         // Four lines of the sample lost the comma before their quantity: they
         // are quarantined with the source file's own line and reason.
-        QCOMPARE(test::text(*c, "SELECT array_to_string(reasons, '; ') FROM quarantine.rejected_row WHERE run_id = "
-                                    + std::to_string(run.result.runId) + " AND stage = 'load' ORDER BY source_line"),
+        QCOMPARE(test::text(*c, "SELECT array_to_string(reasons, '; ') FROM quarantine.rejected_row WHERE run_id = " +
+                                    std::to_string(run.result.runId) + " AND stage = 'load' ORDER BY source_line"),
                  std::string("online_retail_sample.csv:121: field count 7, expected 8|\n"
                              "online_retail_sample.csv:172: field count 7, expected 8|\n"
                              "online_retail_sample.csv:175: field count 7, expected 8|\n"
@@ -198,20 +212,25 @@ private slots:
         ECOMOPS_REQUIRE_DB(db);
         const QString first = m_dir.filePath(QStringLiteral("log/2010-12-01.csv"));
         const QString second = m_dir.filePath(QStringLiteral("log2/2010-12-02.csv"));
-        test::writeBytes(first, kLogHeader
-                                    + "536365,85123A,WHITE HANGING HEART T-LIGHT HOLDER ,6,2010-12-01 08:26:00,2.55,17850.0,United Kingdom\n"
-                                      "536365,71053,WHITE METAL LANTERN,6,2010-12-01 08:26:00,3.39,17850.0,United Kingdom\n"
-                                      "536366,22633,HAND WARMER UNION JACK,6,2010-12-01 08:28:00,1.85,13047,United Kingdom\n"
-                                      "C536379,85123A,WHITE HANGING HEART T-LIGHT HOLDER,-2,2010-12-01 09:41:00,2.55,17850,United Kingdom\n"
-                                      "536370,22728,ALARM CLOCK BAKELIKE PINK,24,2010-12-01 08:45:00,3.75,12583,France\n");
-        test::writeBytes(second, kLogHeader
-                                     + "536400,85123A,WHITE HANGING HEART T-LIGHT HOLDER,12,2010-12-02 10:00:00,2.95,17850,United Kingdom\n"
-                                       "536400,22633,HAND WARMER UNION JACK,1,2010-12-02 10:00:00,1.85,17850,United Kingdom\n"
-                                       "536401,22728,ALARM CLOCK BAKELIKE PINK,2,2010-12-02 11:00:00,3.75,14000,Germany\n");
+        test::writeBytes(
+            first,
+            kLogHeader +
+                "536365,85123A,WHITE HANGING HEART T-LIGHT HOLDER ,6,2010-12-01 08:26:00,2.55,17850.0,United Kingdom\n"
+                "536365,71053,WHITE METAL LANTERN,6,2010-12-01 08:26:00,3.39,17850.0,United Kingdom\n"
+                "536366,22633,HAND WARMER UNION JACK,6,2010-12-01 08:28:00,1.85,13047,United Kingdom\n"
+                "C536379,85123A,WHITE HANGING HEART T-LIGHT HOLDER,-2,2010-12-01 09:41:00,2.55,17850,United Kingdom\n"
+                "536370,22728,ALARM CLOCK BAKELIKE PINK,24,2010-12-01 08:45:00,3.75,12583,France\n");
+        test::writeBytes(
+            second,
+            kLogHeader +
+                "536400,85123A,WHITE HANGING HEART T-LIGHT HOLDER,12,2010-12-02 10:00:00,2.95,17850,United Kingdom\n"
+                "536400,22633,HAND WARMER UNION JACK,1,2010-12-02 10:00:00,1.85,17850,United Kingdom\n"
+                "536401,22728,ALARM CLOCK BAKELIKE PINK,2,2010-12-02 11:00:00,3.75,14000,Germany\n");
         const QString staging = m_dir.filePath(QStringLiteral("staging"));
         auto c = db.connect();
         auto load = [&](const QString &path) {
-            const auto run = test::runSource(db, test::sourceSpec(QStringLiteral("txnlog"), {{"path", path.toStdString()}}, staging));
+            const auto run = test::runSource(
+                db, test::sourceSpec(QStringLiteral("txnlog"), {{"path", path.toStdString()}}, staging));
             if (run.result.status != runner::RunStatus::Succeeded)
                 qWarning("%s\n%s", qPrintable(run.result.error), qPrintable(run.log));
             return run.result;
@@ -226,14 +245,18 @@ private slots:
         QVERIFY(again.status == runner::RunStatus::Succeeded);
         QCOMPARE(test::warehouseChecksums(*c), afterFirst);
 
-        const std::string firstRunRows = "SELECT md5(string_agg(x::text, '|' ORDER BY x::text)) FROM dw.fact_order_line x "
-                                         "WHERE created_run_id = " + std::to_string(a.runId);
+        const std::string firstRunRows =
+            "SELECT md5(string_agg(x::text, '|' ORDER BY x::text)) FROM dw.fact_order_line x "
+            "WHERE created_run_id = " +
+            std::to_string(a.runId);
         const std::string before = test::text(*c, firstRunRows);
         const runner::RunResult b = load(second);
         QVERIFY(b.status == runner::RunStatus::Succeeded);
         QCOMPARE(test::count(*c, "SELECT count(*) FROM dw.fact_order_line"), qint64(5 + 3));
         QCOMPARE(test::count(*c, "SELECT count(*) FROM dw.fact_order"), qint64(4 + 2));
-        QCOMPARE(test::count(*c, "SELECT count(*) FROM dw.fact_order_line WHERE created_run_id = " + std::to_string(b.runId)), qint64(3));
+        QCOMPARE(test::count(*c, "SELECT count(*) FROM dw.fact_order_line WHERE created_run_id = " +
+                                     std::to_string(b.runId)),
+                 qint64(3));
         QCOMPARE(test::text(*c, firstRunRows), before);
         // The new price of 85123A is a new version; lines point at the version of their time.
         QCOMPARE(test::text(*c, "SELECT l.order_id, p.unit_price FROM dw.fact_order_line l JOIN dw.dim_product p "

@@ -23,7 +23,8 @@ sources::TimestampSurvey survey(const QStringList &values)
 
 Q_DECLARE_METATYPE(DateOrder)
 
-class TestSourceTimestamps : public QObject {
+class TestSourceTimestamps : public QObject
+{
     Q_OBJECT
 
 private slots:
@@ -63,19 +64,24 @@ private slots:
     void dataDecidesTheOrder()
     {
         std::string why;
-        QCOMPARE(sources::decideDateOrder("f.csv", survey({QStringLiteral("12/1/10 8:26"), QStringLiteral("12/13/10 9:00")}),
+        QCOMPARE(sources::decideDateOrder("f.csv",
+                                          survey({QStringLiteral("12/1/10 8:26"), QStringLiteral("12/13/10 9:00")}),
                                           DateOrder::Unknown, why),
                  DateOrder::MonthFirst);
-        QVERIFY2(why.find("12/13/10 9:00") != std::string::npos && why.find("line 3") != std::string::npos, why.c_str());
-        QCOMPARE(sources::decideDateOrder("f.csv", survey({QStringLiteral("1/12/2010 8:26"), QStringLiteral("13/12/2010 9:00")}),
+        QVERIFY2(why.find("12/13/10 9:00") != std::string::npos && why.find("line 3") != std::string::npos,
+                 why.c_str());
+        QCOMPARE(sources::decideDateOrder("f.csv",
+                                          survey({QStringLiteral("1/12/2010 8:26"), QStringLiteral("13/12/2010 9:00")}),
                                           DateOrder::Unknown, why),
                  DateOrder::DayFirst);
         // A statement that agrees is fine.
-        QCOMPARE(sources::decideDateOrder("f.csv", survey({QStringLiteral("13/12/2010 9:00")}), DateOrder::DayFirst, why),
-                 DateOrder::DayFirst);
+        QCOMPARE(
+            sources::decideDateOrder("f.csv", survey({QStringLiteral("13/12/2010 9:00")}), DateOrder::DayFirst, why),
+            DateOrder::DayFirst);
         // ISO only: nothing to decide.
-        QCOMPARE(sources::decideDateOrder("f.csv", survey({QStringLiteral("2010-12-13 09:00:00")}), DateOrder::Unknown, why),
-                 DateOrder::Unknown);
+        QCOMPARE(
+            sources::decideDateOrder("f.csv", survey({QStringLiteral("2010-12-13 09:00:00")}), DateOrder::Unknown, why),
+            DateOrder::Unknown);
     }
 
     void ambiguousFileIsRefusedUnlessStated()
@@ -87,9 +93,9 @@ private slots:
             QFAIL("an ambiguous file was accepted");
         } catch (const sources::SourceError &e) {
             const std::string m = e.what();
-            QVERIFY2(m.find("online_retail.csv") != std::string::npos && m.find("ambiguous") != std::string::npos
-                         && m.find("'12/1/10 8:26' (line 2)") != std::string::npos
-                         && m.find("date_order=month_first") != std::string::npos,
+            QVERIFY2(m.find("online_retail.csv") != std::string::npos && m.find("ambiguous") != std::string::npos &&
+                         m.find("'12/1/10 8:26' (line 2)") != std::string::npos &&
+                         m.find("date_order=month_first") != std::string::npos,
                      m.c_str());
         }
         QCOMPARE(sources::decideDateOrder("online_retail.csv", s, DateOrder::MonthFirst, why), DateOrder::MonthFirst);
@@ -100,9 +106,11 @@ private slots:
     void contradictionsAreRefused()
     {
         std::string why;
-        QVERIFY_THROWS_EXCEPTION(sources::SourceError,
-                                 sources::decideDateOrder("f.csv", survey({QStringLiteral("13/1/2011 8:26"), QStringLiteral("1/13/2011 8:26")}),
-                                                          DateOrder::Unknown, why));
+        QVERIFY_THROWS_EXCEPTION(
+            sources::SourceError,
+            sources::decideDateOrder("f.csv",
+                                     survey({QStringLiteral("13/1/2011 8:26"), QStringLiteral("1/13/2011 8:26")}),
+                                     DateOrder::Unknown, why));
         try {
             sources::decideDateOrder("f.csv", survey({QStringLiteral("12/13/2010 8:26")}), DateOrder::DayFirst, why);
             QFAIL("a statement the data contradicts was accepted");
@@ -116,7 +124,8 @@ private slots:
         const auto s = survey({QStringLiteral("12/1/10 8:26"), QStringLiteral("12/13/10 9:00")});
         QCOMPARE(QString::fromStdString(sources::describeFormat(s, DateOrder::MonthFirst)),
                  QStringLiteral("M/D/YY H:MM (month first)"));
-        QCOMPARE(QString::fromStdString(sources::describeFormat(survey({QStringLiteral("2017-10-02 10:56:33")}), DateOrder::Unknown)),
+        QCOMPARE(QString::fromStdString(
+                     sources::describeFormat(survey({QStringLiteral("2017-10-02 10:56:33")}), DateOrder::Unknown)),
                  QStringLiteral("YYYY-MM-DD HH:MM:SS (ISO)"));
     }
 

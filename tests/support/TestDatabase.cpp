@@ -10,7 +10,10 @@
 namespace ecomops::test {
 namespace {
 
-QString templateName() { return QStringLiteral("ecomops_template"); }
+QString templateName()
+{
+    return QStringLiteral("ecomops_template");
+}
 
 QString dataDir()
 {
@@ -27,19 +30,18 @@ QString TestDatabase::adminConninfo()
 
 TestDatabase::TestDatabase()
 {
-    const QString suite = QCoreApplication::applicationName().isEmpty()
-                              ? QStringLiteral("test")
-                              : QCoreApplication::applicationName();
-    m_name = (QStringLiteral("t_") + suite + QLatin1Char('_')
-              + QUuid::createUuid().toString(QUuid::Id128).left(10)).toLower();
+    const QString suite =
+        QCoreApplication::applicationName().isEmpty() ? QStringLiteral("test") : QCoreApplication::applicationName();
+    m_name = (QStringLiteral("t_") + suite + QLatin1Char('_') + QUuid::createUuid().toString(QUuid::Id128).left(10))
+                 .toLower();
     m_name.replace(QLatin1Char('-'), QLatin1Char('_'));
     try {
         // Inside the try: the cluster refuses a socket folder that is not private.
         m_conninfo = db::EmbeddedCluster(dataDir()).connectionUri(m_name);
         pqxx::connection admin{adminConninfo().toStdString()};
         pqxx::nontransaction tx{admin};
-        tx.exec0("CREATE DATABASE " + tx.quote_name(m_name.toStdString()) + " TEMPLATE "
-                 + tx.quote_name(templateName().toStdString()));
+        tx.exec0("CREATE DATABASE " + tx.quote_name(m_name.toStdString()) + " TEMPLATE " +
+                 tx.quote_name(templateName().toStdString()));
     } catch (const std::exception &e) {
         m_error = QStringLiteral("The test PostgreSQL server (data directory %1) is not reachable or has no template "
                                  "database '%2'. Run the tests through ctest, whose 'pg' fixture starts it "

@@ -12,7 +12,8 @@
 
 namespace ecomops::test {
 
-class TestDatabase {
+class TestDatabase
+{
 public:
     TestDatabase();
     ~TestDatabase();

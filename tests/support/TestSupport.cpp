@@ -12,9 +12,18 @@ QString outputDir()
     return dir;
 }
 
-QString sharedDatasetsDir() { return QDir::cleanPath(QStringLiteral(ECOMOPS_SHARED_DIR "/datasets")); }
-QString sourceDir() { return QStringLiteral(ECOMOPS_SOURCE_DIR); }
-QString ecomopsBinary() { return QStringLiteral(ECOMOPS_BINARY); }
+QString sharedDatasetsDir()
+{
+    return QDir::cleanPath(QStringLiteral(ECOMOPS_SHARED_DIR "/datasets"));
+}
+QString sourceDir()
+{
+    return QStringLiteral(ECOMOPS_SOURCE_DIR);
+}
+QString ecomopsBinary()
+{
+    return QStringLiteral(ECOMOPS_BINARY);
+}
 
 ProcessResult runEcomops(const QStringList &args, const QProcessEnvironment &env, int timeoutMs)
 {

@@ -7,10 +7,10 @@
 
 namespace ecomops::test {
 
-QString outputDir();          // <build>/test-output, created on demand
-QString sharedDatasetsDir();  // ../shared/datasets beside the repository
-QString sourceDir();          // the repository
-QString ecomopsBinary();      // the built `ecomops` executable
+QString outputDir();         // <build>/test-output, created on demand
+QString sharedDatasetsDir(); // ../shared/datasets beside the repository
+QString sourceDir();         // the repository
+QString ecomopsBinary();     // the built `ecomops` executable
 
 struct ProcessResult {
     int exitCode = -1; // -1: crashed or timed out
@@ -19,6 +19,7 @@ struct ProcessResult {
 };
 // Runs `ecomops args…` to its end (stdout and stderr apart).
 ProcessResult runEcomops(const QStringList &args,
-                         const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment(), int timeoutMs = 120000);
+                         const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment(),
+                         int timeoutMs = 120000);
 
 } // namespace ecomops::test

@@ -45,7 +45,8 @@ C2,2025-01-05 00:00:00,VIP
 C3,2025-01-20 00:00:00,Occasional
 C4,2025-03-01 00:00:00,New
 )"},
-        {"orders", R"(order_id,customer_id,order_ts,channel,status,payment_method,country_code,items_subtotal,discount_total,shipping_fee,order_total
+        {"orders",
+         R"(order_id,customer_id,order_ts,channel,status,payment_method,country_code,items_subtotal,discount_total,shipping_fee,order_total
 O1,C1,2025-01-10 10:00:00,Website,Completed,Credit Card,DE,45.00,0.50,4.90,49.90
 O2,C2,2025-01-15 14:30:00,Mobile App,Delivered,E-Wallet,FR,285.00,15.00,0.00,285.00
 O3,C1,2025-02-15 11:59:59,Store,Completed,Cash on Delivery,DE,10.00,0.00,0.00,10.00

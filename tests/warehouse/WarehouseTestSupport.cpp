@@ -33,10 +33,11 @@ TableCounts RecordingObserver::counts(const QString &table) const
 qint64 createRun(pqxx::connection &c, const std::string &startedAt)
 {
     pqxx::work tx{c};
-    const qint64 runId = tx.exec_params1("INSERT INTO ops.pipeline_run (trigger, source_kind, started_by, spec, started_at) "
-                                         "VALUES ('test', 'test', 'tst_warehouse', '{}', $1::timestamp) RETURNING run_id",
-                                         startedAt)[0]
-                             .as<qint64>();
+    const qint64 runId =
+        tx.exec_params1("INSERT INTO ops.pipeline_run (trigger, source_kind, started_by, spec, started_at) "
+                        "VALUES ('test', 'test', 'tst_warehouse', '{}', $1::timestamp) RETURNING run_id",
+                        startedAt)[0]
+            .as<qint64>();
     warehouse::createRunPartitions(tx, runId);
     tx.commit();
     return runId;
@@ -63,7 +64,8 @@ void stage(pqxx::connection &c, qint64 runId, const Snapshot &snapshot)
             std::size_t start = 0;
             for (;;) {
                 const std::size_t comma = line.find(',', start);
-                const std::string field = line.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+                const std::string field =
+                    line.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
                 row += ", " + (field.empty() ? std::string("NULL") : tx.quote(field));
                 if (comma == std::string::npos)
                     break;
@@ -72,8 +74,8 @@ void stage(pqxx::connection &c, qint64 runId, const Snapshot &snapshot)
             values += (values.empty() ? "" : ", ") + row + ")";
         }
         if (!values.empty())
-            tx.exec0("INSERT INTO staging." + tx.quote_name(table) + " (run_id, source_line, " + columns + ") VALUES "
-                     + values);
+            tx.exec0("INSERT INTO staging." + tx.quote_name(table) + " (run_id, source_line, " + columns + ") VALUES " +
+                     values);
     }
     tx.commit();
 }
@@ -112,8 +114,9 @@ std::map<std::string, std::string> dwChecksums(pqxx::connection &c)
     std::map<std::string, std::string> sums;
     for (const QString &table : dwTables(c)) {
         const std::string name = table.toStdString();
-        sums[name] = scalar(c, "SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) FROM dw." + name + " t")
-                         .toStdString();
+        sums[name] =
+            scalar(c, "SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) FROM dw." + name + " t")
+                .toStdString();
     }
     return sums;
 }

@@ -67,7 +67,8 @@ Snapshot dailySeries(const QStringList &amounts, const QDate &firstDay)
         const std::string id = "D" + std::to_string(i + 1);
         const std::string amount = amounts[i].toStdString();
         const std::string day = firstDay.addDays(i).toString(Qt::ISODate).toStdString();
-        orders += id + ",C1," + day + " 12:00:00,Website,Completed,Credit Card,DE," + amount + ",0," + "0," + amount + "\n";
+        orders +=
+            id + ",C1," + day + " 12:00:00,Website,Completed,Credit Card,DE," + amount + ",0," + "0," + amount + "\n";
         lines += id + ",1,P1,1," + amount + ",0," + amount + "\n";
     }
     return {{"countries", "country_code,country_name,region\nDE,Germany,Europe\n"},
@@ -108,8 +109,9 @@ private slots:
     {
         // O1 was placed while C1 was New, O3 after C1 turned Regular; O3 and
         // O4 got their prices from the as-of join (10.00 and 12.00).
-        QCOMPARE(exactRows(*m_c, "SELECT order_id, segment, country_code, country_name, status, is_revenue, lines, items, "
-                                 "merchandise_value, revenue FROM mart.order_summary ORDER BY order_id"),
+        QCOMPARE(exactRows(*m_c,
+                           "SELECT order_id, segment, country_code, country_name, status, is_revenue, lines, items, "
+                           "merchandise_value, revenue FROM mart.order_summary ORDER BY order_id"),
                  QStringList({QStringLiteral("O1|New|DE|Germany|Completed|t|2|3|45.00|45.00"),
                               QStringLiteral("O2|VIP|FR|France|Delivered|t|1|1|285.00|285.00"),
                               QStringLiteral("O3|Regular|DE|Germany|Completed|t|1|1|10.00|10.00"),
@@ -138,8 +140,9 @@ private slots:
     void revenueDailyIsGapFree()
     {
         // 2025-01-10 … 2025-04-02: 22 + 28 + 31 + 2 = 83 days, quiet days as zeros.
-        QCOMPARE(exactRows(*m_c, "SELECT count(*), min(day), max(day), sum(revenue), sum(orders) FROM mart.revenue_daily"),
-                 QStringList(QStringLiteral("83|2025-01-10|2025-04-02|758.00|6")));
+        QCOMPARE(
+            exactRows(*m_c, "SELECT count(*), min(day), max(day), sum(revenue), sum(orders) FROM mart.revenue_daily"),
+            QStringList(QStringLiteral("83|2025-01-10|2025-04-02|758.00|6")));
         QCOMPARE(exactRows(*m_c, "SELECT day, orders, items, revenue, aov, customers, new_customers, orders_placed, "
                                  "cancelled_orders FROM mart.revenue_daily "
                                  "WHERE day IN ('2025-01-10', '2025-01-11', '2025-02-15', '2025-02-20') ORDER BY day"),
@@ -157,8 +160,9 @@ private slots:
                  QStringList({QStringLiteral("P2|Phone|Electronics|2|555.00|2|0.7322|1|3"),
                               QStringLiteral("P3|Cookbook|Books|5|125.00|2|0.1649|2|2"),
                               QStringLiteral("P1|Novel A|Novels|7|78.00|4|0.1029|3|1")}));
-        QCOMPARE(exactRows(*m_c, "SELECT product_id FROM mart.top_products_between('-infinity', 'infinity', 2, 'units')"),
-                 QStringList({QStringLiteral("P1"), QStringLiteral("P3")}));
+        QCOMPARE(
+            exactRows(*m_c, "SELECT product_id FROM mart.top_products_between('-infinity', 'infinity', 2, 'units')"),
+            QStringList({QStringLiteral("P1"), QStringLiteral("P3")}));
     }
 
     void topCategories()
@@ -197,12 +201,11 @@ private slots:
         QCOMPARE(exactRows(*m_c, "SELECT * FROM mart.segment_mix"),
                  exactRows(*m_c, "SELECT value, orders, revenue, customers, order_share, revenue_share "
                                  "FROM mart.sales_mix WHERE dimension = 'segment'"));
-        QCOMPARE(exactRows(*m_c, "SELECT * FROM mart.status_mix"),
-                 QStringList({QStringLiteral("Completed|t|4|191.00|0.4444"),
-                              QStringLiteral("Delivered|t|2|567.00|0.2222"),
-                              QStringLiteral("Cancelled|f|1|300.00|0.1111"),
-                              QStringLiteral("Refunded|f|1|51.00|0.1111"),
-                              QStringLiteral("Shipped|f|1|25.50|0.1111")}));
+        QCOMPARE(
+            exactRows(*m_c, "SELECT * FROM mart.status_mix"),
+            QStringList({QStringLiteral("Completed|t|4|191.00|0.4444"), QStringLiteral("Delivered|t|2|567.00|0.2222"),
+                         QStringLiteral("Cancelled|f|1|300.00|0.1111"), QStringLiteral("Refunded|f|1|51.00|0.1111"),
+                         QStringLiteral("Shipped|f|1|25.50|0.1111")}));
     }
 
     void cohortRetention()
@@ -210,16 +213,13 @@ private slots:
         // Cohorts by first revenue order: Jan {C1, C2}, Feb {C3}, Mar {C4}.
         // C1 orders again in Feb (O3); C2 in Apr (O9); C3's March order was
         // refunded and C1's March order only shipped, so neither counts.
-        QCOMPARE(exactRows(*m_c, "SELECT * FROM mart.cohort_retention ORDER BY cohort_month, months_since_first"),
-                 QStringList({QStringLiteral("2025-01-01|0|2|2|1.00|330.00"),
-                              QStringLiteral("2025-01-01|1|2|1|0.50|10.00"),
-                              QStringLiteral("2025-01-01|2|2|0|0.00|0"),
-                              QStringLiteral("2025-01-01|3|2|1|0.50|100.00"),
-                              QStringLiteral("2025-02-01|0|1|1|1.00|36.00"),
-                              QStringLiteral("2025-02-01|1|1|0|0.00|0"),
-                              QStringLiteral("2025-02-01|2|1|0|0.00|0"),
-                              QStringLiteral("2025-03-01|0|1|1|1.00|282.00"),
-                              QStringLiteral("2025-03-01|1|1|0|0.00|0")}));
+        QCOMPARE(
+            exactRows(*m_c, "SELECT * FROM mart.cohort_retention ORDER BY cohort_month, months_since_first"),
+            QStringList({QStringLiteral("2025-01-01|0|2|2|1.00|330.00"), QStringLiteral("2025-01-01|1|2|1|0.50|10.00"),
+                         QStringLiteral("2025-01-01|2|2|0|0.00|0"), QStringLiteral("2025-01-01|3|2|1|0.50|100.00"),
+                         QStringLiteral("2025-02-01|0|1|1|1.00|36.00"), QStringLiteral("2025-02-01|1|1|0|0.00|0"),
+                         QStringLiteral("2025-02-01|2|1|0|0.00|0"), QStringLiteral("2025-03-01|0|1|1|1.00|282.00"),
+                         QStringLiteral("2025-03-01|1|1|0|0.00|0")}));
     }
 
     void lifetimeValueAndChurn()
@@ -228,11 +228,12 @@ private slots:
         // C1: O1 + O3 = 55.00, last 2025-02-15 (46 days) → churned.
         // C2: O2 + O9 = 385.00, last 2025-04-02. C3: 36.00, 46 days → churned.
         // C4: 282.00, last 2025-03-12 (21 days).
-        QCOMPARE(exactRows(*m_c, "SELECT * FROM mart.customer_lifetime_value ORDER BY customer_id"),
-                 QStringList({QStringLiteral("C1|Regular|DE|2025-01-10|2025-02-15|2|4|55.00|27.50|36|46|t|2025-04-02|40"),
-                              QStringLiteral("C2|VIP|FR|2025-01-15|2025-04-02|2|5|385.00|192.50|77|0|f|2025-04-02|40"),
-                              QStringLiteral("C3|Occasional|US|2025-02-15|2025-02-15|1|3|36.00|36.00|0|46|t|2025-04-02|40"),
-                              QStringLiteral("C4|New|DE|2025-03-12|2025-03-12|1|2|282.00|282.00|0|21|f|2025-04-02|40")}));
+        QCOMPARE(
+            exactRows(*m_c, "SELECT * FROM mart.customer_lifetime_value ORDER BY customer_id"),
+            QStringList({QStringLiteral("C1|Regular|DE|2025-01-10|2025-02-15|2|4|55.00|27.50|36|46|t|2025-04-02|40"),
+                         QStringLiteral("C2|VIP|FR|2025-01-15|2025-04-02|2|5|385.00|192.50|77|0|f|2025-04-02|40"),
+                         QStringLiteral("C3|Occasional|US|2025-02-15|2025-02-15|1|3|36.00|36.00|0|46|t|2025-04-02|40"),
+                         QStringLiteral("C4|New|DE|2025-03-12|2025-03-12|1|2|282.00|282.00|0|21|f|2025-04-02|40")}));
         // 758.00 / 4 = 189.50; median (lower) of 36, 55, 282, 385 = 55.00; 6 orders / 4.
         QCOMPARE(exactRows(*m_c, "SELECT * FROM mart.churn_summary"),
                  QStringList(QStringLiteral("4|2|0.50|189.50|55.00|1.50|2025-04-02|40")));
@@ -250,8 +251,10 @@ private slots:
         QCOMPARE(exactRows(*m_c, "SELECT * FROM mart.revenue_by_country_between('2025-02-01', '2025-03-31')"),
                  QStringList({QStringLiteral("DE|Germany|Europe||292.00|2|2|0.8902"),
                               QStringLiteral("US|United States|North America||36.00|1|1|0.1098")}));
-        QCOMPARE(exactRows(*m_c, "SELECT sum(revenue) FROM mart.revenue_daily WHERE day BETWEEN '2025-02-01' AND '2025-03-31'"),
-                 QStringList(QStringLiteral("328.00")));
+        QCOMPARE(
+            exactRows(*m_c,
+                      "SELECT sum(revenue) FROM mart.revenue_daily WHERE day BETWEEN '2025-02-01' AND '2025-03-31'"),
+            QStringList(QStringLiteral("328.00")));
     }
 
     void revenueStatusesAreConfigurable()
@@ -301,13 +304,15 @@ private slots:
         for (int i = 0; i < 28; ++i)
             amounts << (i % 7 >= 5 ? QStringLiteral("300.00") : QStringLiteral("100.00"));
         load(*c, dailySeries(amounts, QDate(2025, 1, 6)));
-        const QStringList forecast = exactRows(*c, "SELECT day, forecast, lower_bound, upper_bound FROM mart.revenue_forecast "
-                                                   "WHERE is_forecast ORDER BY day");
+        const QStringList forecast =
+            exactRows(*c, "SELECT day, forecast, lower_bound, upper_bound FROM mart.revenue_forecast "
+                          "WHERE is_forecast ORDER BY day");
         QCOMPARE(forecast.size(), 30);
         for (int h = 0; h < 30; ++h) {
             const QDate day = QDate(2025, 2, 3).addDays(h);
             const QString v = day.dayOfWeek() >= 6 ? QStringLiteral("300.00") : QStringLiteral("100.00");
-            QCOMPARE(forecast[h], day.toString(Qt::ISODate) + QLatin1Char('|') + v + QLatin1Char('|') + v + QLatin1Char('|') + v);
+            QCOMPARE(forecast[h],
+                     day.toString(Qt::ISODate) + QLatin1Char('|') + v + QLatin1Char('|') + v + QLatin1Char('|') + v);
         }
     }
 
@@ -328,8 +333,11 @@ private slots:
         warehouse::WarehouseOptions options;
         options.forecastAlpha = 0.5;
         load(*c, dailySeries(amounts, QDate(2025, 1, 1)), "2026-01-01 00:00:00", options);
-        QCOMPARE(exactRows(*c, "SELECT string_agg(fitted::text, ' ' ORDER BY day) FROM mart.revenue_forecast WHERE NOT is_forecast"),
-                 QStringList(QStringLiteral("100.00 100.00 150.00 125.00 162.50 131.25 165.63 132.81 166.41 133.20")));
+        QCOMPARE(
+            exactRows(
+                *c,
+                "SELECT string_agg(fitted::text, ' ' ORDER BY day) FROM mart.revenue_forecast WHERE NOT is_forecast"),
+            QStringList(QStringLiteral("100.00 100.00 150.00 125.00 162.50 131.25 165.63 132.81 166.41 133.20")));
         const double sigma = std::sqrt(44450.264892578125 / 9.0);
         const QStringList forecast = rows(*c, "SELECT forecast, lower_bound, upper_bound, sigma, alpha, method "
                                               "FROM mart.revenue_forecast WHERE is_forecast ORDER BY day");
@@ -338,7 +346,8 @@ private slots:
             const QStringList f = forecast[h - 1].split(QLatin1Char('|'));
             const double half = 1.96 * sigma * std::sqrt(1.0 + (h - 1) * 0.25);
             QCOMPARE(f[0], QStringLiteral("166.60"));
-            QVERIFY2(std::abs(f[1].toDouble() - std::max(166.6015625 - half, 0.0)) < 0.006, qPrintable(forecast[h - 1]));
+            QVERIFY2(std::abs(f[1].toDouble() - std::max(166.6015625 - half, 0.0)) < 0.006,
+                     qPrintable(forecast[h - 1]));
             QVERIFY2(std::abs(f[2].toDouble() - (166.6015625 + half)) < 0.006, qPrintable(forecast[h - 1]));
             QCOMPARE(f[3], QString::number(sigma, 'f', 2));
             QCOMPARE(f[4].toDouble(), 0.5);
@@ -368,12 +377,14 @@ private slots:
             // figures at once instead of waiting for the commit.
             pqxx::work r{*reader};
             r.exec0("SET LOCAL statement_timeout = '3s'");
-            QCOMPARE(exact(QString::fromStdString(r.exec1("SELECT sum(revenue) FROM mart.revenue_daily")[0].as<std::string>())),
+            QCOMPARE(exact(QString::fromStdString(
+                         r.exec1("SELECT sum(revenue) FROM mart.revenue_daily")[0].as<std::string>())),
                      QStringLiteral("758.00"));
             QCOMPARE(r.exec1("SELECT count(*) FROM mart.top_products")[0].as<int>(), 3);
         }
         tx.commit();
-        QCOMPARE(exactRows(*reader, "SELECT sum(revenue) FROM mart.revenue_daily"), QStringList(QStringLiteral("783.50")));
+        QCOMPARE(exactRows(*reader, "SELECT sum(revenue) FROM mart.revenue_daily"),
+                 QStringList(QStringLiteral("783.50")));
     }
 };
 

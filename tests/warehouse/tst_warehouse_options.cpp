@@ -50,15 +50,22 @@ private slots:
     {
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("message");
-        QTest::newRow("unknown key") << R"({"churn_dayz": 3})" << "warehouse.churn_dayz is not a warehouse option";
-        QTest::newRow("wrong type") << R"({"churn_days": "90"})" << "warehouse.churn_days must be an integer";
+        QTest::newRow("unknown key") << R"({"churn_dayz": 3})"
+                                     << "warehouse.churn_dayz is not a warehouse option";
+        QTest::newRow("wrong type") << R"({"churn_days": "90"})"
+                                    << "warehouse.churn_days must be an integer";
         QTest::newRow("statuses") << R"({"revenue_statuses": "Completed"})"
                                   << "warehouse.revenue_statuses must be an array of status names";
-        QTest::newRow("no statuses") << R"({"revenue_statuses": []})" << "revenue_statuses must name at least one order status";
-        QTest::newRow("churn") << R"({"churn_days": 0})" << "churn_days must be at least 1";
-        QTest::newRow("alpha") << R"({"forecast_alpha": 1.5})" << "forecast_alpha must be between 0 and 1";
-        QTest::newRow("confidence") << R"({"forecast_confidence": 0.93})" << "forecast_confidence must be one of";
-        QTest::newRow("not an object") << R"([1, 2])" << "warehouse options must be a JSON object";
+        QTest::newRow("no statuses") << R"({"revenue_statuses": []})"
+                                     << "revenue_statuses must name at least one order status";
+        QTest::newRow("churn") << R"({"churn_days": 0})"
+                               << "churn_days must be at least 1";
+        QTest::newRow("alpha") << R"({"forecast_alpha": 1.5})"
+                               << "forecast_alpha must be between 0 and 1";
+        QTest::newRow("confidence") << R"({"forecast_confidence": 0.93})"
+                                    << "forecast_confidence must be one of";
+        QTest::newRow("not an object") << R"([1, 2])"
+                                       << "warehouse options must be a JSON object";
     }
 
     void refusals()

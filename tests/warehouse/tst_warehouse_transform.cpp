@@ -44,15 +44,17 @@ Snapshot baseSnapshot()
     };
 }
 
-const char *const kOrdersHeader = "order_id,customer_id,order_ts,channel,status,payment_method,country_code,items_subtotal,"
-                                  "discount_total,shipping_fee,order_total\n";
+const char *const kOrdersHeader =
+    "order_id,customer_id,order_ts,channel,status,payment_method,country_code,items_subtotal,"
+    "discount_total,shipping_fee,order_total\n";
 const char *const kLinesHeader = "order_id,line_no,product_id,quantity,unit_price,discount,line_total\n";
 
 QStringList quarantined(pqxx::connection &c, qint64 runId)
 {
-    return rows(c, "SELECT table_name, source_line, stage, array_to_string(reasons, '; '), array_to_string(rule_ids, '; ') "
-                   "FROM quarantine.rejected_row WHERE run_id = "
-                   + std::to_string(runId) + " ORDER BY table_name COLLATE \"C\", source_line");
+    return rows(
+        c, "SELECT table_name, source_line, stage, array_to_string(reasons, '; '), array_to_string(rule_ids, '; ') "
+           "FROM quarantine.rejected_row WHERE run_id = " +
+               std::to_string(runId) + " ORDER BY table_name COLLATE \"C\", source_line");
 }
 
 TableCounts countsOf(const warehouse::TransformReport &report, const QString &table)
@@ -111,8 +113,9 @@ private slots:
         const LoadResult second = load(*c, later, "2026-02-01 00:00:00");
         QCOMPARE(second.transform.productVersionsCreated, qint64(1));
 
-        const QStringList versions = rows(*c, "SELECT product_sk, valid_from, valid_to, is_current, unit_price, change_kind "
-                                              "FROM dw.dim_product WHERE product_id = 'P1' ORDER BY valid_from");
+        const QStringList versions =
+            rows(*c, "SELECT product_sk, valid_from, valid_to, is_current, unit_price, change_kind "
+                     "FROM dw.dim_product WHERE product_id = 'P1' ORDER BY valid_from");
         QCOMPARE(versions.size(), 2);
         QCOMPARE(versions[0], firstSk + QStringLiteral("|2025-01-01 00:00:00|2025-02-15 12:00:00|f|10.0000|price"));
         const QString newSk = versions[1].section(QLatin1Char('|'), 0, 0);
@@ -142,26 +145,28 @@ private slots:
         auto c = db.connect();
         Snapshot s = baseSnapshot();
         s["product_prices"] += "P1,2025-02-15 12:00:00,12.00\n";
-        s["orders"] = std::string(kOrdersHeader)
-                      + "O1,C1,2025-02-15 11:59:59,Website,Completed,Credit Card,DE,10.00,0,0,10.00\n"
-                        "O2,C1,2025-02-15 12:00:00,Website,Completed,Credit Card,DE,12.00,0,0,12.00\n"
-                        "O3,C1,2024-12-31 23:59:59,Website,Completed,Credit Card,DE,9.00,0,0,9.00\n";
-        s["order_lines"] = std::string(kLinesHeader)
-                           + "O1,1,P1,1,,,\n"          // as-of: the old price
-                             "O2,1,P1,2,11.50,1.00,\n" // its own price wins; the total is computed
-                             "O3,1,P1,1,9.00,0,9.00\n" // older than any version: first version, own price
-                             "O3,2,P1,1,,,\n";         // no price then, none given: quarantined
+        s["orders"] = std::string(kOrdersHeader) +
+                      "O1,C1,2025-02-15 11:59:59,Website,Completed,Credit Card,DE,10.00,0,0,10.00\n"
+                      "O2,C1,2025-02-15 12:00:00,Website,Completed,Credit Card,DE,12.00,0,0,12.00\n"
+                      "O3,C1,2024-12-31 23:59:59,Website,Completed,Credit Card,DE,9.00,0,0,9.00\n";
+        s["order_lines"] = std::string(kLinesHeader) +
+                           "O1,1,P1,1,,,\n"          // as-of: the old price
+                           "O2,1,P1,2,11.50,1.00,\n" // its own price wins; the total is computed
+                           "O3,1,P1,1,9.00,0,9.00\n" // older than any version: first version, own price
+                           "O3,2,P1,1,,,\n";         // no price then, none given: quarantined
         const LoadResult r = load(*c, s);
         const QString oldSk = scalar(*c, "SELECT product_sk FROM dw.dim_product WHERE valid_from = '2025-01-01'");
-        const QString newSk = scalar(*c, "SELECT product_sk FROM dw.dim_product WHERE valid_from = '2025-02-15 12:00:00'");
+        const QString newSk =
+            scalar(*c, "SELECT product_sk FROM dw.dim_product WHERE valid_from = '2025-02-15 12:00:00'");
         QCOMPARE(rows(*c, "SELECT order_id, line_no, product_sk, unit_price, discount, line_total, price_source "
                           "FROM dw.fact_order_line ORDER BY order_id, line_no"),
                  QStringList({QStringLiteral("O1|1|%1|10.0000|0.0000|10.0000|as_of").arg(oldSk),
                               QStringLiteral("O2|1|%1|11.5000|1.0000|22.0000|source").arg(newSk),
                               QStringLiteral("O3|1|%1|9.0000|0.0000|9.0000|source").arg(oldSk)}));
-        QCOMPARE(quarantined(*c, r.runId),
-                 QStringList(QStringLiteral("order_lines|5|transform|line 2 of order O3 has no unit price and product P1 "
-                                            "had no price in effect at 2024-12-31 23:59:59|transform.price")));
+        QCOMPARE(
+            quarantined(*c, r.runId),
+            QStringList(QStringLiteral("order_lines|5|transform|line 2 of order O3 has no unit price and product P1 "
+                                       "had no price in effect at 2024-12-31 23:59:59|transform.price")));
         QCOMPARE(countsText(r.transform, QStringLiteral("order_lines")), QStringLiteral("4/3/1"));
     }
 
@@ -195,18 +200,20 @@ private slots:
         ECOMOPS_REQUIRE_DB(db);
         auto c = db.connect();
         Snapshot s = baseSnapshot();
-        s["orders"] = std::string(kOrdersHeader)
-                      + "O1,C1,2025-01-31 23:00:00,Website,Processing,Credit Card,DE,20.00,0,0,20.00\n";
+        s["orders"] = std::string(kOrdersHeader) +
+                      "O1,C1,2025-01-31 23:00:00,Website,Processing,Credit Card,DE,20.00,0,0,20.00\n";
         s["payments"] = "payment_id,order_id,paid_ts,method,amount\nPAY1,O1,2025-01-31 23:01:00,Credit Card,20.00\n";
         load(*c, s);
         QCOMPARE(scalar(*c, "SELECT tableoid::regclass::text FROM dw.fact_order_line"),
                  QStringLiteral("dw.fact_order_line_p2025_01"));
         // A later, incremental snapshot: only the order's header, now
         // delivered and (corrected) placed two hours later, in February.
-        Snapshot later = {{"orders", std::string(kOrdersHeader)
-                                         + "O1,C1,2025-02-01 01:00:00,Website,Delivered,Credit Card,DE,20.00,0,0,20.00\n"}};
+        Snapshot later = {
+            {"orders", std::string(kOrdersHeader) +
+                           "O1,C1,2025-02-01 01:00:00,Website,Delivered,Credit Card,DE,20.00,0,0,20.00\n"}};
         const LoadResult r = load(*c, later, "2026-02-01 00:00:00");
-        QCOMPARE(rows(*c, "SELECT tableoid::regclass::text, order_date, order_ts, status, updated_run_id FROM dw.fact_order_line"),
+        QCOMPARE(rows(*c, "SELECT tableoid::regclass::text, order_date, order_ts, status, updated_run_id FROM "
+                          "dw.fact_order_line"),
                  QStringList(QStringLiteral("dw.fact_order_line_p2025_02|2025-02-01|2025-02-01 01:00:00|Delivered|%1")
                                  .arg(r.runId)));
         QCOMPARE(rows(*c, "SELECT tableoid::regclass::text, order_date FROM dw.fact_payment"),
@@ -240,21 +247,27 @@ private slots:
         moved["order_lines"] += "O3,1,P1,1,,,\n";
         const LoadResult r = load(*c, moved, "2026-03-01 00:00:00");
         QCOMPARE(r.transform.customerVersionsCreated, qint64(1));
-        QCOMPARE(rows(*c, "SELECT valid_from, valid_to, is_current, change_kind, segment, country_code, city, email "
-                          "FROM dw.dim_customer WHERE customer_sk <> dw.unknown_customer_sk() ORDER BY valid_from"),
-                 QStringList({QStringLiteral("2024-12-01 00:00:00|2025-02-01 00:00:00|f|segment|New|DE|Berlin|anna@example.com"),
-                              QStringLiteral("2025-02-01 00:00:00|2026-03-01 00:00:00|f|segment|Regular|DE|Berlin|anna@example.com"),
-                              QStringLiteral("2026-03-01 00:00:00||t|address|Regular|FR|Paris|anna@example.com")}));
+        QCOMPARE(
+            rows(*c, "SELECT valid_from, valid_to, is_current, change_kind, segment, country_code, city, email "
+                     "FROM dw.dim_customer WHERE customer_sk <> dw.unknown_customer_sk() ORDER BY valid_from"),
+            QStringList(
+                {QStringLiteral("2024-12-01 00:00:00|2025-02-01 00:00:00|f|segment|New|DE|Berlin|anna@example.com"),
+                 QStringLiteral("2025-02-01 00:00:00|2026-03-01 00:00:00|f|segment|Regular|DE|Berlin|anna@example.com"),
+                 QStringLiteral("2026-03-01 00:00:00||t|address|Regular|FR|Paris|anna@example.com")}));
         // Old orders keep the versions they were placed under; the new one
         // gets the new address.
-        QCOMPARE(rows(*c, "SELECT order_id, customer_sk FROM dw.fact_order WHERE order_id IN ('O1', 'O2') ORDER BY order_id"),
-                 skBefore);
+        QCOMPARE(
+            rows(*c,
+                 "SELECT order_id, customer_sk FROM dw.fact_order WHERE order_id IN ('O1', 'O2') ORDER BY order_id"),
+            skBefore);
         QCOMPARE(scalar(*c, "SELECT d.city FROM dw.fact_order o JOIN dw.dim_customer d USING (customer_sk) "
                             "WHERE o.order_id = 'O3'"),
                  QStringLiteral("Paris"));
-        QCOMPARE(scalar(*c, "SELECT d.segment || ' ' || d.city FROM dw.fact_order o JOIN dw.dim_customer d USING (customer_sk) "
-                            "WHERE o.order_id = 'O1'"),
-                 QStringLiteral("New Berlin"));
+        QCOMPARE(
+            scalar(*c,
+                   "SELECT d.segment || ' ' || d.city FROM dw.fact_order o JOIN dw.dim_customer d USING (customer_sk) "
+                   "WHERE o.order_id = 'O1'"),
+            QStringLiteral("New Berlin"));
 
         // The same snapshot again, by a later run: nothing new.
         const auto sums = dwChecksums(*c);
@@ -274,7 +287,8 @@ private slots:
         QCOMPARE(second.transform.countryConflictsRecorded, qint64(1));
         QCOMPARE(countsText(second.transform, QStringLiteral("countries")), QStringLiteral("2/2/0"));
         QCOMPARE(rows(*c, "SELECT country_code, country_name, region, created_run_id FROM dw.dim_country ORDER BY 1"),
-                 QStringList({QStringLiteral("DE|Germany|Europe|1"), QStringLiteral("FR|France|Europe|%1").arg(second.runId)}));
+                 QStringList(
+                     {QStringLiteral("DE|Germany|Europe|1"), QStringLiteral("FR|France|Europe|%1").arg(second.runId)}));
         const QStringList conflicts = {QStringLiteral("DE|country_name|Germany|Deutschland|%1|2").arg(second.runId)};
         QCOMPARE(rows(*c, "SELECT * FROM dw.dim_country_conflict"), conflicts);
         // Recorded once: the same conflicting snapshot again adds nothing.
@@ -298,16 +312,15 @@ private slots:
                                   "C1,2025-03-01 00:00:00,VIP\n"},
             {"products", "product_id,product_name,category_id,created_at\nP2,Lamp,9,\n"},
             {"product_prices", "product_id,valid_from,unit_price\nP2,2025-01-01 00:00:00,5.00\n"},
-            {"orders", std::string(kOrdersHeader)
-                           + "O2,C1,2025-03-02 10:00:00,Website,Completed,Credit Card,DE,10.00,0,0,10.00\n"
-                             "O3,C404,2025-03-02 11:00:00,Website,Completed,Credit Card,DE,10.00,0,0,10.00\n"
-                             "O4,C1,2025-03-02 12:00:00,Website,Completed,Credit Card,ZZ,10.00,0,0,10.00\n"},
-            {"order_lines", std::string(kLinesHeader)
-                                + "O2,1,P1,1,,,\n"
-                                  "O1,2,P1,1,10.00,0,10.00\n"
-                                  "O404,1,P1,1,10.00,0,10.00\n"
-                                  "O2,2,P404,1,10.00,0,10.00\n"
-                                  "O3,1,P1,1,10.00,0,10.00\n"},
+            {"orders", std::string(kOrdersHeader) +
+                           "O2,C1,2025-03-02 10:00:00,Website,Completed,Credit Card,DE,10.00,0,0,10.00\n"
+                           "O3,C404,2025-03-02 11:00:00,Website,Completed,Credit Card,DE,10.00,0,0,10.00\n"
+                           "O4,C1,2025-03-02 12:00:00,Website,Completed,Credit Card,ZZ,10.00,0,0,10.00\n"},
+            {"order_lines", std::string(kLinesHeader) + "O2,1,P1,1,,,\n"
+                                                        "O1,2,P1,1,10.00,0,10.00\n"
+                                                        "O404,1,P1,1,10.00,0,10.00\n"
+                                                        "O2,2,P404,1,10.00,0,10.00\n"
+                                                        "O3,1,P1,1,10.00,0,10.00\n"},
             {"payments", "payment_id,order_id,paid_ts,method,amount\n"
                          "PAY2,O2,2025-03-02 10:01:00,Credit Card,10.00\n"
                          "PAY404,O404,2025-03-02 10:01:00,Credit Card,10.00\n"},
@@ -318,32 +331,40 @@ private slots:
                        "E3,S2,,2025-03-02 09:02:00,search,\n"},
         };
         const LoadResult r = load(*c, s, "2026-02-01 00:00:00");
-        QCOMPARE(quarantined(*c, r.runId),
-                 QStringList({
-                     QStringLiteral("customer_segments|2|transform|segment from 2025-01-01 00:00:00 references unknown customer C9|transform.reference"),
-                     QStringLiteral("customers|2|transform|customer C2 references unknown country XX|transform.reference"),
-                     QStringLiteral("events|2|transform|event E1 references unknown customer C404|transform.reference"),
-                     QStringLiteral("events|3|transform|event E2 references unknown product P404|transform.reference"),
-                     QStringLiteral("invoices|2|transform|invoice INV404 references unknown order O404|transform.reference"),
-                     QStringLiteral("order_lines|4|transform|line 1 of order O404 references unknown order O404|transform.reference"),
-                     QStringLiteral("order_lines|5|transform|line 2 of order O2 references unknown product P404|transform.reference"),
-                     QStringLiteral("order_lines|6|transform|line 1 of order O3 references unknown order O3|transform.reference"),
-                     QStringLiteral("orders|3|transform|order O3 references unknown customer C404|transform.reference"),
-                     QStringLiteral("orders|4|transform|order O4 references unknown country ZZ|transform.reference"),
-                     QStringLiteral("payments|3|transform|payment PAY404 references unknown order O404|transform.reference"),
-                     QStringLiteral("product_prices|2|transform|price from 2025-01-01 00:00:00 references unknown product P2|transform.reference"),
-                     QStringLiteral("products|2|transform|product P2 references unknown category 9|transform.reference"),
-                 }));
-        QCOMPARE(scalar(*c, "SELECT raw_record FROM quarantine.rejected_row WHERE table_name = 'orders' AND source_line = 3 "
-                            "AND run_id = " + std::to_string(r.runId)),
-                 QStringLiteral("O3,C404,2025-03-02 11:00:00,Website,Completed,Credit Card,DE,10.00,0,0,10.00"));
+        QCOMPARE(
+            quarantined(*c, r.runId),
+            QStringList({
+                QStringLiteral("customer_segments|2|transform|segment from 2025-01-01 00:00:00 references unknown "
+                               "customer C9|transform.reference"),
+                QStringLiteral("customers|2|transform|customer C2 references unknown country XX|transform.reference"),
+                QStringLiteral("events|2|transform|event E1 references unknown customer C404|transform.reference"),
+                QStringLiteral("events|3|transform|event E2 references unknown product P404|transform.reference"),
+                QStringLiteral("invoices|2|transform|invoice INV404 references unknown order O404|transform.reference"),
+                QStringLiteral(
+                    "order_lines|4|transform|line 1 of order O404 references unknown order O404|transform.reference"),
+                QStringLiteral(
+                    "order_lines|5|transform|line 2 of order O2 references unknown product P404|transform.reference"),
+                QStringLiteral(
+                    "order_lines|6|transform|line 1 of order O3 references unknown order O3|transform.reference"),
+                QStringLiteral("orders|3|transform|order O3 references unknown customer C404|transform.reference"),
+                QStringLiteral("orders|4|transform|order O4 references unknown country ZZ|transform.reference"),
+                QStringLiteral("payments|3|transform|payment PAY404 references unknown order O404|transform.reference"),
+                QStringLiteral("product_prices|2|transform|price from 2025-01-01 00:00:00 references unknown product "
+                               "P2|transform.reference"),
+                QStringLiteral("products|2|transform|product P2 references unknown category 9|transform.reference"),
+            }));
+        QCOMPARE(
+            scalar(*c, "SELECT raw_record FROM quarantine.rejected_row WHERE table_name = 'orders' AND source_line = 3 "
+                       "AND run_id = " +
+                           std::to_string(r.runId)),
+            QStringLiteral("O3,C404,2025-03-02 11:00:00,Website,Completed,Credit Card,DE,10.00,0,0,10.00"));
 
         // read = loaded + quarantined for every table, and what is loaded is in dw.
-        const QStringList expected = {QStringLiteral("countries 0/0/0"),        QStringLiteral("categories 0/0/0"),
-                                      QStringLiteral("products 1/0/1"),         QStringLiteral("product_prices 1/0/1"),
-                                      QStringLiteral("customers 1/0/1"),        QStringLiteral("customer_segments 2/1/1"),
-                                      QStringLiteral("orders 3/1/2"),           QStringLiteral("order_lines 5/2/3"),
-                                      QStringLiteral("payments 2/1/1"),         QStringLiteral("invoices 1/0/1"),
+        const QStringList expected = {QStringLiteral("countries 0/0/0"), QStringLiteral("categories 0/0/0"),
+                                      QStringLiteral("products 1/0/1"),  QStringLiteral("product_prices 1/0/1"),
+                                      QStringLiteral("customers 1/0/1"), QStringLiteral("customer_segments 2/1/1"),
+                                      QStringLiteral("orders 3/1/2"),    QStringLiteral("order_lines 5/2/3"),
+                                      QStringLiteral("payments 2/1/1"),  QStringLiteral("invoices 1/0/1"),
                                       QStringLiteral("events 3/1/2")};
         QStringList actual;
         qint64 quarantinedTotal = 0;
@@ -354,12 +375,14 @@ private slots:
             quarantinedTotal += t.rejected;
         }
         QCOMPARE(actual, expected);
-        QCOMPARE(scalar(*c, "SELECT count(*) FROM quarantine.rejected_row WHERE run_id = " + std::to_string(r.runId)).toLongLong(),
+        QCOMPARE(scalar(*c, "SELECT count(*) FROM quarantine.rejected_row WHERE run_id = " + std::to_string(r.runId))
+                     .toLongLong(),
                  quarantinedTotal);
         QCOMPARE(rows(*c, "SELECT order_id || '/' || line_no FROM dw.fact_order_line ORDER BY 1"),
                  QStringList({QStringLiteral("O1/1"), QStringLiteral("O1/2"), QStringLiteral("O2/1")}));
-        QCOMPARE(rows(*c, "SELECT segment, valid_from FROM dw.dim_customer WHERE customer_id = 'C1' ORDER BY valid_from"),
-                 QStringList({QStringLiteral("New|2024-12-01 00:00:00"), QStringLiteral("VIP|2025-03-01 00:00:00")}));
+        QCOMPARE(
+            rows(*c, "SELECT segment, valid_from FROM dw.dim_customer WHERE customer_id = 'C1' ORDER BY valid_from"),
+            QStringList({QStringLiteral("New|2024-12-01 00:00:00"), QStringLiteral("VIP|2025-03-01 00:00:00")}));
         QCOMPARE(scalar(*c, "SELECT string_agg(payment_id || ':' || order_date, ',') FROM dw.fact_payment"),
                  QStringLiteral("PAY2:2025-03-02"));
     }
@@ -374,10 +397,12 @@ private slots:
                        "O1,C1,2025-01-10 10:00:00,Website,Cancelled,Credit Card,DE,20.00,0,0,20.00\n";
         s["order_lines"] += "O1,1,P1,2,,,\n";
         const LoadResult r = load(*c, s);
-        QCOMPARE(quarantined(*c, r.runId),
-                 QStringList({QStringLiteral("order_lines|3|transform|duplicate of line 2|transform.duplicate"),
-                              QStringLiteral("orders|3|transform|duplicate of line 2|transform.duplicate"),
-                              QStringLiteral("orders|4|transform|same order_id as line 2 with different values|transform.duplicate")}));
+        QCOMPARE(
+            quarantined(*c, r.runId),
+            QStringList({QStringLiteral("order_lines|3|transform|duplicate of line 2|transform.duplicate"),
+                         QStringLiteral("orders|3|transform|duplicate of line 2|transform.duplicate"),
+                         QStringLiteral(
+                             "orders|4|transform|same order_id as line 2 with different values|transform.duplicate")}));
         QCOMPARE(rows(*c, "SELECT order_id, status FROM dw.fact_order"), QStringList(QStringLiteral("O1|Completed")));
         QCOMPARE(scalar(*c, "SELECT sum(quantity) FROM dw.fact_order_line"), QStringLiteral("2"));
         QCOMPARE(countsText(r.transform, QStringLiteral("orders")), QStringLiteral("3/1/2"));
@@ -397,14 +422,16 @@ private slots:
                             "O1,4,P1,1,0.00001,,\n"
                             "O1,x,P1,1,1.00,,1.00\n";
         const LoadResult r = load(*c, s);
-        QCOMPARE(quarantined(*c, r.runId),
-                 QStringList({QStringLiteral("order_lines|3|transform|quantity 'two' is not an integer|transform.type"),
-                              QStringLiteral("order_lines|4|transform|unit_price '1e3' is not an amount|transform.type"),
-                              QStringLiteral("order_lines|5|transform|unit_price '0.00001' is not an amount|transform.type"),
-                              QStringLiteral("order_lines|6|transform|line_no 'x' is not an integer|transform.type"),
-                              QStringLiteral("orders|3|transform|order_ts '2025-02-30 10:00:00' is not a timestamp|transform.type"),
-                              QStringLiteral("orders|4|transform|order_total '1O.00' is not an amount|transform.type"),
-                              QStringLiteral("orders|5|transform|order_ts is empty|transform.required")}));
+        QCOMPARE(
+            quarantined(*c, r.runId),
+            QStringList(
+                {QStringLiteral("order_lines|3|transform|quantity 'two' is not an integer|transform.type"),
+                 QStringLiteral("order_lines|4|transform|unit_price '1e3' is not an amount|transform.type"),
+                 QStringLiteral("order_lines|5|transform|unit_price '0.00001' is not an amount|transform.type"),
+                 QStringLiteral("order_lines|6|transform|line_no 'x' is not an integer|transform.type"),
+                 QStringLiteral("orders|3|transform|order_ts '2025-02-30 10:00:00' is not a timestamp|transform.type"),
+                 QStringLiteral("orders|4|transform|order_total '1O.00' is not an amount|transform.type"),
+                 QStringLiteral("orders|5|transform|order_ts is empty|transform.required")}));
         QCOMPARE(countsText(r.transform, QStringLiteral("orders")), QStringLiteral("4/1/3"));
         QCOMPARE(countsText(r.transform, QStringLiteral("order_lines")), QStringLiteral("5/1/4"));
     }
@@ -421,10 +448,11 @@ private slots:
         stage(*c, runId, s);
         {
             pqxx::work tx{*c};
-            tx.exec_params0("INSERT INTO quarantine.rejected_row (run_id, table_name, source_line, stage, raw_record, reasons) "
-                            "VALUES ($1, 'orders', 3, 'validate', 'O2,…', '{\"order_total is negative\"}'), "
-                            "       ($1, 'order_lines', 3, 'validate', 'O2,1,…', '{\"unit_price is negative\"}')",
-                            runId);
+            tx.exec_params0(
+                "INSERT INTO quarantine.rejected_row (run_id, table_name, source_line, stage, raw_record, reasons) "
+                "VALUES ($1, 'orders', 3, 'validate', 'O2,…', '{\"order_total is negative\"}'), "
+                "       ($1, 'order_lines', 3, 'validate', 'O2,1,…', '{\"unit_price is negative\"}')",
+                runId);
             tx.commit();
         }
         RecordingObserver observer;
@@ -469,19 +497,21 @@ private slots:
         ECOMOPS_REQUIRE_DB(db);
         auto c = db.connect();
         load(*c, shopSnapshot());
-        QCOMPARE(rows(*c, "SELECT c.relname || ' ' || pg_get_expr(c.relpartbound, c.oid) FROM pg_inherits i "
-                          "JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'dw.fact_order_line'::regclass "
-                          "ORDER BY c.relname"),
-                 QStringList({QStringLiteral("fact_order_line_p2025_01 FOR VALUES FROM ('2025-01-01') TO ('2025-02-01')"),
-                              QStringLiteral("fact_order_line_p2025_02 FOR VALUES FROM ('2025-02-01') TO ('2025-03-01')"),
-                              QStringLiteral("fact_order_line_p2025_03 FOR VALUES FROM ('2025-03-01') TO ('2025-04-01')"),
-                              QStringLiteral("fact_order_line_p2025_04 FOR VALUES FROM ('2025-04-01') TO ('2025-05-01')")}));
+        QCOMPARE(
+            rows(*c, "SELECT c.relname || ' ' || pg_get_expr(c.relpartbound, c.oid) FROM pg_inherits i "
+                     "JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'dw.fact_order_line'::regclass "
+                     "ORDER BY c.relname"),
+            QStringList({QStringLiteral("fact_order_line_p2025_01 FOR VALUES FROM ('2025-01-01') TO ('2025-02-01')"),
+                         QStringLiteral("fact_order_line_p2025_02 FOR VALUES FROM ('2025-02-01') TO ('2025-03-01')"),
+                         QStringLiteral("fact_order_line_p2025_03 FOR VALUES FROM ('2025-03-01') TO ('2025-04-01')"),
+                         QStringLiteral("fact_order_line_p2025_04 FOR VALUES FROM ('2025-04-01') TO ('2025-05-01')")}));
         QCOMPARE(rows(*c, "SELECT tableoid::regclass::text, count(*) FROM dw.fact_order GROUP BY 1 ORDER BY 1"),
                  QStringList({QStringLiteral("dw.fact_order_p2025_01|2"), QStringLiteral("dw.fact_order_p2025_02|3"),
                               QStringLiteral("dw.fact_order_p2025_03|3"), QStringLiteral("dw.fact_order_p2025_04|1")}));
         // No DEFAULT partition on any fact.
-        QCOMPARE(scalar(*c, "SELECT count(*) FROM pg_partitioned_table p JOIN pg_class c ON c.oid = p.partrelid "
-                            "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'dw' AND p.partdefid <> 0"),
+        QCOMPARE(scalar(*c,
+                        "SELECT count(*) FROM pg_partitioned_table p JOIN pg_class c ON c.oid = p.partrelid "
+                        "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'dw' AND p.partdefid <> 0"),
                  QStringLiteral("0"));
 
         const QString plan = scalar(*c, "EXPLAIN (FORMAT JSON) SELECT sum(line_total) FROM dw.fact_order_line "

@@ -47,12 +47,13 @@ QString stageFolder(const QString &conninfo, qint64 runId, const QString &dir)
         QStringList typed = columns.split(QLatin1Char(','));
         for (QString &c : typed)
             c += QStringLiteral(" text");
-        script += QStringLiteral("CREATE TEMP TABLE l (source_line bigint GENERATED ALWAYS AS IDENTITY (START WITH 2), %1);\n"
-                                 "\\copy l (%2) FROM '%3' WITH (FORMAT csv, HEADER true)\n"
-                                 "INSERT INTO staging.%4 (run_id, source_line, %2) SELECT %5, source_line, %2 FROM l;\n"
-                                 "DROP TABLE l;\n")
-                      .arg(typed.join(QStringLiteral(", ")), columns, path, name)
-                      .arg(runId);
+        script +=
+            QStringLiteral("CREATE TEMP TABLE l (source_line bigint GENERATED ALWAYS AS IDENTITY (START WITH 2), %1);\n"
+                           "\\copy l (%2) FROM '%3' WITH (FORMAT csv, HEADER true)\n"
+                           "INSERT INTO staging.%4 (run_id, source_line, %2) SELECT %5, source_line, %2 FROM l;\n"
+                           "DROP TABLE l;\n")
+                .arg(typed.join(QStringLiteral(", ")), columns, path, name)
+                .arg(runId);
     }
     QProcess psql;
     psql.start(psqlBinary(), {QStringLiteral("--quiet"), QStringLiteral("--no-psqlrc"), QStringLiteral("-d"), conninfo,
@@ -116,13 +117,14 @@ private slots:
 
         warehouse::MartReport marts;
         const warehouse::TransformReport report = transformAndRefresh(*c, first, marts);
-        qInfo("scale %.2f: %llu staged rows (psql \\copy %lld ms); transform %lld ms [%s]; marts %lld ms [%s]", options.scale,
-              static_cast<unsigned long long>(shop.totalRows), stageMs, report.elapsedMs, qPrintable(stepTimes(report.steps)),
-              marts.elapsedMs, qPrintable(stepTimes(marts.steps)));
+        qInfo("scale %.2f: %llu staged rows (psql \\copy %lld ms); transform %lld ms [%s]; marts %lld ms [%s]",
+              options.scale, static_cast<unsigned long long>(shop.totalRows), stageMs, report.elapsedMs,
+              qPrintable(stepTimes(report.steps)), marts.elapsedMs, qPrintable(stepTimes(marts.steps)));
 
         for (const TableCounts &t : report.tables) {
             QVERIFY2(t.reconciles(), qPrintable(t.table));
-            QVERIFY2(t.quarantined == 0, qPrintable(QStringLiteral("%1: %2 quarantined").arg(t.table).arg(t.quarantined)));
+            QVERIFY2(t.quarantined == 0,
+                     qPrintable(QStringLiteral("%1: %2 quarantined").arg(t.table).arg(t.quarantined)));
             QCOMPARE(quint64(t.loaded), shop.rowCounts.at(t.table.toStdString()));
         }
         const auto counts = dwRowCounts(*c);
@@ -140,7 +142,8 @@ private slots:
         QCOMPARE(scalar(*c, "SELECT sum(revenue) FROM mart.revenue_daily"),
                  scalar(*c, "SELECT sum(l.line_total::numeric(14,4)) FROM staging.order_lines l "
                             "JOIN staging.orders o ON o.order_id = l.order_id AND o.run_id = l.run_id "
-                            "WHERE l.run_id = " + run + " AND o.status IN ('Completed', 'Delivered')"));
+                            "WHERE l.run_id = " +
+                                run + " AND o.status IN ('Completed', 'Delivered')"));
         QCOMPARE(scalar(*c, "SELECT count(*) FROM mart.revenue_forecast WHERE is_forecast"), QStringLiteral("30"));
         QVERIFY(scalar(*c, "SELECT count(*) FROM mart.cohort_retention").toInt() > 0);
 
@@ -150,9 +153,9 @@ private slots:
         {
             pqxx::work tx{*c};
             for (const std::string &table : synthetic::Generator::tableNames())
-                tx.exec0("INSERT INTO staging." + table + " SELECT (jsonb_populate_record(NULL::staging." + table
-                         + ", to_jsonb(s) || jsonb_build_object('run_id', " + std::to_string(second) + "))).* FROM staging."
-                         + table + " s WHERE run_id = " + run);
+                tx.exec0("INSERT INTO staging." + table + " SELECT (jsonb_populate_record(NULL::staging." + table +
+                         ", to_jsonb(s) || jsonb_build_object('run_id', " + std::to_string(second) +
+                         "))).* FROM staging." + table + " s WHERE run_id = " + run);
             tx.commit();
         }
         const warehouse::TransformReport again = transformAndRefresh(*c, second, marts);

@@ -213,8 +213,8 @@ AnomaliesPage::AnomaliesPage(ConnectionController *connection, QWidget *parent)
         // Keep the flag in the detail panel selected across reloads.
         const int row = m_model->rowOfFlag(m_detail->flagId());
         if (row >= 0)
-            m_table->selectionModel()->setCurrentIndex(m_model->index(row, 0), QItemSelectionModel::ClearAndSelect |
-                                                                                   QItemSelectionModel::Rows);
+            m_table->selectionModel()->setCurrentIndex(m_model->index(row, 0),
+                                                       QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
         updateActions();
     });
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -270,8 +270,9 @@ void AnomaliesPage::onConnectionChanged()
         m_detail->reload();
     });
     if (!m_listener->start())
-        setNotice(Notice::Warning, tr("Changes made from other consoles will not appear by themselves until the "
-                                      "console can listen again; use Refresh meanwhile."),
+        setNotice(Notice::Warning,
+                  tr("Changes made from other consoles will not appear by themselves until the "
+                     "console can listen again; use Refresh meanwhile."),
                   m_listener->error());
 
     const quint64 generation = ++m_roleGeneration;
@@ -311,8 +312,8 @@ void AnomaliesPage::updateCounts()
     for (qint64 n : m_model->statusCounts())
         all += n;
     // An empty list says why it is empty.
-    if (all == 0 && m_model->filter().product.isEmpty() && !m_model->filter().minZ && !m_model->filter().from.isValid() &&
-        !m_model->filter().to.isValid())
+    if (all == 0 && m_model->filter().product.isEmpty() && !m_model->filter().minZ &&
+        !m_model->filter().from.isValid() && !m_model->filter().to.isValid())
         setNotice(Notice::Info, tr("No order line has been flagged yet. Flags appear here when a run's detect stage "
                                    "finds a quantity far above its product's usual baseline."));
     else if (all > 0)
@@ -337,7 +338,7 @@ void AnomaliesPage::updateActions()
 {
     const QList<int> rows = selectedRows();
     const QLocale locale;
-    m_selection->setText(rows.isEmpty()      ? tr("No flag selected")
+    m_selection->setText(rows.isEmpty()     ? tr("No flag selected")
                          : rows.size() == 1 ? tr("1 flag selected")
                                             : tr("%1 flags selected").arg(rows.size()));
     for (auto it = m_actions.cbegin(); it != m_actions.cend(); ++it) {
@@ -386,8 +387,9 @@ void AnomaliesPage::triageSelection(FlagStatus status)
     for (int row : rows)
         if (const anomalies::FlagRow *flag = m_model->flagAt(row))
             m_pendingFlags.insert(flag->flagId);
-    setNotice(Notice::Info, tr("Asking the database to mark %n flag(s) %1…", nullptr, int(rows.size()))
-                                .arg(flagtext::statusLabel(status)));
+    setNotice(
+        Notice::Info,
+        tr("Asking the database to mark %n flag(s) %1…", nullptr, int(rows.size())).arg(flagtext::statusLabel(status)));
     m_model->requestTriage(rows, status, m_note->text());
 }
 
@@ -401,29 +403,26 @@ void AnomaliesPage::onTriageFinished(const anomalies::TriageResult &result)
     switch (result.kind) {
     case Kind::Ok: {
         const FlagStatus to = result.changed.isEmpty() ? FlagStatus::Reviewed : result.changed.first().to;
-        setNotice(Notice::Success, result.changed.size() == 1
-                                       ? tr("Flag %1 is now %2.")
-                                             .arg(result.changed.first().flagId)
-                                             .arg(flagtext::statusLabel(to))
-                                       : tr("%1 flags are now %2.")
-                                             .arg(result.changed.size())
-                                             .arg(flagtext::statusLabel(to)));
+        setNotice(Notice::Success,
+                  result.changed.size() == 1
+                      ? tr("Flag %1 is now %2.").arg(result.changed.first().flagId).arg(flagtext::statusLabel(to))
+                      : tr("%1 flags are now %2.").arg(result.changed.size()).arg(flagtext::statusLabel(to)));
         m_note->clear();
         break;
     }
     case Kind::Conflict: {
         const anomalies::TriageConflict &c = result.conflict;
         const QString who = c.consoleUser.isEmpty() ? c.changedBy : tr("%1 (role %2)").arg(c.consoleUser, c.changedBy);
-        setNotice(Notice::Warning,
-                  tr("Someone else changed flag %1 first: %2 marked it %3 at %4 (version %5; you were looking at "
-                     "version %6). Your change was not applied to any of the selected flags. The list now shows "
-                     "their change; check it and try again if still needed.")
-                      .arg(c.flagId)
-                      .arg(who, flagtext::statusLabel(c.status),
-                           locale.toString(c.at.toLocalTime(), QLocale::ShortFormat))
-                      .arg(c.version)
-                      .arg(c.expectedVersion),
-                  result.detail);
+        setNotice(
+            Notice::Warning,
+            tr("Someone else changed flag %1 first: %2 marked it %3 at %4 (version %5; you were looking at "
+               "version %6). Your change was not applied to any of the selected flags. The list now shows "
+               "their change; check it and try again if still needed.")
+                .arg(c.flagId)
+                .arg(who, flagtext::statusLabel(c.status), locale.toString(c.at.toLocalTime(), QLocale::ShortFormat))
+                .arg(c.version)
+                .arg(c.expectedVersion),
+            result.detail);
         break;
     }
     case Kind::NotAllowed:

@@ -30,8 +30,7 @@ QVariant AuditTrailModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const anomalies::AnomalyEvent &e = m_events.at(index.row());
-    const QString who = e.consoleUser.isEmpty() ? e.dbRole
-                                                : tr("%1 (role %2)").arg(e.consoleUser, e.dbRole);
+    const QString who = e.consoleUser.isEmpty() ? e.dbRole : tr("%1 (role %2)").arg(e.consoleUser, e.dbRole);
     switch (role) {
     case Qt::DisplayRole:
     case Qt::ToolTipRole:

@@ -142,8 +142,9 @@ void FlagDetailPanel::apply(const anomalies::FlagDetail &detail)
                            .arg(f.method, locale.toString(f.k, 'f', 1), locale.toString(f.median, 'f', 1),
                                 locale.toString(f.sigma, 'f', 2), locale.toString(f.threshold, 'f', 1));
     if (detail.baseline && !qFuzzyCompare(detail.baseline->threshold + 1.0, f.threshold + 1.0))
-        baseline += QLatin1Char(' ') + tr("The product's current threshold is %1.")
-                                           .arg(locale.toString(detail.baseline->threshold, 'f', 1));
+        baseline +=
+            QLatin1Char(' ') +
+            tr("The product's current threshold is %1.").arg(locale.toString(detail.baseline->threshold, 'f', 1));
     m_baseline->setText(baseline);
     m_chart->setDetail(detail);
     m_audit->setEvents(detail.events);

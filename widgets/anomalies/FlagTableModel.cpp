@@ -19,10 +19,10 @@ using anomalies::FlagStatus;
 
 struct FlagTableModel::PageResult {
     quint64 generation = 0;
-    bool reset = false;             // a reload: replaces the rows
+    bool reset = false; // a reload: replaces the rows
     qint64 offset = 0;
     QList<FlagRow> rows;
-    qint64 total = -1;              // counted on a reload
+    qint64 total = -1; // counted on a reload
     QMap<FlagStatus, qint64> counts;
     QString error;
     QString detail;
@@ -193,9 +193,9 @@ QVariant FlagTableModel::data(const QModelIndex &index, int role) const
         }
     case Qt::ToolTipRole:
         if (index.column() == Status && f.statusChangedAt.isValid())
-            return tr("%1 since %2, by %3").arg(flagtext::statusLabel(f.status),
-                                               locale.toString(f.statusChangedAt.toLocalTime(), QLocale::ShortFormat),
-                                               changedByText(f));
+            return tr("%1 since %2, by %3")
+                .arg(flagtext::statusLabel(f.status),
+                     locale.toString(f.statusChangedAt.toLocalTime(), QLocale::ShortFormat), changedByText(f));
         if (index.column() == ZScore)
             return tr("Quantity %1 against a median of %2 and σ %3 (k = %4): threshold %5")
                 .arg(f.quantity)
@@ -508,7 +508,7 @@ void FlagTableModel::exportCsv(const QString &path)
                 emit exportFinished(false, r.error + QLatin1Char(' ') + r.detail);
             else
                 emit exportFinished(true, (r.rows == 1 ? tr("1 flag exported to %1").arg(path)
-                                                      : tr("%1 flags exported to %2").arg(r.rows).arg(path)));
+                                                       : tr("%1 flags exported to %2").arg(r.rows).arg(path)));
         });
 }
 

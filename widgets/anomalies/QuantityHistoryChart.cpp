@@ -152,7 +152,8 @@ void QuantityHistoryChart::setDetail(const anomalies::FlagDetail &detail)
     xAxis->setFormat(QStringLiteral("MMM yyyy"));
     xAxis->setTickCount(4);
     const qreal pad = (maxX - minX) * 0.02;
-    xAxis->setRange(QDateTime::fromMSecsSinceEpoch(qint64(minX - pad)), QDateTime::fromMSecsSinceEpoch(qint64(maxX + pad)));
+    xAxis->setRange(QDateTime::fromMSecsSinceEpoch(qint64(minX - pad)),
+                    QDateTime::fromMSecsSinceEpoch(qint64(maxX + pad)));
     auto *yAxis = new QValueAxis;
     yAxis->setTitleText(tr("Quantity"));
     yAxis->setRange(0, std::max<qreal>(1.0, maxY * 1.1));

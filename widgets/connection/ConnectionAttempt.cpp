@@ -1,8 +1,8 @@
 #include "connection/ConnectionAttempt.h"
 
+#include "common/WidgetsLogging.h"
 #include "database/EmbeddedCluster.h"
 #include "runner/DeadRuns.h"
-#include "common/WidgetsLogging.h"
 
 #include <QCoreApplication>
 

@@ -94,9 +94,7 @@ ChartPanel::ChartPanel(const QString &title, const QString &fileStem, QWidget *v
         m_tableToggle->setToolTip(tr("Show the numbers behind the chart"));
         m_tableToggle->setCheckable(true);
         m_tableToggle->setAutoRaise(true);
-        connect(m_tableToggle, &QToolButton::toggled, this, [this](bool on) {
-            m_stack->setCurrentIndex(on ? 1 : 0);
-        });
+        connect(m_tableToggle, &QToolButton::toggled, this, [this](bool on) { m_stack->setCurrentIndex(on ? 1 : 0); });
     }
 
     auto *header = new QHBoxLayout;
@@ -154,7 +152,10 @@ bool ChartPanel::exportPng(const QString &path)
     if (image.isNull())
         return false;
     runInBackground(
-        this, [path, image] { return image.save(path, "PNG") ? QString() : ChartPanel::tr("The picture could not be written."); },
+        this,
+        [path, image] {
+            return image.save(path, "PNG") ? QString() : ChartPanel::tr("The picture could not be written.");
+        },
         [this, path](const QString &error) { emit exported(path, error); });
     return true;
 }
@@ -171,9 +172,8 @@ bool ChartPanel::exportCsv(const QString &path)
 QString ChartPanel::askForFile(const QString &suffix, const QString &filter)
 {
     QSettings settings;
-    const QString dir = settings.value(kExportDirKey,
-                                       QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
-                            .toString();
+    const QString dir =
+        settings.value(kExportDirKey, QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)).toString();
     const QString path = QFileDialog::getSaveFileName(this, tr("Export %1").arg(title()),
                                                       QDir(dir).filePath(m_fileStem + suffix), filter);
     if (!path.isEmpty())

@@ -44,8 +44,7 @@ public:
             // Dark text on a light cell, white on a deep one, whichever the palette.
             painter->setPen(fill.lightness() > 150 ? QColor(0x1c, 0x1d, 0x22) : QColor(Qt::white));
             painter->setFont(option.font);
-            painter->drawText(cell, Qt::AlignCenter,
-                              QLocale().toString(qRound(retention * 100)) + QLocale().percent());
+            painter->drawText(cell, Qt::AlignCenter, QLocale().toString(qRound(retention * 100)) + QLocale().percent());
         }
         if (option.state & QStyle::State_HasFocus) {
             painter->setPen(QPen(pal.color(QPalette::Highlight), 1.5));
@@ -81,8 +80,9 @@ CohortHeatmap::CohortHeatmap(CohortRetentionModel *model, QWidget *parent) : QTa
         updateScale();
         QHeaderView *header = horizontalHeader();
         for (int column = 0; column < m_model->columnCount(); ++column)
-            header->setSectionResizeMode(column, column < CohortRetentionModel::FirstMonth ? QHeaderView::ResizeToContents
-                                                                                          : QHeaderView::Stretch);
+            header->setSectionResizeMode(column, column < CohortRetentionModel::FirstMonth
+                                                     ? QHeaderView::ResizeToContents
+                                                     : QHeaderView::Stretch);
     });
     updateScale();
 }

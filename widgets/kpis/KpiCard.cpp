@@ -55,10 +55,11 @@ void KpiCard::setComparison(std::optional<double> change, const QString &against
         m_comparison->setToolTip(tr("No earlier period of the same length to compare with"));
     } else {
         const double pct = *change * 100.0;
-        const QString arrow = std::abs(pct) < 0.05 ? QStringLiteral("■") : pct > 0 ? QStringLiteral("▲")
-                                                                                   : QStringLiteral("▼");
-        m_comparison->setText(arrow + QLatin1Char(' ') + QLocale().toString(std::abs(pct), 'f', 1)
-                              + QStringLiteral(" %"));
+        const QString arrow = std::abs(pct) < 0.05 ? QStringLiteral("■")
+                              : pct > 0            ? QStringLiteral("▲")
+                                                   : QStringLiteral("▼");
+        m_comparison->setText(arrow + QLatin1Char(' ') + QLocale().toString(std::abs(pct), 'f', 1) +
+                              QStringLiteral(" %"));
         m_comparison->setToolTip(tr("Change against %1").arg(against));
     }
     applyColors();
@@ -121,8 +122,8 @@ void KpiCard::applyColors()
     m_valueLabel->setPalette(valuePalette);
     QPalette comparison = pal;
     const QColor tone = !m_change || std::abs(*m_change) < 0.0005 ? theme::mutedText(pal)
-                        : *m_change > 0                          ? kpis::goodColor(pal)
-                                                                 : kpis::badColor(pal);
+                        : *m_change > 0                           ? kpis::goodColor(pal)
+                                                                  : kpis::badColor(pal);
     comparison.setColor(QPalette::WindowText, tone);
     m_comparison->setPalette(comparison);
 }

@@ -25,9 +25,9 @@
 #include <QAction>
 #include <QButtonGroup>
 #include <QComboBox>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QHBoxLayout>
-#include <QElapsedTimer>
 #include <QLabel>
 #include <QLocale>
 #include <QLoggingCategory>
@@ -84,8 +84,8 @@ KpisPage::KpisPage(ConnectionController *connection, QWidget *parent)
     auto *refreshAction = new QAction(icons::icon(icons::Glyph::Reconnect), tr("Refresh"), this);
     refreshAction->setShortcut(QKeySequence::Refresh);
     refreshAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    refreshAction->setToolTip(tr("Read the figures again (%1)").arg(QKeySequence(QKeySequence::Refresh).toString(
-        QKeySequence::NativeText)));
+    refreshAction->setToolTip(
+        tr("Read the figures again (%1)").arg(QKeySequence(QKeySequence::Refresh).toString(QKeySequence::NativeText)));
     connect(refreshAction, &QAction::triggered, this, &KpisPage::refresh);
     addAction(refreshAction);
     m_refreshButton->setDefaultAction(refreshAction);
@@ -145,8 +145,8 @@ QWidget *KpisPage::createDashboard()
 
     // Revenue trend with the forecast, and the mix.
     m_trendChart = new RevenueTrendChart(m_trendModel);
-    m_trendPanel = addPanel(new ChartPanel(tr("Revenue trend"), QStringLiteral("revenue-trend"), m_trendChart,
-                                           m_trendModel));
+    m_trendPanel =
+        addPanel(new ChartPanel(tr("Revenue trend"), QStringLiteral("revenue-trend"), m_trendChart, m_trendModel));
     auto *grains = new QButtonGroup(m_trendPanel);
     for (auto [text, grain] : {std::pair{tr("Day"), RevenueTrendModel::Grain::Day},
                                std::pair{tr("Month"), RevenueTrendModel::Grain::Month}}) {
@@ -193,16 +193,16 @@ QWidget *KpisPage::createDashboard()
     // Rankings and geography.
     m_productsChart = new BarRankingChart;
     m_productsChart->setAccessibleName(tr("Top products chart"));
-    m_productsPanel = addPanel(new ChartPanel(tr("Top products"), QStringLiteral("top-products"), m_productsChart,
-                                              m_productsModel));
+    m_productsPanel =
+        addPanel(new ChartPanel(tr("Top products"), QStringLiteral("top-products"), m_productsChart, m_productsModel));
     m_categoriesChart = new BarRankingChart;
     m_categoriesChart->setAccessibleName(tr("Top categories chart"));
-    m_categoriesPanel = addPanel(new ChartPanel(tr("Top categories"), QStringLiteral("top-categories"),
-                                                m_categoriesChart, m_categoriesModel));
+    m_categoriesPanel = addPanel(
+        new ChartPanel(tr("Top categories"), QStringLiteral("top-categories"), m_categoriesChart, m_categoriesModel));
     m_countryChart = new BarRankingChart;
     m_countryChart->setAccessibleName(tr("Revenue by country chart"));
-    m_countryPanel = addPanel(new ChartPanel(tr("Revenue by country"), QStringLiteral("revenue-by-country"),
-                                             m_countryChart, m_countryModel));
+    m_countryPanel = addPanel(
+        new ChartPanel(tr("Revenue by country"), QStringLiteral("revenue-by-country"), m_countryChart, m_countryModel));
     auto *middle = rowSplitter(QStringLiteral("rankings"), 340);
     middle->addWidget(m_productsPanel);
     middle->addWidget(m_categoriesPanel);
@@ -213,8 +213,8 @@ QWidget *KpisPage::createDashboard()
 
     // Customers: cohorts and lifetime value.
     m_cohortView = new CohortHeatmap(m_cohortModel);
-    m_cohortPanel = addPanel(new ChartPanel(tr("Cohort retention"), QStringLiteral("cohort-retention"), m_cohortView,
-                                            m_cohortModel));
+    m_cohortPanel = addPanel(
+        new ChartPanel(tr("Cohort retention"), QStringLiteral("cohort-retention"), m_cohortView, m_cohortModel));
     m_lifetimeValueChart = new LifetimeValueChart(m_lifetimeValueModel);
     m_lifetimeValuePanel = addPanel(new ChartPanel(tr("Customer lifetime value"), QStringLiteral("lifetime-value"),
                                                    m_lifetimeValueChart, m_lifetimeValueModel));
@@ -369,9 +369,9 @@ void KpisPage::updateCards()
     const queries::KpiHeadline &before = m_data.previous;
     const bool comparable = m_data.hasPrevious;
     const qint64 days = m_data.from.daysTo(m_data.to) + 1;
-    const QString against =
-        tr("the previous %1 days, %2 – %3")
-            .arg(QString::number(days), kpis::dayLabel(m_data.from.addDays(-days)), kpis::dayLabel(m_data.from.addDays(-1)));
+    const QString against = tr("the previous %1 days, %2 – %3")
+                                .arg(QString::number(days), kpis::dayLabel(m_data.from.addDays(-days)),
+                                     kpis::dayLabel(m_data.from.addDays(-1)));
     const QLocale locale;
 
     KpiCard *revenue = card(Card::Revenue);
@@ -397,20 +397,18 @@ void KpisPage::updateCards()
     customers->setValue(double(now.customers), kpis::count(now.customers),
                         tr("Distinct customers with a revenue order in the range"));
     customers->setComparison(changeBetween(double(now.customers), double(before.customers), comparable), against);
-    customers->setCaption(now.guestOrders > 0
-                              ? tr("%1 new · %2 guest orders not counted").arg(kpis::count(now.newCustomers),
-                                                                                kpis::count(now.guestOrders))
-                              : tr("%1 new").arg(kpis::count(now.newCustomers)));
+    customers->setCaption(now.guestOrders > 0 ? tr("%1 new · %2 guest orders not counted")
+                                                    .arg(kpis::count(now.newCustomers), kpis::count(now.guestOrders))
+                                              : tr("%1 new").arg(kpis::count(now.newCustomers)));
 }
 
 void KpisPage::updateCharts()
 {
     const QString range = tr("%1 – %2").arg(kpis::dayLabel(m_data.from), kpis::dayLabel(m_data.to));
     if (m_trendModel->grain() == RevenueTrendModel::Grain::Day) {
-        m_trendPanel->setSubtitle(m_data.forecast.empty()
-                                      ? tr("%1 · the forecast shows when the range reaches the last order day")
-                                            .arg(range)
-                                      : tr("%1 · forecast: %2, with its 95 % band").arg(range, m_data.forecastMethod));
+        m_trendPanel->setSubtitle(
+            m_data.forecast.empty() ? tr("%1 · the forecast shows when the range reaches the last order day").arg(range)
+                                    : tr("%1 · forecast: %2, with its 95 % band").arg(range, m_data.forecastMethod));
     } else {
         m_trendPanel->setSubtitle(tr("%1 · per calendar month (the forecast is on the daily view)").arg(range));
     }
@@ -436,16 +434,16 @@ void KpisPage::updateCharts()
         if (c.states > 0)
             ++withStates;
         if (countryBars.size() < 10)
-            countryBars.push_back({c.name, c.revenue,
-                                   tr("%1\nRevenue %2 (%3), %4 orders").arg(c.name, kpis::money(c.revenue),
-                                                                             kpis::percent(c.share),
-                                                                             kpis::count(c.orders))});
+            countryBars.push_back(
+                {c.name, c.revenue,
+                 tr("%1\nRevenue %2 (%3), %4 orders")
+                     .arg(c.name, kpis::money(c.revenue), kpis::percent(c.share), kpis::count(c.orders))});
     }
     m_countryChart->setBars(countryBars, tr("Revenue"), 4);
-    m_countryPanel->setSubtitle(withStates > 0 ? tr("Top %1 of %2 countries; states are in the table")
-                                                     .arg(countryBars.size())
-                                                     .arg(countries.size())
-                                               : tr("Top %1 of %2 countries").arg(countryBars.size()).arg(countries.size()));
+    m_countryPanel->setSubtitle(
+        withStates > 0
+            ? tr("Top %1 of %2 countries; states are in the table").arg(countryBars.size()).arg(countries.size())
+            : tr("Top %1 of %2 countries").arg(countryBars.size()).arg(countries.size()));
 
     m_mixPanel->setSubtitle(tr("%1 by share of revenue").arg(MixModel::dimensionTitle(m_mixChart->dimension())));
 
@@ -456,8 +454,8 @@ void KpisPage::updateCharts()
                                   : QString();
     m_cohortPanel->setSubtitle(tr("Customers by month of their first order, and the share ordering again "
                                   "1, 2, 3… months later; cohorts starting %1")
-                                   .arg(range)
-                               + guestNote);
+                                   .arg(range) +
+                               guestNote);
 
     const queries::LifetimeValueSummary &ltv = m_data.lifetimeValue;
     m_lifetimeValuePanel->setSubtitle(
@@ -465,11 +463,11 @@ void KpisPage::updateCharts()
             ? tr("No customer placed a first order in this range")
             : tr("Customers acquired in the range, by lifetime value · %1 churned (%2 of %3; no order for %4 days "
                  "before %5) · median %6")
-                  .arg(kpis::percent(m_lifetimeValueModel->churnShare()), kpis::count(ltv.churned),
-                       kpis::count(ltv.customers))
-                  .arg(ltv.churnDays)
-                  .arg(kpis::dayLabel(ltv.asOf), kpis::money(ltv.median))
-            + guestNote);
+                      .arg(kpis::percent(m_lifetimeValueModel->churnShare()), kpis::count(ltv.churned),
+                           kpis::count(ltv.customers))
+                      .arg(ltv.churnDays)
+                      .arg(kpis::dayLabel(ltv.asOf), kpis::money(ltv.median)) +
+                  guestNote);
 }
 
 void KpisPage::showMessage(const QString &title, const QString &text)

@@ -79,8 +79,8 @@ void LifetimeValueChart::paintEvent(QPaintEvent *)
     // Legend.
     int x = 0;
     const int legendY = 2;
-    for (const auto &[color, text] : {std::pair{active, tr("Active customers")},
-                                      std::pair{churned, churnedLegend(m_model->summary().churnDays)}}) {
+    for (const auto &[color, text] :
+         {std::pair{active, tr("Active customers")}, std::pair{churned, churnedLegend(m_model->summary().churnDays)}}) {
         p.setPen(Qt::NoPen);
         p.setBrush(color);
         p.drawRoundedRect(QRectF(x, legendY + (fm.height() - 10) / 2.0, 10, 10), 2, 2);

@@ -25,8 +25,7 @@ qreal msecs(const QDate &day)
 
 } // namespace
 
-RevenueTrendChart::RevenueTrendChart(RevenueTrendModel *model, QWidget *parent)
-    : KpiChartView(parent), m_model(model)
+RevenueTrendChart::RevenueTrendChart(RevenueTrendModel *model, QWidget *parent) : KpiChartView(parent), m_model(model)
 {
     setAccessibleName(tr("Revenue trend chart"));
     connect(model, &QAbstractItemModel::modelReset, this, &RevenueTrendChart::rebuild);
@@ -147,8 +146,9 @@ void RevenueTrendChart::buildDaily()
         const QDate day = QDateTime::fromMSecsSinceEpoch(qint64(point.x())).date();
         for (const auto &p : m_model->history()) {
             if (p.period == day) {
-                QToolTip::showText(QCursor::pos(), tr("%1: revenue %2, orders %3")
-                                                       .arg(kpis::dayLabel(day), kpis::money(p.revenue), kpis::count(p.orders)));
+                QToolTip::showText(QCursor::pos(),
+                                   tr("%1: revenue %2, orders %3")
+                                       .arg(kpis::dayLabel(day), kpis::money(p.revenue), kpis::count(p.orders)));
                 return;
             }
         }

@@ -7,9 +7,9 @@
 #include <QBarSet>
 #include <QChart>
 #include <QEvent>
+#include <QHorizontalStackedBarSeries>
 #include <QLegendMarker>
 #include <QLineSeries>
-#include <QHorizontalStackedBarSeries>
 #include <QValueAxis>
 
 namespace ecomops::widgets {

@@ -80,8 +80,9 @@ QVariant DimensionScoreModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         if (d.score < 0)
             return tr("No rule of this dimension applies to this table");
-        return d.passed ? tr("%1 meets its threshold of %2").arg(dimensionLabel(d.dimension), scoreText(d.threshold))
-                        : tr("%1 is below its threshold of %2").arg(dimensionLabel(d.dimension), scoreText(d.threshold));
+        return d.passed
+                   ? tr("%1 meets its threshold of %2").arg(dimensionLabel(d.dimension), scoreText(d.threshold))
+                   : tr("%1 is below its threshold of %2").arg(dimensionLabel(d.dimension), scoreText(d.threshold));
     case VerdictRole:
         return int(verdictOf(d));
     case DimensionRole:

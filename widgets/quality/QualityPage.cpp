@@ -232,15 +232,14 @@ QualityPage::QualityPage(ConnectionController *connection, QWidget *parent)
     });
     connect(m_tableView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) { showTable(current.row()); });
-    connect(m_dimensionView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [this] { loadRules(); });
-    connect(m_ruleView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [this] { loadFailingRows(); });
+    connect(m_dimensionView->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] { loadRules(); });
+    connect(m_ruleView->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] { loadFailingRows(); });
     connect(m_failingView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) { showFailingRow(current.row()); });
     connect(m_chart, &DimensionChart::dimensionClicked, this, &QualityPage::selectDimension);
     connect(connection, &ConnectionController::statusChanged, this, [this] {
-        const QString conninfo = this->connection()->isConnected() ? this->connection()->effectiveConninfo() : QString();
+        const QString conninfo =
+            this->connection()->isConnected() ? this->connection()->effectiveConninfo() : QString();
         if (conninfo != m_conninfo) {
             m_conninfo = conninfo;
             reloadRuns();
@@ -506,9 +505,9 @@ void QualityPage::loadFailingRows()
         m_failingModel->setRows({});
         return;
     }
-    m_rowsTitle->setText(rule->failed == 0 ? tr("No row failed %1").arg(rule->ruleId)
-                                           : tr("Rows that failed %1 (%2)")
-                                                 .arg(rule->ruleId, QLocale().toString(rule->failed)));
+    m_rowsTitle->setText(rule->failed == 0
+                             ? tr("No row failed %1").arg(rule->ruleId)
+                             : tr("Rows that failed %1 (%2)").arg(rule->ruleId, QLocale().toString(rule->failed)));
     busy(+1);
     runInBackground(
         this,
@@ -538,12 +537,12 @@ void QualityPage::showFailingRow(int row)
         m_record->clear();
         return;
     }
-    QString html = QStringLiteral("<p><b>") +
-                   (f->sourceLine > 0 ? tr("Line %1").arg(f->sourceLine) : tr("The snapshot as a whole")) +
-                   QStringLiteral("</b> · ") +
-                   (f->quarantined ? tr("quarantined at the %1 stage").arg(f->stage)
-                                   : tr("loaded; the rule only counts it")) +
-                   QStringLiteral("</p>");
+    QString html =
+        QStringLiteral("<p><b>") +
+        (f->sourceLine > 0 ? tr("Line %1").arg(f->sourceLine) : tr("The snapshot as a whole")) +
+        QStringLiteral("</b> · ") +
+        (f->quarantined ? tr("quarantined at the %1 stage").arg(f->stage) : tr("loaded; the rule only counts it")) +
+        QStringLiteral("</p>");
     if (!f->value.isEmpty())
         html += QStringLiteral("<p>") + tr("Failing value: <code>%1</code>").arg(f->value.toHtmlEscaped()) +
                 QStringLiteral("</p>");

@@ -52,7 +52,8 @@ QVariant RuleResultModel::data(const QModelIndex &index, int role) const
         case Failed:
             return tr("%1 of %2").arg(locale.toString(r.failed), locale.toString(r.checked));
         case PassPercent:
-            return r.passPercent < 0 ? QStringLiteral("—") : QString(locale.toString(r.passPercent, 'f', 2) + QLatin1Char('%'));
+            return r.passPercent < 0 ? QStringLiteral("—")
+                                     : QString(locale.toString(r.passPercent, 'f', 2) + QLatin1Char('%'));
         }
         break;
     case SortRole:

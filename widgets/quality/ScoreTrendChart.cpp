@@ -71,8 +71,8 @@ void ScoreTrendChart::setTrend(const std::vector<queries::TrendPoint> &points, q
         }
         if (p.runId == currentRun) {
             current->append(qreal(p.runId), p.score);
-            current->setColor(qualitytext::verdictColor(
-                p.passed ? qualitytext::Verdict::Pass : qualitytext::Verdict::Fail, pal));
+            current->setColor(
+                qualitytext::verdictColor(p.passed ? qualitytext::Verdict::Pass : qualitytext::Verdict::Fail, pal));
         }
     }
     c->addSeries(threshold);

@@ -71,9 +71,9 @@ QVariant ScorecardTableModel::data(const QModelIndex &index, int role) const
         }
         break;
     case Qt::TextAlignmentRole:
-        return QVariant::fromValue((index.column() == Overall || index.column() == Failed ? Qt::AlignRight
-                                                                                           : Qt::AlignLeft) |
-                                   Qt::AlignVCenter);
+        return QVariant::fromValue(
+            (index.column() == Overall || index.column() == Failed ? Qt::AlignRight : Qt::AlignLeft) |
+            Qt::AlignVCenter);
     case Qt::ToolTipRole:
         return tr("%1: overall %2 against a threshold of %3; %4 of %5 checks failed")
             .arg(tableLabel(t.table), scoreText(t.overall), scoreText(t.overallThreshold))

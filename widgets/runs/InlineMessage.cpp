@@ -14,8 +14,8 @@
 namespace ecomops::widgets {
 
 InlineMessage::InlineMessage(QWidget *parent)
-    : QFrame(parent), m_title(new QLabel(this)), m_text(new QLabel(this)), m_detailsButton(new QPushButton(tr("Details…"), this)),
-      m_close(new QToolButton(this))
+    : QFrame(parent), m_title(new QLabel(this)), m_text(new QLabel(this)),
+      m_detailsButton(new QPushButton(tr("Details…"), this)), m_close(new QToolButton(this))
 {
     m_title->setObjectName(QStringLiteral("messageTitle"));
     m_title->setFont(theme::scaledFont(font(), 1.0, QFont::DemiBold));

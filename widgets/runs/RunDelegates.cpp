@@ -56,7 +56,8 @@ void StatusPillDelegate::paint(QPainter *painter, const QStyleOptionViewItem &op
     painter->setFont(opt.font);
     painter->setPen(isSelected(opt) ? opt.palette.color(QPalette::HighlightedText) : tone);
     const QRectF textRect = pill.adjusted(18, 0, -6, 0);
-    painter->drawText(textRect, Qt::AlignVCenter | Qt::AlignLeft, fm.elidedText(text, Qt::ElideRight, int(textRect.width())));
+    painter->drawText(textRect, Qt::AlignVCenter | Qt::AlignLeft,
+                      fm.elidedText(text, Qt::ElideRight, int(textRect.width())));
     painter->restore();
 }
 
@@ -83,7 +84,8 @@ void ProgressBarDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
     const QColor tone = toneColor(Tone(index.data(m_toneRole).toInt()), opt.palette);
     const QFontMetrics fm(opt.font);
     const int textWidth = fm.horizontalAdvance(QStringLiteral("100 %")) + 8;
-    const QRectF track(opt.rect.left() + 6, opt.rect.center().y() - 3.0, std::max(10, opt.rect.width() - textWidth - 12), 7.0);
+    const QRectF track(opt.rect.left() + 6, opt.rect.center().y() - 3.0,
+                       std::max(10, opt.rect.width() - textWidth - 12), 7.0);
 
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);

@@ -40,33 +40,54 @@ QVariant RunHistoryModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
-        case RunColumn: return QLocale().toString(r.runId);
-        case StatusColumn: return RunText::status(r.status);
-        case SourceColumn: return RunText::sourceKind(r.sourceKind);
-        case StartedByColumn: return tr("%1 · %2").arg(RunText::trigger(r.trigger), r.startedBy);
-        case StartedColumn: return RunText::dateTime(r.startedAt.isValid() ? r.startedAt : r.queuedAt);
-        case DurationColumn: return RunText::duration(durationMs);
-        case ReadColumn: return RunText::count(r.rowsRead);
-        case LoadedColumn: return RunText::count(r.rowsLoaded);
-        case QuarantinedColumn: return RunText::count(r.rowsQuarantined);
+        case RunColumn:
+            return QLocale().toString(r.runId);
+        case StatusColumn:
+            return RunText::status(r.status);
+        case SourceColumn:
+            return RunText::sourceKind(r.sourceKind);
+        case StartedByColumn:
+            return tr("%1 · %2").arg(RunText::trigger(r.trigger), r.startedBy);
+        case StartedColumn:
+            return RunText::dateTime(r.startedAt.isValid() ? r.startedAt : r.queuedAt);
+        case DurationColumn:
+            return RunText::duration(durationMs);
+        case ReadColumn:
+            return RunText::count(r.rowsRead);
+        case LoadedColumn:
+            return RunText::count(r.rowsLoaded);
+        case QuarantinedColumn:
+            return RunText::count(r.rowsQuarantined);
         case QualityColumn:
             return r.qualityOverall < 0 ? QStringLiteral("—") : QLocale().toString(r.qualityOverall, 'f', 1);
-        case AnomaliesColumn: return r.newAnomalies < 0 ? QStringLiteral("—") : RunText::count(r.newAnomalies);
+        case AnomaliesColumn:
+            return r.newAnomalies < 0 ? QStringLiteral("—") : RunText::count(r.newAnomalies);
         }
         break;
     case SortRole:
         switch (index.column()) {
-        case RunColumn: return r.runId;
-        case StatusColumn: return r.status;
-        case SourceColumn: return r.sourceKind;
-        case StartedByColumn: return r.startedBy;
-        case StartedColumn: return r.startedAt.isValid() ? r.startedAt : r.queuedAt;
-        case DurationColumn: return r.seconds;
-        case ReadColumn: return r.rowsRead;
-        case LoadedColumn: return r.rowsLoaded;
-        case QuarantinedColumn: return r.rowsQuarantined;
-        case QualityColumn: return r.qualityOverall;
-        case AnomaliesColumn: return r.newAnomalies;
+        case RunColumn:
+            return r.runId;
+        case StatusColumn:
+            return r.status;
+        case SourceColumn:
+            return r.sourceKind;
+        case StartedByColumn:
+            return r.startedBy;
+        case StartedColumn:
+            return r.startedAt.isValid() ? r.startedAt : r.queuedAt;
+        case DurationColumn:
+            return r.seconds;
+        case ReadColumn:
+            return r.rowsRead;
+        case LoadedColumn:
+            return r.rowsLoaded;
+        case QuarantinedColumn:
+            return r.rowsQuarantined;
+        case QualityColumn:
+            return r.qualityOverall;
+        case AnomaliesColumn:
+            return r.newAnomalies;
         }
         break;
     case Qt::ToolTipRole:
@@ -79,8 +100,8 @@ QVariant RunHistoryModel::data(const QModelIndex &index, int role) const
             break;
         case StartedByColumn:
             return tr("Started %1 by %2 on %3 as database role %4")
-                .arg(RunText::trigger(r.trigger).toLower(), r.startedBy, r.host.isEmpty() ? tr("an unknown host") : r.host,
-                     r.dbRole);
+                .arg(RunText::trigger(r.trigger).toLower(), r.startedBy,
+                     r.host.isEmpty() ? tr("an unknown host") : r.host, r.dbRole);
         case StartedColumn:
             return QLocale().toString((r.startedAt.isValid() ? r.startedAt : r.queuedAt).toLocalTime(),
                                       QLocale::LongFormat);
@@ -106,14 +127,17 @@ QVariant RunHistoryModel::data(const QModelIndex &index, int role) const
         if (index.column() == AnomaliesColumn && r.newAnomalies > 0)
             return toneColor(Tone::Warning, QGuiApplication::palette());
         if (index.column() == QualityColumn && r.qualityOverall >= 0)
-            return toneColor(r.gateStatus == QLatin1String("failed") ? Tone::Bad
+            return toneColor(r.gateStatus == QLatin1String("failed")   ? Tone::Bad
                              : r.gateStatus == QLatin1String("warned") ? Tone::Warning
-                                                                         : Tone::Good,
+                                                                       : Tone::Good,
                              QGuiApplication::palette());
         break;
-    case ToneRole: return int(toneOfStatus(r.status));
-    case RunIdRole: return r.runId;
-    case RecordRole: return QVariant::fromValue(r);
+    case ToneRole:
+        return int(toneOfStatus(r.status));
+    case RunIdRole:
+        return r.runId;
+    case RecordRole:
+        return QVariant::fromValue(r);
     }
     return {};
 }
@@ -126,28 +150,44 @@ QVariant RunHistoryModel::headerData(int section, Qt::Orientation orientation, i
         return alignment(section == RunColumn || section >= DurationColumn);
     if (role == Qt::ToolTipRole) {
         switch (section) {
-        case ReadColumn: return tr("Rows read from the source");
-        case LoadedColumn: return tr("Rows loaded into the warehouse");
-        case QuarantinedColumn: return tr("Rows rejected into the quarantine, with their reasons");
-        case QualityColumn: return tr("Overall data-quality score");
-        case AnomaliesColumn: return tr("New anomalies the run flagged");
+        case ReadColumn:
+            return tr("Rows read from the source");
+        case LoadedColumn:
+            return tr("Rows loaded into the warehouse");
+        case QuarantinedColumn:
+            return tr("Rows rejected into the quarantine, with their reasons");
+        case QualityColumn:
+            return tr("Overall data-quality score");
+        case AnomaliesColumn:
+            return tr("New anomalies the run flagged");
         }
         return {};
     }
     if (role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case RunColumn: return tr("Run");
-    case StatusColumn: return tr("Status");
-    case SourceColumn: return tr("Source");
-    case StartedByColumn: return tr("How / who");
-    case StartedColumn: return tr("Started");
-    case DurationColumn: return tr("Duration");
-    case ReadColumn: return tr("Read");
-    case LoadedColumn: return tr("Loaded");
-    case QuarantinedColumn: return tr("Quarantined");
-    case QualityColumn: return tr("DQ");
-    case AnomaliesColumn: return tr("Anomalies");
+    case RunColumn:
+        return tr("Run");
+    case StatusColumn:
+        return tr("Status");
+    case SourceColumn:
+        return tr("Source");
+    case StartedByColumn:
+        return tr("How / who");
+    case StartedColumn:
+        return tr("Started");
+    case DurationColumn:
+        return tr("Duration");
+    case ReadColumn:
+        return tr("Read");
+    case LoadedColumn:
+        return tr("Loaded");
+    case QuarantinedColumn:
+        return tr("Quarantined");
+    case QualityColumn:
+        return tr("DQ");
+    case AnomaliesColumn:
+        return tr("Anomalies");
     }
     return {};
 }
@@ -187,28 +227,46 @@ QVariant StageResultModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
-        case StageColumn: return RunText::stage(s.stage);
-        case TableColumn: return s.table.isEmpty() ? tr("(whole stage)") : s.table;
-        case StatusColumn: return RunText::status(s.status);
-        case ReadColumn: return RunText::count(s.rowsRead);
-        case LoadedColumn: return RunText::count(s.rowsLoaded);
-        case QuarantinedColumn: return RunText::count(s.rowsQuarantined);
-        case DurationColumn: return RunText::duration(durationMs);
-        case AttemptsColumn: return s.attempts;
-        case ErrorColumn: return s.error;
+        case StageColumn:
+            return RunText::stage(s.stage);
+        case TableColumn:
+            return s.table.isEmpty() ? tr("(whole stage)") : s.table;
+        case StatusColumn:
+            return RunText::status(s.status);
+        case ReadColumn:
+            return RunText::count(s.rowsRead);
+        case LoadedColumn:
+            return RunText::count(s.rowsLoaded);
+        case QuarantinedColumn:
+            return RunText::count(s.rowsQuarantined);
+        case DurationColumn:
+            return RunText::duration(durationMs);
+        case AttemptsColumn:
+            return s.attempts;
+        case ErrorColumn:
+            return s.error;
         }
         break;
     case SortRole:
         switch (index.column()) {
-        case StageColumn: return runStepOf(s.stage);
-        case TableColumn: return s.table;
-        case StatusColumn: return s.status;
-        case ReadColumn: return s.rowsRead;
-        case LoadedColumn: return s.rowsLoaded;
-        case QuarantinedColumn: return s.rowsQuarantined;
-        case DurationColumn: return durationMs;
-        case AttemptsColumn: return s.attempts;
-        case ErrorColumn: return s.error;
+        case StageColumn:
+            return runStepOf(s.stage);
+        case TableColumn:
+            return s.table;
+        case StatusColumn:
+            return s.status;
+        case ReadColumn:
+            return s.rowsRead;
+        case LoadedColumn:
+            return s.rowsLoaded;
+        case QuarantinedColumn:
+            return s.rowsQuarantined;
+        case DurationColumn:
+            return durationMs;
+        case AttemptsColumn:
+            return s.attempts;
+        case ErrorColumn:
+            return s.error;
         }
         break;
     case Qt::ToolTipRole:
@@ -227,7 +285,8 @@ QVariant StageResultModel::data(const QModelIndex &index, int role) const
         if (index.column() == AttemptsColumn && s.attempts > 1)
             return toneColor(Tone::Warning, QGuiApplication::palette());
         break;
-    case ToneRole: return int(toneOfStatus(s.status));
+    case ToneRole:
+        return int(toneOfStatus(s.status));
     }
     return {};
 }
@@ -241,15 +300,24 @@ QVariant StageResultModel::headerData(int section, Qt::Orientation orientation, 
     if (role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case StageColumn: return tr("Stage");
-    case TableColumn: return tr("Table");
-    case StatusColumn: return tr("Status");
-    case ReadColumn: return tr("Read");
-    case LoadedColumn: return tr("Loaded");
-    case QuarantinedColumn: return tr("Quarantined");
-    case DurationColumn: return tr("Duration");
-    case AttemptsColumn: return tr("Attempts");
-    case ErrorColumn: return tr("Error");
+    case StageColumn:
+        return tr("Stage");
+    case TableColumn:
+        return tr("Table");
+    case StatusColumn:
+        return tr("Status");
+    case ReadColumn:
+        return tr("Read");
+    case LoadedColumn:
+        return tr("Loaded");
+    case QuarantinedColumn:
+        return tr("Quarantined");
+    case DurationColumn:
+        return tr("Duration");
+    case AttemptsColumn:
+        return tr("Attempts");
+    case ErrorColumn:
+        return tr("Error");
     }
     return {};
 }

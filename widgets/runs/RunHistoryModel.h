@@ -13,8 +13,20 @@ class RunHistoryModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { RunColumn, StatusColumn, SourceColumn, StartedByColumn, StartedColumn, DurationColumn, ReadColumn,
-                  LoadedColumn, QuarantinedColumn, QualityColumn, AnomaliesColumn, ColumnCount };
+    enum Column {
+        RunColumn,
+        StatusColumn,
+        SourceColumn,
+        StartedByColumn,
+        StartedColumn,
+        DurationColumn,
+        ReadColumn,
+        LoadedColumn,
+        QuarantinedColumn,
+        QualityColumn,
+        AnomaliesColumn,
+        ColumnCount
+    };
     enum Roles {
         SortRole = Qt::UserRole + 1, // raw value of the column
         ToneRole,                    // int: Tone of the status
@@ -41,8 +53,18 @@ class StageResultModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { StageColumn, TableColumn, StatusColumn, ReadColumn, LoadedColumn, QuarantinedColumn,
-                  DurationColumn, AttemptsColumn, ErrorColumn, ColumnCount };
+    enum Column {
+        StageColumn,
+        TableColumn,
+        StatusColumn,
+        ReadColumn,
+        LoadedColumn,
+        QuarantinedColumn,
+        DurationColumn,
+        AttemptsColumn,
+        ErrorColumn,
+        ColumnCount
+    };
     enum Roles { SortRole = Qt::UserRole + 1, ToneRole };
 
     using QAbstractTableModel::QAbstractTableModel;

@@ -132,10 +132,10 @@ RunHistoryView::RunHistoryView(QWidget *parent)
     layout->setContentsMargins(16, 12, 16, 14);
     layout->addWidget(m_vertical);
 
-    connect(m_runsView->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &RunHistoryView::selectionChanged);
-    connect(m_runsView, &QTableView::activated, this, [this](const QModelIndex &index) {
-        loadDetail(index.data(RunHistoryModel::RunIdRole).toLongLong());
-    });
+    connect(m_runsView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &RunHistoryView::selectionChanged);
+    connect(m_runsView, &QTableView::activated, this,
+            [this](const QModelIndex &index) { loadDetail(index.data(RunHistoryModel::RunIdRole).toLongLong()); });
     showDetail({});
     updateStatusLine();
     applyColors();
@@ -193,7 +193,7 @@ void RunHistoryView::refresh()
                 m_problem->hide();
                 m_updatedAt = QDateTime::currentDateTime();
                 const QModelIndex current = m_runsView->currentIndex();
-                const qint64 keep = m_pendingRunId > 0 ? m_pendingRunId
+                const qint64 keep = m_pendingRunId > 0  ? m_pendingRunId
                                     : current.isValid() ? current.data(RunHistoryModel::RunIdRole).toLongLong()
                                                         : 0;
                 m_model->setRuns(fetch.runs);
@@ -203,8 +203,8 @@ void RunHistoryView::refresh()
                 QModelIndex select = row >= 0 ? m_proxy->mapFromSource(m_model->index(row, 0)) : m_proxy->index(0, 0);
                 if (select.isValid()) {
                     const QSignalBlocker blocker(m_runsView->selectionModel());
-                    m_runsView->selectionModel()->setCurrentIndex(
-                        select, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+                    m_runsView->selectionModel()->setCurrentIndex(select, QItemSelectionModel::ClearAndSelect |
+                                                                              QItemSelectionModel::Rows);
                     m_runsView->scrollTo(select);
                 }
                 // Always re-read the open run: it may have moved on since.
@@ -224,7 +224,8 @@ void RunHistoryView::openRun(qint64 runId)
         return;
     }
     const QModelIndex index = m_proxy->mapFromSource(m_model->index(row, 0));
-    m_runsView->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_runsView->selectionModel()->setCurrentIndex(index,
+                                                  QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     m_runsView->scrollTo(index);
     loadDetail(runId);
 }
@@ -321,8 +322,8 @@ void RunHistoryView::applyColors()
 
 void RunHistoryView::showProblem(const QString &what, const QString &detail)
 {
-    m_problem->showMessage(Tone::Bad, what,
-                           tr("The database did not answer as expected. Check the connection and try Refresh."), detail);
+    m_problem->showMessage(
+        Tone::Bad, what, tr("The database did not answer as expected. Check the connection and try Refresh."), detail);
 }
 
 void RunHistoryView::updateStatusLine()
@@ -333,13 +334,12 @@ void RunHistoryView::updateStatusLine()
         m_status->setText(tr("Loading…"));
     else if (m_model->rowCount() == 0 && m_updatedAt.isValid())
         m_status->setText(tr("No runs yet: start one from the panel on the left."));
-    else if (m_updatedAt.isValid())
-    {
+    else if (m_updatedAt.isValid()) {
         const QString at = QLocale().toString(m_updatedAt.time(), QLocale::ShortFormat);
-        m_status->setText(m_model->rowCount() == 1 ? tr("1 run · updated %1").arg(at)
-                                                   : tr("%1 runs · updated %2").arg(RunText::count(m_model->rowCount()), at));
-    }
-    else
+        m_status->setText(m_model->rowCount() == 1
+                              ? tr("1 run · updated %1").arg(at)
+                              : tr("%1 runs · updated %2").arg(RunText::count(m_model->rowCount()), at));
+    } else
         m_status->clear();
 }
 

@@ -128,8 +128,9 @@ void RunLauncher::updateSourcePage()
                                        "independently, so many keys do not resolve: the integrity score says so."));
         } else if (kind == QLatin1String("txnlog")) {
             m_ui->pathEdit->setPlaceholderText(tr("A CSV file, one line per sold item"));
-            m_ui->pathHint->setText(tr("InvoiceNo, StockCode, Description, Quantity, InvoiceDate, UnitPrice, CustomerID, "
-                                       "Country. Invoices starting with C are cancellations."));
+            m_ui->pathHint->setText(
+                tr("InvoiceNo, StockCode, Description, Quantity, InvoiceDate, UnitPrice, CustomerID, "
+                   "Country. Invoices starting with C are cancellations."));
         } else {
             m_ui->pathEdit->setPlaceholderText(tr("…/snapshot_date=YYYY-MM-DD/<run>"));
             m_ui->pathHint->setText(tr("A snapshot folder an earlier run wrote. Without its _SUCCESS marker it is "
@@ -169,12 +170,14 @@ void RunLauncher::editOlistFileNames()
 
 void RunLauncher::updateFileNamesButton()
 {
-    m_fileNamesButton->setText(m_olistFiles.isEmpty() ? tr("File names…") : tr("File names… (%n mapped)", nullptr, int(m_olistFiles.size())));
+    m_fileNamesButton->setText(
+        m_olistFiles.isEmpty() ? tr("File names…") : tr("File names… (%n mapped)", nullptr, int(m_olistFiles.size())));
 }
 
 void RunLauncher::browseStaging()
 {
-    const QString start = m_ui->stagingEdit->text().isEmpty() ? runner::RunSpec::defaultStagingDir() : m_ui->stagingEdit->text();
+    const QString start =
+        m_ui->stagingEdit->text().isEmpty() ? runner::RunSpec::defaultStagingDir() : m_ui->stagingEdit->text();
     const QString chosen = QFileDialog::getExistingDirectory(this, tr("Choose Where Snapshots Go"), start);
     if (!chosen.isEmpty())
         m_ui->stagingEdit->setText(QDir::toNativeSeparators(chosen));
@@ -225,11 +228,14 @@ QString RunLauncher::validationError() const
     const QString kind = sourceKind();
     if (kind == QLatin1String("synthetic")) {
         const std::string problem = synthetic::GeneratorOptions::fromJson(spec().sourceOptions).validationError();
-        return problem.empty() ? QString() : tr("The synthetic shop's options are not usable: %1.").arg(QString::fromStdString(problem));
+        return problem.empty()
+                   ? QString()
+                   : tr("The synthetic shop's options are not usable: %1.").arg(QString::fromStdString(problem));
     }
     if (kind == QLatin1String("sourcedb"))
-        return m_ui->conninfoEdit->text().trimmed().isEmpty() ? tr("Enter the connection string of the source database.")
-                                                              : QString();
+        return m_ui->conninfoEdit->text().trimmed().isEmpty()
+                   ? tr("Enter the connection string of the source database.")
+                   : QString();
     const QString path = m_ui->pathEdit->text().trimmed();
     const bool folder = needsFolder(kind);
     if (path.isEmpty())
@@ -306,13 +312,14 @@ void RunLauncher::applyStyle()
     const QColor disabled = theme::mix(pal.color(QPalette::Window), pal.color(QPalette::Text), 0.12);
     const QColor focus = theme::mix(accent, pal.color(QPalette::Text), 0.45);
     m_ui->startButton->setStyleSheet(
-        QStringLiteral("QPushButton#startButton { background: %1; color: white; border: 2px solid %1; border-radius: 7px;"
-                       " padding: 6px 16px; font-weight: 600; }"
-                       "QPushButton#startButton:hover { background: %2; border-color: %2; }"
-                       "QPushButton#startButton:focus { border-color: %5; }"
-                       "QPushButton#startButton:disabled { background: %3; border-color: %3; color: %4; }")
-            .arg(accent.name(), accent.lighter(112).name(), disabled.name(), theme::mutedText(pal, QPalette::Window).name(),
-                 focus.name()));
+        QStringLiteral(
+            "QPushButton#startButton { background: %1; color: white; border: 2px solid %1; border-radius: 7px;"
+            " padding: 6px 16px; font-weight: 600; }"
+            "QPushButton#startButton:hover { background: %2; border-color: %2; }"
+            "QPushButton#startButton:focus { border-color: %5; }"
+            "QPushButton#startButton:disabled { background: %3; border-color: %3; color: %4; }")
+            .arg(accent.name(), accent.lighter(112).name(), disabled.name(),
+                 theme::mutedText(pal, QPalette::Window).name(), focus.name()));
 }
 
 void RunLauncher::saveSettings() const
@@ -351,7 +358,8 @@ void RunLauncher::restoreSettings()
     m_ui->anomalySpin->setValue(s.value(settingsKey("anomalyPercent"), m_ui->anomalySpin->value()).toDouble());
     for (const char *kind : {"olist", "txnlog", "snapshot"})
         m_paths[QLatin1String(kind)] = s.value(kGroup + QStringLiteral("path/") + QLatin1String(kind)).toString();
-    m_ui->dateOrderCombo->setCurrentIndex(std::max(0, m_ui->dateOrderCombo->findData(s.value(settingsKey("dateOrder")))));
+    m_ui->dateOrderCombo->setCurrentIndex(
+        std::max(0, m_ui->dateOrderCombo->findData(s.value(settingsKey("dateOrder")))));
     s.beginGroup(settingsKey("olistFiles"));
     for (const QString &kind : s.childKeys())
         m_olistFiles.insert(kind, s.value(kind).toString());
@@ -361,8 +369,8 @@ void RunLauncher::restoreSettings()
     m_ui->overallSpin->setValue(s.value(settingsKey("overall"), 80).toInt());
     m_ui->gateModeCombo->setCurrentIndex(
         std::max(0, m_ui->gateModeCombo->findData(s.value(settingsKey("gateMode"), QStringLiteral("fail")))));
-    const nlohmann::json gates =
-        nlohmann::json::parse(s.value(settingsKey("gates"), QStringLiteral("{}")).toString().toStdString(), nullptr, false);
+    const nlohmann::json gates = nlohmann::json::parse(
+        s.value(settingsKey("gates"), QStringLiteral("{}")).toString().toStdString(), nullptr, false);
     m_gates = gates.is_object() ? gates : nlohmann::json::object();
     m_ui->parallelSpin->setValue(s.value(settingsKey("parallel"), 2).toInt());
     m_ui->keepSpin->setValue(s.value(settingsKey("keepSnapshots"), 10).toInt());

@@ -12,10 +12,14 @@ namespace {
 Tone toneOf(LogLevel level)
 {
     switch (level) {
-    case LogLevel::Debug: return Tone::Neutral;
-    case LogLevel::Info: return Tone::Active;
-    case LogLevel::Warning: return Tone::Warning;
-    case LogLevel::Error: return Tone::Bad;
+    case LogLevel::Debug:
+        return Tone::Neutral;
+    case LogLevel::Info:
+        return Tone::Active;
+    case LogLevel::Warning:
+        return Tone::Warning;
+    case LogLevel::Error:
+        return Tone::Bad;
     }
     return Tone::Neutral;
 }
@@ -40,10 +44,14 @@ QVariant RunLogModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
-        case TimeColumn: return QLocale().toString(l.at.toLocalTime().time(), QStringLiteral("HH:mm:ss"));
-        case LevelColumn: return RunText::level(l.level);
-        case StageColumn: return RunText::stage(l.stage);
-        case MessageColumn: return l.message;
+        case TimeColumn:
+            return QLocale().toString(l.at.toLocalTime().time(), QStringLiteral("HH:mm:ss"));
+        case LevelColumn:
+            return RunText::level(l.level);
+        case StageColumn:
+            return RunText::stage(l.stage);
+        case MessageColumn:
+            return l.message;
         }
         break;
     case Qt::ToolTipRole:
@@ -54,10 +62,14 @@ QVariant RunLogModel::data(const QModelIndex &index, int role) const
         break;
     case SortRole:
         switch (index.column()) {
-        case TimeColumn: return l.at;
-        case LevelColumn: return int(l.level);
-        case StageColumn: return l.stage;
-        case MessageColumn: return l.message;
+        case TimeColumn:
+            return l.at;
+        case LevelColumn:
+            return int(l.level);
+        case StageColumn:
+            return l.stage;
+        case MessageColumn:
+            return l.message;
         }
         break;
     case Qt::ForegroundRole:
@@ -66,8 +78,10 @@ QVariant RunLogModel::data(const QModelIndex &index, int role) const
         if (index.column() == TimeColumn || index.column() == StageColumn)
             return toneColor(Tone::Neutral, QGuiApplication::palette());
         break;
-    case LevelRole: return int(l.level);
-    case ToneRole: return int(toneOf(l.level));
+    case LevelRole:
+        return int(l.level);
+    case ToneRole:
+        return int(toneOf(l.level));
     }
     return {};
 }
@@ -77,10 +91,14 @@ QVariant RunLogModel::headerData(int section, Qt::Orientation orientation, int r
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0 || section >= ColumnCount)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
-    case TimeColumn: return tr("Time");
-    case LevelColumn: return tr("Level");
-    case StageColumn: return tr("Stage");
-    case MessageColumn: return tr("Message");
+    case TimeColumn:
+        return tr("Time");
+    case LevelColumn:
+        return tr("Level");
+    case StageColumn:
+        return tr("Stage");
+    case MessageColumn:
+        return tr("Message");
     }
     return {};
 }

@@ -212,8 +212,8 @@ void RunMonitor::onFinished(const runner::RunResult &result)
     m_cancel->hide();
     if (result.status == runner::RunStatus::Failed && result.gateStatus == QLatin1String("failed")) {
         m_outcome->showMessage(Tone::Bad, RunText::gate(result.gateStatus),
-                               tr("Nothing was published: the data did not reach the quality gate.") + QLatin1Char('\n') +
-                                   result.gateMessages.join(QLatin1Char('\n')),
+                               tr("Nothing was published: the data did not reach the quality gate.") +
+                                   QLatin1Char('\n') + result.gateMessages.join(QLatin1Char('\n')),
                                result.error);
     } else if (result.status == runner::RunStatus::Failed) {
         QString details = result.error;
@@ -222,8 +222,9 @@ void RunMonitor::onFinished(const runner::RunResult &result)
             details += QStringLiteral("\n\n") + tr("Warnings and errors in the log:") + QLatin1Char('\n') + problems;
         m_outcome->showMessage(Tone::Bad, tr("What went wrong"), RunText::runError(result.error), details);
     } else if (result.status == runner::RunStatus::Cancelled) {
-        m_outcome->showMessage(Tone::Warning, tr("Cancelled"),
-                               tr("The run was stopped and its changes were undone: the warehouse is as it was before."));
+        m_outcome->showMessage(
+            Tone::Warning, tr("Cancelled"),
+            tr("The run was stopped and its changes were undone: the warehouse is as it was before."));
     } else if (!result.gateMessages.isEmpty()) {
         m_outcome->showMessage(result.gateStatus == QLatin1String("failed") ? Tone::Bad : Tone::Warning,
                                RunText::gate(result.gateStatus), result.gateMessages.join(QLatin1Char('\n')));
@@ -245,14 +246,17 @@ QString RunMonitor::sourceDescription() const
     if (spec.sourceKind == QLatin1String("synthetic")) {
         try {
             const auto options = synthetic::GeneratorOptions::fromJson(spec.sourceOptions);
-            return tr("Synthetic shop · scale %1 · seed %2").arg(QLocale().toString(options.scale, 'g', 4)).arg(options.seed);
+            return tr("Synthetic shop · scale %1 · seed %2")
+                .arg(QLocale().toString(options.scale, 'g', 4))
+                .arg(options.seed);
         } catch (const std::exception &) {
             return RunText::sourceKind(spec.sourceKind);
         }
     }
     const std::string path = spec.sourceOptions.value("path", std::string());
     if (!path.empty())
-        return tr("%1 · %2").arg(RunText::sourceKind(spec.sourceKind), QFileInfo(QString::fromStdString(path)).fileName());
+        return tr("%1 · %2").arg(RunText::sourceKind(spec.sourceKind),
+                                 QFileInfo(QString::fromStdString(path)).fileName());
     return RunText::sourceKind(spec.sourceKind);
 }
 
@@ -318,10 +322,18 @@ void RunMonitor::updateHeadline()
     } else if (result) {
         tone = toneOf(result->status);
         switch (result->status) {
-        case runner::RunStatus::Succeeded: m_title->setText(tr("%1 succeeded").arg(runName)); break;
-        case runner::RunStatus::Failed: m_title->setText(tr("%1 failed").arg(runName)); break;
-        case runner::RunStatus::Cancelled: m_title->setText(tr("%1 was cancelled").arg(runName)); break;
-        default: m_title->setText(runName); break;
+        case runner::RunStatus::Succeeded:
+            m_title->setText(tr("%1 succeeded").arg(runName));
+            break;
+        case runner::RunStatus::Failed:
+            m_title->setText(tr("%1 failed").arg(runName));
+            break;
+        case runner::RunStatus::Cancelled:
+            m_title->setText(tr("%1 was cancelled").arg(runName));
+            break;
+        default:
+            m_title->setText(runName);
+            break;
         }
         QStringList outcome{tr("took %1").arg(RunText::duration(qint64(result->seconds * 1000)))};
         if (result->status == runner::RunStatus::Succeeded) {
@@ -336,11 +348,12 @@ void RunMonitor::updateHeadline()
     }
     m_badge->setGlyph(icons::Glyph::Runs, toneColor(tone, palette()));
     QPalette titlePalette = palette();
-    titlePalette.setColor(QPalette::WindowText, active ? palette().color(QPalette::WindowText) : toneColor(tone, palette()));
+    titlePalette.setColor(QPalette::WindowText,
+                          active ? palette().color(QPalette::WindowText) : toneColor(tone, palette()));
     m_title->setPalette(titlePalette);
     QPalette quarantinePalette = palette();
-    quarantinePalette.setColor(QPalette::WindowText,
-                               quarantined > 0 ? toneColor(Tone::Warning, palette()) : palette().color(QPalette::WindowText));
+    quarantinePalette.setColor(QPalette::WindowText, quarantined > 0 ? toneColor(Tone::Warning, palette())
+                                                                     : palette().color(QPalette::WindowText));
     m_quarantined->setPalette(quarantinePalette);
 }
 

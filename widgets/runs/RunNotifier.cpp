@@ -26,10 +26,14 @@ RunNotifier::RunNotifier(QWidget *host) : QObject(host), m_host(host), m_hideTim
 QString RunNotifier::title(const runner::RunResult &result)
 {
     switch (result.status) {
-    case runner::RunStatus::Succeeded: return tr("Run %1 succeeded").arg(result.runId);
-    case runner::RunStatus::Failed: return tr("Run %1 failed").arg(result.runId);
-    case runner::RunStatus::Cancelled: return tr("Run %1 was cancelled").arg(result.runId);
-    default: break;
+    case runner::RunStatus::Succeeded:
+        return tr("Run %1 succeeded").arg(result.runId);
+    case runner::RunStatus::Failed:
+        return tr("Run %1 failed").arg(result.runId);
+    case runner::RunStatus::Cancelled:
+        return tr("Run %1 was cancelled").arg(result.runId);
+    default:
+        break;
     }
     return tr("Run %1 ended").arg(result.runId);
 }
@@ -50,7 +54,8 @@ QString RunNotifier::message(const runner::RunResult &result)
         return tr("After %1: %2").arg(took, RunText::runError(result.error));
     case runner::RunStatus::Cancelled:
         return tr("Stopped after %1; the warehouse is as it was before the run.").arg(took);
-    default: break;
+    default:
+        break;
     }
     return {};
 }

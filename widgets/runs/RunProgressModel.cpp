@@ -63,8 +63,10 @@ QVariant RunProgressModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
-        case StageColumn: return RunText::stage(r.stage);
-        case TableColumn: return r.table.isEmpty() ? tr("(all tables)") : r.table;
+        case StageColumn:
+            return RunText::stage(r.stage);
+        case TableColumn:
+            return r.table.isEmpty() ? tr("(all tables)") : r.table;
         case ProgressColumn: {
             const double f = r.fraction();
             if (f < 0) // the total is not known
@@ -75,22 +77,34 @@ QVariant RunProgressModel::data(const QModelIndex &index, int role) const
             if (r.rowsExpected < 0)
                 return RunText::count(r.rowsDone);
             return tr("%1 of %2").arg(RunText::count(r.rowsDone), RunText::count(r.rowsExpected));
-        case RateColumn: return RunText::rate(r.rowsPerSecond);
-        case EtaColumn: return over || r.etaMs < 0 ? QStringLiteral("—") : RunText::duration(r.etaMs);
-        case QuarantinedColumn: return r.quarantined < 0 ? QStringLiteral("—") : RunText::count(r.quarantined);
-        case StateColumn: return RunText::state(r.state);
+        case RateColumn:
+            return RunText::rate(r.rowsPerSecond);
+        case EtaColumn:
+            return over || r.etaMs < 0 ? QStringLiteral("—") : RunText::duration(r.etaMs);
+        case QuarantinedColumn:
+            return r.quarantined < 0 ? QStringLiteral("—") : RunText::count(r.quarantined);
+        case StateColumn:
+            return RunText::state(r.state);
         }
         break;
     case SortRole:
         switch (index.column()) {
-        case StageColumn: return r.stage;
-        case TableColumn: return r.table;
-        case ProgressColumn: return r.fraction();
-        case RowsColumn: return r.rowsDone;
-        case RateColumn: return r.rowsPerSecond;
-        case EtaColumn: return r.etaMs;
-        case QuarantinedColumn: return r.quarantined;
-        case StateColumn: return int(r.state);
+        case StageColumn:
+            return r.stage;
+        case TableColumn:
+            return r.table;
+        case ProgressColumn:
+            return r.fraction();
+        case RowsColumn:
+            return r.rowsDone;
+        case RateColumn:
+            return r.rowsPerSecond;
+        case EtaColumn:
+            return r.etaMs;
+        case QuarantinedColumn:
+            return r.quarantined;
+        case StateColumn:
+            return int(r.state);
         }
         break;
     case Qt::ToolTipRole:
@@ -98,7 +112,8 @@ QVariant RunProgressModel::data(const QModelIndex &index, int role) const
             return tr("%1 rows of %2 could not be resolved (a reference given but unknown) and went to the "
                       "quarantine with their reasons; %3 % of the rows reached the warehouse.")
                 .arg(RunText::count(r.quarantined), r.table)
-                .arg(r.rowsDone > 0 ? 100.0 * double(r.rowsDone - r.quarantined) / double(r.rowsDone) : 100.0, 0, 'f', 1);
+                .arg(r.rowsDone > 0 ? 100.0 * double(r.rowsDone - r.quarantined) / double(r.rowsDone) : 100.0, 0, 'f',
+                     1);
         if (index.column() == QuarantinedColumn && r.quarantined > 0)
             return tr("%1 rows of %2 went to the quarantine with the reasons they failed; none were dropped.")
                 .arg(RunText::count(r.quarantined), r.table);
@@ -111,9 +126,12 @@ QVariant RunProgressModel::data(const QModelIndex &index, int role) const
         if (index.column() == QuarantinedColumn && r.quarantined > 0)
             return toneColor(Tone::Warning, QGuiApplication::palette());
         break;
-    case FractionRole: return r.fraction();
-    case ToneRole: return int(toneOf(r.state));
-    case StateRole: return int(r.state);
+    case FractionRole:
+        return r.fraction();
+    case ToneRole:
+        return int(toneOf(r.state));
+    case StateRole:
+        return int(r.state);
     }
     return {};
 }
@@ -127,14 +145,22 @@ QVariant RunProgressModel::headerData(int section, Qt::Orientation orientation, 
     if (role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case StageColumn: return tr("Stage");
-    case TableColumn: return tr("Table");
-    case ProgressColumn: return tr("Progress");
-    case RowsColumn: return tr("Rows");
-    case RateColumn: return tr("Rows/s");
-    case EtaColumn: return tr("ETA");
-    case QuarantinedColumn: return tr("Quarantined");
-    case StateColumn: return tr("State");
+    case StageColumn:
+        return tr("Stage");
+    case TableColumn:
+        return tr("Table");
+    case ProgressColumn:
+        return tr("Progress");
+    case RowsColumn:
+        return tr("Rows");
+    case RateColumn:
+        return tr("Rows/s");
+    case EtaColumn:
+        return tr("ETA");
+    case QuarantinedColumn:
+        return tr("Quarantined");
+    case StateColumn:
+        return tr("State");
     }
     return {};
 }
@@ -219,8 +245,8 @@ void RunProgressModel::applyTableFinished(const TableCounts &counts)
 void RunProgressModel::finishRun(runner::RunStatus status)
 {
     const TableState settled = status == runner::RunStatus::Succeeded ? TableState::Succeeded
-                               : status == runner::RunStatus::Failed ? TableState::Failed
-                                                                     : TableState::Cancelled;
+                               : status == runner::RunStatus::Failed  ? TableState::Failed
+                                                                      : TableState::Cancelled;
     for (std::size_t i = 0; i < m_rows.size(); ++i) {
         Row &r = m_rows[i];
         if (isOver(r.state))

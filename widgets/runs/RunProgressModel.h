@@ -16,8 +16,17 @@ class RunProgressModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { StageColumn, TableColumn, ProgressColumn, RowsColumn, RateColumn, EtaColumn, QuarantinedColumn,
-                  StateColumn, ColumnCount };
+    enum Column {
+        StageColumn,
+        TableColumn,
+        ProgressColumn,
+        RowsColumn,
+        RateColumn,
+        EtaColumn,
+        QuarantinedColumn,
+        StateColumn,
+        ColumnCount
+    };
     enum Roles {
         SortRole = Qt::UserRole + 1, // raw value of the column
         FractionRole,                // double 0…1, or -1 when the total is not known

@@ -15,7 +15,8 @@ RunSession::RunSession(QObject *parent)
 RunSession::~RunSession()
 {
     if (m_runner) {
-        qCInfo(lcConsoleRuns) << "closing during run" << m_runId << "- cancelling it and waiting for it to undo its changes";
+        qCInfo(lcConsoleRuns) << "closing during run" << m_runId
+                              << "- cancelling it and waiting for it to undo its changes";
         delete m_runner; // cancels and waits
     }
 }
@@ -81,7 +82,8 @@ void RunSession::onFinished(const runner::RunResult &result)
     if (result.runId > 0)
         m_runId = result.runId;
     m_progress->finishRun(result.status);
-    qCInfo(lcConsoleRuns) << "run" << result.runId << runner::toString(result.status) << "after" << m_lastElapsedMs << "ms";
+    qCInfo(lcConsoleRuns) << "run" << result.runId << runner::toString(result.status) << "after" << m_lastElapsedMs
+                          << "ms";
     Q_EMIT finished(result);
 }
 

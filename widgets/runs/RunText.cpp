@@ -67,12 +67,12 @@ Tone toneOfStatus(const QString &status)
 int runStepOf(const QString &engineStage)
 {
     static const QHash<QString, RunStep> steps{
-        {QStringLiteral("source"), RunStep::Source},       {QStringLiteral("stage"), RunStep::Source},
-        {QStringLiteral("snapshot"), RunStep::Source},     {QStringLiteral("load"), RunStep::Load},
-        {QStringLiteral("validate"), RunStep::Validate},   {QStringLiteral("quality"), RunStep::Validate},
-        {QStringLiteral("publish"), RunStep::Publish},     {QStringLiteral("transform"), RunStep::Publish},
-        {QStringLiteral("warehouse"), RunStep::Publish},   {QStringLiteral("detect"), RunStep::Publish},
-        {QStringLiteral("anomalies"), RunStep::Publish},   {QStringLiteral("marts"), RunStep::Publish},
+        {QStringLiteral("source"), RunStep::Source},     {QStringLiteral("stage"), RunStep::Source},
+        {QStringLiteral("snapshot"), RunStep::Source},   {QStringLiteral("load"), RunStep::Load},
+        {QStringLiteral("validate"), RunStep::Validate}, {QStringLiteral("quality"), RunStep::Validate},
+        {QStringLiteral("publish"), RunStep::Publish},   {QStringLiteral("transform"), RunStep::Publish},
+        {QStringLiteral("warehouse"), RunStep::Publish}, {QStringLiteral("detect"), RunStep::Publish},
+        {QStringLiteral("anomalies"), RunStep::Publish}, {QStringLiteral("marts"), RunStep::Publish},
     };
     const auto it = steps.constFind(engineStage);
     return it == steps.cend() ? -1 : int(*it);
@@ -81,24 +81,36 @@ int runStepOf(const QString &engineStage)
 QString RunText::state(TableState state)
 {
     switch (state) {
-    case TableState::Queued: return tr("Queued");
-    case TableState::Running: return tr("Running");
-    case TableState::Succeeded: return tr("Done");
-    case TableState::Failed: return tr("Failed");
-    case TableState::Cancelled: return tr("Cancelled");
-    case TableState::Skipped: return tr("Skipped");
+    case TableState::Queued:
+        return tr("Queued");
+    case TableState::Running:
+        return tr("Running");
+    case TableState::Succeeded:
+        return tr("Done");
+    case TableState::Failed:
+        return tr("Failed");
+    case TableState::Cancelled:
+        return tr("Cancelled");
+    case TableState::Skipped:
+        return tr("Skipped");
     }
     return {};
 }
 
 QString RunText::status(const QString &status)
 {
-    if (status == QLatin1String("queued")) return tr("Queued");
-    if (status == QLatin1String("running")) return tr("Running");
-    if (status == QLatin1String("succeeded")) return tr("Succeeded");
-    if (status == QLatin1String("failed")) return tr("Failed");
-    if (status == QLatin1String("cancelled")) return tr("Cancelled");
-    if (status == QLatin1String("skipped")) return tr("Skipped");
+    if (status == QLatin1String("queued"))
+        return tr("Queued");
+    if (status == QLatin1String("running"))
+        return tr("Running");
+    if (status == QLatin1String("succeeded"))
+        return tr("Succeeded");
+    if (status == QLatin1String("failed"))
+        return tr("Failed");
+    if (status == QLatin1String("cancelled"))
+        return tr("Cancelled");
+    if (status == QLatin1String("skipped"))
+        return tr("Skipped");
     return status;
 }
 
@@ -109,63 +121,92 @@ QString RunText::status(runner::RunStatus status)
 
 QString RunText::stage(const QString &engineStage)
 {
-    if (engineStage == QLatin1String("source")) return tr("Source");
-    if (engineStage == QLatin1String("stage") || engineStage == QLatin1String("snapshot")) return tr("Snapshot");
-    if (engineStage == QLatin1String("load")) return tr("Load");
-    if (engineStage == QLatin1String("validate")) return tr("Validate");
-    if (engineStage == QLatin1String("transform")) return tr("Transform");
-    if (engineStage == QLatin1String("detect")) return tr("Detect");
-    if (engineStage == QLatin1String("marts")) return tr("Marts");
-    if (engineStage == QLatin1String("publish")) return tr("Publish");
-    if (engineStage == QLatin1String("run")) return tr("Run");
+    if (engineStage == QLatin1String("source"))
+        return tr("Source");
+    if (engineStage == QLatin1String("stage") || engineStage == QLatin1String("snapshot"))
+        return tr("Snapshot");
+    if (engineStage == QLatin1String("load"))
+        return tr("Load");
+    if (engineStage == QLatin1String("validate"))
+        return tr("Validate");
+    if (engineStage == QLatin1String("transform"))
+        return tr("Transform");
+    if (engineStage == QLatin1String("detect"))
+        return tr("Detect");
+    if (engineStage == QLatin1String("marts"))
+        return tr("Marts");
+    if (engineStage == QLatin1String("publish"))
+        return tr("Publish");
+    if (engineStage == QLatin1String("run"))
+        return tr("Run");
     return engineStage;
 }
 
 QString RunText::step(RunStep step)
 {
     switch (step) {
-    case RunStep::Source: return tr("Source");
-    case RunStep::Load: return tr("Load");
-    case RunStep::Validate: return tr("Validate");
-    case RunStep::Publish: return tr("Publish");
+    case RunStep::Source:
+        return tr("Source");
+    case RunStep::Load:
+        return tr("Load");
+    case RunStep::Validate:
+        return tr("Validate");
+    case RunStep::Publish:
+        return tr("Publish");
     }
     return {};
 }
 
 QString RunText::sourceKind(const QString &kind)
 {
-    if (kind == QLatin1String("synthetic")) return tr("Synthetic shop");
-    if (kind == QLatin1String("olist")) return tr("Olist CSV folder");
-    if (kind == QLatin1String("txnlog")) return tr("Transaction log");
-    if (kind == QLatin1String("snapshot")) return tr("Existing snapshot");
-    if (kind == QLatin1String("sourcedb")) return tr("Source database");
+    if (kind == QLatin1String("synthetic"))
+        return tr("Synthetic shop");
+    if (kind == QLatin1String("olist"))
+        return tr("Olist CSV folder");
+    if (kind == QLatin1String("txnlog"))
+        return tr("Transaction log");
+    if (kind == QLatin1String("snapshot"))
+        return tr("Existing snapshot");
+    if (kind == QLatin1String("sourcedb"))
+        return tr("Source database");
     return kind;
 }
 
 QString RunText::trigger(const QString &trigger)
 {
-    if (trigger == QLatin1String("manual")) return tr("Manual");
-    if (trigger == QLatin1String("scheduled")) return tr("Scheduled");
-    if (trigger == QLatin1String("command_line")) return tr("Command line");
-    if (trigger == QLatin1String("test")) return tr("Test");
+    if (trigger == QLatin1String("manual"))
+        return tr("Manual");
+    if (trigger == QLatin1String("scheduled"))
+        return tr("Scheduled");
+    if (trigger == QLatin1String("command_line"))
+        return tr("Command line");
+    if (trigger == QLatin1String("test"))
+        return tr("Test");
     return trigger;
 }
 
 QString RunText::gate(const QString &gateStatus)
 {
-    if (gateStatus == QLatin1String("passed")) return tr("Quality gates passed");
-    if (gateStatus == QLatin1String("warned")) return tr("Quality gates warned");
-    if (gateStatus == QLatin1String("failed")) return tr("Quality gates failed");
+    if (gateStatus == QLatin1String("passed"))
+        return tr("Quality gates passed");
+    if (gateStatus == QLatin1String("warned"))
+        return tr("Quality gates warned");
+    if (gateStatus == QLatin1String("failed"))
+        return tr("Quality gates failed");
     return {};
 }
 
 QString RunText::level(LogLevel level)
 {
     switch (level) {
-    case LogLevel::Debug: return tr("Debug");
-    case LogLevel::Info: return tr("Info");
-    case LogLevel::Warning: return tr("Warning");
-    case LogLevel::Error: return tr("Error");
+    case LogLevel::Debug:
+        return tr("Debug");
+    case LogLevel::Info:
+        return tr("Info");
+    case LogLevel::Warning:
+        return tr("Warning");
+    case LogLevel::Error:
+        return tr("Error");
     }
     return {};
 }

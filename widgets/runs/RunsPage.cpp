@@ -30,9 +30,9 @@ const QString kOperatorRole = QStringLiteral("ecomops_operator");
 
 RunsPage::RunsPage(ConnectionController *connection, QWidget *parent)
     : WorkspacePage(Workspace::Runs, connection, parent), m_session(new RunSession(this)), m_body(new QWidget(this)),
-      m_launcher(new RunLauncher), m_tabs(new QTabWidget(m_body)),
-      m_monitor(new RunMonitor(m_session, m_tabs)), m_history(new RunHistoryView(m_tabs)),
-      m_notifier(new RunNotifier(this)), m_splitter(new QSplitter(Qt::Horizontal, m_body)),
+      m_launcher(new RunLauncher), m_tabs(new QTabWidget(m_body)), m_monitor(new RunMonitor(m_session, m_tabs)),
+      m_history(new RunHistoryView(m_tabs)), m_notifier(new RunNotifier(this)),
+      m_splitter(new QSplitter(Qt::Horizontal, m_body)),
       m_refresh(new QPushButton(icons::icon(icons::Glyph::Reconnect), tr("&Refresh"), this))
 {
     m_launcher->setObjectName(QStringLiteral("runLauncher"));
@@ -148,7 +148,8 @@ void RunsPage::startRun()
         // console's own does: a typed one is kept there for next time, else
         // the stored one is used (without one libpq reads ~/.pgpass and
         // PGPASSWORD). It reaches the run in memory only.
-        const QString key = db::credentialKey(QString::fromStdString(spec.sourceOptions.value("conninfo", std::string())));
+        const QString key =
+            db::credentialKey(QString::fromStdString(spec.sourceOptions.value("conninfo", std::string())));
         if (!spec.sourcePassword.isEmpty()) {
             connection()->credentials().writePassword(key, spec.sourcePassword, this, [](const CredentialResult &) {});
         } else {

@@ -95,11 +95,21 @@ void StageTimeline::updateAccessibleText()
         const Step &s = m_steps[std::size_t(i)];
         QString state;
         switch (s.state) {
-        case StepState::Pending: state = tr("pending"); break;
-        case StepState::Active: state = tr("in progress"); break;
-        case StepState::Done: state = tr("done"); break;
-        case StepState::Failed: state = tr("failed"); break;
-        case StepState::Cancelled: state = tr("cancelled"); break;
+        case StepState::Pending:
+            state = tr("pending");
+            break;
+        case StepState::Active:
+            state = tr("in progress");
+            break;
+        case StepState::Done:
+            state = tr("done");
+            break;
+        case StepState::Failed:
+            state = tr("failed");
+            break;
+        case StepState::Cancelled:
+            state = tr("cancelled");
+            break;
         }
         parts << tr("%1: %2").arg(RunText::step(RunStep(i)), state);
     }
@@ -134,11 +144,21 @@ void StageTimeline::paintEvent(QPaintEvent *)
         const QRectF node(centre.x() - kNode / 2, centre.y() - kNode / 2, kNode, kNode);
         QColor color;
         switch (s.state) {
-        case StepState::Pending: color = muted; break;
-        case StepState::Active: color = toneColor(Tone::Active, pal); break;
-        case StepState::Done: color = toneColor(Tone::Good, pal); break;
-        case StepState::Failed: color = toneColor(Tone::Bad, pal); break;
-        case StepState::Cancelled: color = toneColor(Tone::Warning, pal); break;
+        case StepState::Pending:
+            color = muted;
+            break;
+        case StepState::Active:
+            color = toneColor(Tone::Active, pal);
+            break;
+        case StepState::Done:
+            color = toneColor(Tone::Good, pal);
+            break;
+        case StepState::Failed:
+            color = toneColor(Tone::Bad, pal);
+            break;
+        case StepState::Cancelled:
+            color = toneColor(Tone::Warning, pal);
+            break;
         }
 
         if (s.state == StepState::Pending) {
@@ -188,8 +208,8 @@ void StageTimeline::paintEvent(QPaintEvent *)
         p.setFont(title);
         p.setPen(s.state == StepState::Pending ? muted : pal.color(QPalette::WindowText));
         const QFontMetricsF fm(title);
-        p.drawText(QRectF(textArea.left(), textArea.top(), textArea.width(), fm.height()), Qt::AlignHCenter | Qt::AlignTop,
-                   RunText::step(RunStep(i)));
+        p.drawText(QRectF(textArea.left(), textArea.top(), textArea.width(), fm.height()),
+                   Qt::AlignHCenter | Qt::AlignTop, RunText::step(RunStep(i)));
 
         QString detail;
         if (s.state == StepState::Active)

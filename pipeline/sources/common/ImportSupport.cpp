@@ -29,9 +29,8 @@ std::string money(Decimal value)
 
 std::vector<PricePoint> priceChanges(std::vector<PricePoint> observations)
 {
-    std::sort(observations.begin(), observations.end(), [](const PricePoint &a, const PricePoint &b) {
-        return a.ts != b.ts ? a.ts < b.ts : a.price < b.price;
-    });
+    std::sort(observations.begin(), observations.end(),
+              [](const PricePoint &a, const PricePoint &b) { return a.ts != b.ts ? a.ts < b.ts : a.price < b.price; });
     std::vector<PricePoint> points;
     for (PricePoint &p : observations) {
         if (!points.empty() && (p.price == points.back().price || p.ts == points.back().ts))

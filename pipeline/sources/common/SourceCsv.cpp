@@ -45,9 +45,7 @@ std::string_view trim(std::string_view v)
     return v;
 }
 
-SourceCsv::SourceCsv(const QString &path)
-    : m_path(path)
-    , m_name(QFileInfo(path).fileName().toStdString())
+SourceCsv::SourceCsv(const QString &path) : m_path(path), m_name(QFileInfo(path).fileName().toStdString())
 {
     try {
         csv::ReaderOptions options;
@@ -65,8 +63,8 @@ SourceCsv::SourceCsv(const QString &path)
             continue;
         const std::string column = "the name of column " + std::to_string(i + 1) + " in the header ";
         if (m_header[i][bad] == '\0')
-            throw SourceError(m_name + ": " + column
-                              + "holds a NUL byte (a UTF-16 file?); save the file as UTF-8 (CSV UTF-8 in Excel)");
+            throw SourceError(m_name + ": " + column +
+                              "holds a NUL byte (a UTF-16 file?); save the file as UTF-8 (CSV UTF-8 in Excel)");
         throw SourceError(m_name + ": " + column + "is not UTF-8 text; save the file as UTF-8 (CSV UTF-8 in Excel)");
     }
     for (const std::string &h : m_header)
@@ -100,8 +98,8 @@ int SourceCsv::require(std::initializer_list<std::string_view> names, const std:
         std::string header;
         for (const std::string &h : m_header)
             header += (header.empty() ? "" : ", ") + h;
-        throw SourceError(m_name + ": the required column " + std::string(*names.begin()) + " is missing (the header has: "
-                          + header + ")");
+        throw SourceError(m_name + ": the required column " + std::string(*names.begin()) +
+                          " is missing (the header has: " + header + ")");
     }
     return i;
 }
@@ -177,8 +175,8 @@ void SourceCsv::read(StageObserver &observer, const CancelToken &cancel, const Q
                 ++m_emptyRecords;
                 ++m_emptyMalformed;
             } else {
-                onMalformed(reader.malformed(), m_name + ":" + std::to_string(reader.malformed().line) + ": "
-                                                    + reader.malformed().reason);
+                onMalformed(reader.malformed(),
+                            m_name + ":" + std::to_string(reader.malformed().line) + ": " + reader.malformed().reason);
             }
             if (++n % kCheckEvery == 0) {
                 if (cancel.isCancelled() || observer.cancelRequested())
@@ -200,7 +198,9 @@ nlohmann::json SourceCsv::report() const
     nlohmann::json columns = nlohmann::json::object();
     for (const auto &[i, target] : m_used)
         columns[m_header[std::size_t(i)]] = target;
-    const char *endings = m_crlfRecords > 0 && m_lfRecords > 0 ? "mixed LF and CRLF" : m_crlfRecords > 0 ? "CRLF" : "LF";
+    const char *endings = m_crlfRecords > 0 && m_lfRecords > 0 ? "mixed LF and CRLF"
+                          : m_crlfRecords > 0                  ? "CRLF"
+                                                               : "LF";
     nlohmann::json r = {{"file", m_name},
                         {"columns", columns},
                         {"ignored_columns", ignoredColumns()},
@@ -211,7 +211,8 @@ nlohmann::json SourceCsv::report() const
                         {"byte_order_mark", m_stats.byteOrderMark},
                         {"line_endings", endings}};
     if (m_unfitRecords > 0)
-        r["records_with_values_that_do_not_fit"] = {{"count", m_unfitRecords}, {"first", m_firstUnfit},
+        r["records_with_values_that_do_not_fit"] = {{"count", m_unfitRecords},
+                                                    {"first", m_firstUnfit},
                                                     {"treatment", "quarantined whole, with the file, line and reason"}};
     return r;
 }

@@ -33,7 +33,8 @@ namespace ecomops::sources {
 // Spaces and tabs trimmed from both ends.
 std::string_view trim(std::string_view value);
 
-class SourceCsv {
+class SourceCsv
+{
 public:
     // Reads the header; throws SourceError naming the file when it cannot be
     // opened or its header cannot be read (a column name that is not UTF-8
@@ -76,7 +77,7 @@ public:
     // Records of the last pass whose every field was empty.
     std::int64_t emptyRecords() const { return m_emptyRecords; }
 
-    static std::string field(const csv::Record &record, int column); // trimmed; "" when column < 0
+    static std::string field(const csv::Record &record, int column);         // trimmed; "" when column < 0
     static std::string_view rawField(const csv::Record &record, int column); // untrimmed
 
 private:

@@ -11,8 +11,7 @@
 namespace ecomops::sources {
 
 StagedTable::StagedTable(const QString &directory, std::string table, std::vector<std::string> columns)
-    : m_table(std::move(table))
-    , m_columns(std::move(columns))
+    : m_table(std::move(table)), m_columns(std::move(columns))
 {
     const staging::TableSpec *spec = staging::findTable(m_table);
     if (!spec)
@@ -36,8 +35,8 @@ StagedTable::~StagedTable() = default;
 void StagedTable::checkWidth(std::size_t values) const
 {
     if (values != m_columns.size())
-        throw std::logic_error("staged table " + m_table + ": a row of " + std::to_string(values) + " values for "
-                               + std::to_string(m_columns.size()) + " columns");
+        throw std::logic_error("staged table " + m_table + ": a row of " + std::to_string(values) + " values for " +
+                               std::to_string(m_columns.size()) + " columns");
 }
 
 void StagedTable::endRow()

@@ -19,7 +19,8 @@
 
 namespace ecomops::sources {
 
-class StagedTable {
+class StagedTable
+{
 public:
     // Throws std::logic_error for a table or column the catalogue does not
     // know (a programming error), csv::FileError if the file cannot be created.
@@ -46,8 +47,8 @@ private:
 
     std::string m_table;
     std::vector<std::string> m_columns;
-    std::vector<std::size_t> m_positions;  // of m_columns in the catalogue's columns
-    std::vector<std::string_view> m_row;   // the row being written, in the catalogue's order
+    std::vector<std::size_t> m_positions; // of m_columns in the catalogue's columns
+    std::vector<std::string_view> m_row;  // the row being written, in the catalogue's order
     std::unique_ptr<csv::Writer> m_writer;
     std::int64_t m_rows = 0;
     std::int64_t m_unreadable = 0;

@@ -14,7 +14,8 @@
 
 namespace ecomops::sources {
 
-class TimestampColumns {
+class TimestampColumns
+{
 public:
     // Adds a column (its header position, or -1 when the file lacks it) and
     // returns its slot for convert().

@@ -11,7 +11,7 @@ namespace {
 // A timestamp split into its numbers, before the day/month order is known.
 struct Parts {
     bool iso = false;
-    int first = 0, second = 0; // year-last: the two numbers before the year
+    int first = 0, second = 0;        // year-last: the two numbers before the year
     int year = 0, month = 0, day = 0; // ISO: as written
     int yearDigits = 4;
     int hour = 0, minute = 0, sec = 0;
@@ -139,9 +139,12 @@ std::string quoted(const std::string &value, std::uint64_t line)
 const char *toString(DateOrder order)
 {
     switch (order) {
-    case DateOrder::DayFirst: return "day_first";
-    case DateOrder::MonthFirst: return "month_first";
-    case DateOrder::Unknown: break;
+    case DateOrder::DayFirst:
+        return "day_first";
+    case DateOrder::MonthFirst:
+        return "month_first";
+    case DateOrder::Unknown:
+        break;
     }
     return "unknown";
 }
@@ -199,7 +202,8 @@ void TimestampSurvey::observe(std::string_view value, std::uint64_t line)
 
 void TimestampSurvey::merge(const TimestampSurvey &o)
 {
-    auto take = [](std::string &example, std::uint64_t &line, const std::string &otherExample, std::uint64_t otherLine) {
+    auto take = [](std::string &example, std::uint64_t &line, const std::string &otherExample,
+                   std::uint64_t otherLine) {
         if (example.empty() && !otherExample.empty()) {
             example = otherExample;
             line = otherLine;
@@ -230,29 +234,29 @@ DateOrder decideDateOrder(const std::string &file, const TimestampSurvey &all, D
     const bool dayProven = !all.dayFirstExample.empty();
     const bool monthProven = !all.monthFirstExample.empty();
     if (dayProven && monthProven)
-        throw SourceError(file + ": the dates mix both orders: " + quoted(all.dayFirstExample, all.dayFirstLine)
-                          + " can only be day first and " + quoted(all.monthFirstExample, all.monthFirstLine)
-                          + " can only be month first; the file cannot be read reliably");
+        throw SourceError(file + ": the dates mix both orders: " + quoted(all.dayFirstExample, all.dayFirstLine) +
+                          " can only be day first and " + quoted(all.monthFirstExample, all.monthFirstLine) +
+                          " can only be month first; the file cannot be read reliably");
     if (dayProven || monthProven) {
         const DateOrder proven = dayProven ? DateOrder::DayFirst : DateOrder::MonthFirst;
         const std::string example = dayProven ? quoted(all.dayFirstExample, all.dayFirstLine)
                                               : quoted(all.monthFirstExample, all.monthFirstLine);
         if (stated != DateOrder::Unknown && stated != proven)
-            throw SourceError(file + ": date_order=" + toString(stated) + " was stated, but " + example + " can only be "
-                              + (dayProven ? "day first" : "month first"));
-        why = std::string(dayProven ? "day first" : "month first") + ", decided by the data: " + example + " has "
-              + (dayProven ? "a first" : "a second") + " number above 12, which can only be a day"
-              + (stated != DateOrder::Unknown ? " (as stated by date_order)" : "");
+            throw SourceError(file + ": date_order=" + toString(stated) + " was stated, but " + example +
+                              " can only be " + (dayProven ? "day first" : "month first"));
+        why = std::string(dayProven ? "day first" : "month first") + ", decided by the data: " + example + " has " +
+              (dayProven ? "a first" : "a second") + " number above 12, which can only be a day" +
+              (stated != DateOrder::Unknown ? " (as stated by date_order)" : "");
         return proven;
     }
     if (stated == DateOrder::Unknown)
-        throw SourceError(file + ": the dates are ambiguous: every value, such as "
-                          + quoted(all.numericExample, all.numericLine)
-                          + ", reads both day-first and month-first (no number above 12 in the first two places); "
-                            "state the order with --option date_order=month_first or --option date_order=day_first");
-    why = std::string(stated == DateOrder::DayFirst ? "day first" : "month first")
-          + ", as stated by date_order: the data alone does not decide (no value such as "
-          + quoted(all.numericExample, all.numericLine) + " has a number above 12 in the first two places)";
+        throw SourceError(file + ": the dates are ambiguous: every value, such as " +
+                          quoted(all.numericExample, all.numericLine) +
+                          ", reads both day-first and month-first (no number above 12 in the first two places); "
+                          "state the order with --option date_order=month_first or --option date_order=day_first");
+    why = std::string(stated == DateOrder::DayFirst ? "day first" : "month first") +
+          ", as stated by date_order: the data alone does not decide (no value such as " +
+          quoted(all.numericExample, all.numericLine) + " has a number above 12 in the first two places)";
     return stated;
 }
 
@@ -294,8 +298,8 @@ std::optional<std::string> normalizeTimestamp(std::string_view value, DateOrder 
             return std::nullopt;
         hour = hour % 12 + (p->meridiem == 2 ? 12 : 0);
     }
-    if (year < 1 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || p->minute > 59
-        || p->sec > 59)
+    if (year < 1 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 ||
+        p->minute > 59 || p->sec > 59)
         return std::nullopt;
     char text[64];
     std::snprintf(text, sizeof text, "%04d-%02d-%02d %02d:%02d:%02d", year, month, day, hour, p->minute, p->sec);

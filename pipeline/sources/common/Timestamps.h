@@ -24,19 +24,20 @@ DateOrder statedDateOrder(const nlohmann::json &options);
 
 // What one column's values look like, gathered in a pass before any
 // conversion.
-class TimestampSurvey {
+class TimestampSurvey
+{
 public:
     void observe(std::string_view value, std::uint64_t line);
 
-    std::int64_t iso = 0;       // year-first values
-    std::int64_t numeric = 0;   // year-last values (order to be decided)
+    std::int64_t iso = 0;     // year-first values
+    std::int64_t numeric = 0; // year-last values (order to be decided)
     std::int64_t empty = 0;
     std::int64_t unreadable = 0;
     bool twoDigitYear = false;
     bool fourDigitYear = false;
     bool seconds = false;
-    bool clock12 = false;       // AM/PM
-    char separator = 0;         // of the first numeric value
+    bool clock12 = false; // AM/PM
+    char separator = 0;   // of the first numeric value
     // The first value that proves each order, and the first numeric value.
     std::string dayFirstExample, monthFirstExample, numericExample, unreadableExample;
     std::uint64_t dayFirstLine = 0, monthFirstLine = 0, numericLine = 0, unreadableLine = 0;

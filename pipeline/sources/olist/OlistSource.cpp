@@ -50,15 +50,36 @@ struct PriceSeen {
 };
 
 // Column positions of each file, resolved before anything is written.
-struct CustomerColumns { int id, person, zip, city, state; };
-struct OrderColumns { int id, customer, status; int purchase, approved, carrier, delivered, estimated; };
-struct ItemColumns { int order, line, product, seller, price, freight; int shippingLimit; };
-struct ProductColumns { int id, category; };
-struct PaymentColumns { int order, sequence, type, installments, value; };
-struct ReviewColumns { int id, order, score, title, message; int created, answered; };
-struct SellerColumns { int id, zip, city, state; };
-struct TranslationColumns { int portuguese, english; };
-struct GeoColumns { int zip, lat, lng, city, state; };
+struct CustomerColumns {
+    int id, person, zip, city, state;
+};
+struct OrderColumns {
+    int id, customer, status;
+    int purchase, approved, carrier, delivered, estimated;
+};
+struct ItemColumns {
+    int order, line, product, seller, price, freight;
+    int shippingLimit;
+};
+struct ProductColumns {
+    int id, category;
+};
+struct PaymentColumns {
+    int order, sequence, type, installments, value;
+};
+struct ReviewColumns {
+    int id, order, score, title, message;
+    int created, answered;
+};
+struct SellerColumns {
+    int id, zip, city, state;
+};
+struct TranslationColumns {
+    int portuguese, english;
+};
+struct GeoColumns {
+    int zip, lat, lng, city, state;
+};
 
 struct ZipPoint {
     double latitude = 0, longitude = 0;
@@ -66,7 +87,8 @@ struct ZipPoint {
     std::string city, state;
 };
 
-class OlistImport {
+class OlistImport
+{
 public:
     OlistImport(const nlohmann::json &options, QString directory, StageObserver &observer, CancelToken &cancel)
         : m_options(options), m_directory(std::move(directory)), m_observer(observer), m_cancel(cancel)
@@ -119,15 +141,15 @@ private:
         SourceCsv &c = file(Role::Customers);
         m_customer = {c.require({"customer_id"}, "customers.customer_id (via the person, see below)"),
                       c.require({"customer_unique_id"}, "customers.customer_id"),
-                      c.use({"customer_zip_code_prefix"}, "customers.zip_code"), c.use({"customer_city"}, "customers.city"),
-                      c.use({"customer_state"}, "customers.state")};
+                      c.use({"customer_zip_code_prefix"}, "customers.zip_code"),
+                      c.use({"customer_city"}, "customers.city"), c.use({"customer_state"}, "customers.state")};
 
         SourceCsv &o = file(Role::Orders);
         m_order.id = o.require({"order_id"}, "orders.order_id");
         m_order.customer = o.require({"customer_id"}, "orders.customer_id (the person: customers.customer_unique_id)");
         m_order.status = o.require({"order_status"}, "orders.status");
-        m_order.purchase = m_orderTimes.add(o.require({"order_purchase_timestamp"}, "orders.order_ts"),
-                                            "order_purchase_timestamp");
+        m_order.purchase =
+            m_orderTimes.add(o.require({"order_purchase_timestamp"}, "orders.order_ts"), "order_purchase_timestamp");
         m_order.approved = m_orderTimes.add(o.use({"order_approved_at"}, "orders.approved_at (and payments.paid_ts)"),
                                             "order_approved_at");
         m_order.carrier = m_orderTimes.add(o.use({"order_delivered_carrier_date"}, "orders.delivered_carrier_at"),
@@ -147,8 +169,8 @@ private:
         i.expectNumber(m_item.line, NumberRange::Int32);
         i.expectNumber(m_item.price, NumberRange::Amount);
         i.expectNumber(m_item.freight, NumberRange::Amount);
-        m_item.shippingLimit = m_itemTimes.add(i.use({"shipping_limit_date"}, "order_lines.shipping_limit_at"),
-                                               "shipping_limit_date");
+        m_item.shippingLimit =
+            m_itemTimes.add(i.use({"shipping_limit_date"}, "order_lines.shipping_limit_at"), "shipping_limit_date");
 
         SourceCsv &p = file(Role::Products);
         m_product = {p.require({"product_id"}, "products.product_id (and product_name)"),
@@ -171,14 +193,15 @@ private:
             f->expectNumber(m_review.score, NumberRange::Int32);
             m_review.title = f->use({"review_comment_title"}, "reviews.comment_title");
             m_review.message = f->use({"review_comment_message"}, "reviews.comment_message");
-            m_review.created = m_reviewTimes.add(f->use({"review_creation_date"}, "reviews.created_at"),
-                                                 "review_creation_date");
+            m_review.created =
+                m_reviewTimes.add(f->use({"review_creation_date"}, "reviews.created_at"), "review_creation_date");
             m_review.answered = m_reviewTimes.add(f->use({"review_answer_timestamp"}, "reviews.answered_at"),
                                                   "review_answer_timestamp");
         }
         if (SourceCsv *f = optional(Role::Sellers))
-            m_seller = {f->require({"seller_id"}, "sellers.seller_id"), f->use({"seller_zip_code_prefix"}, "sellers.zip_code"),
-                        f->use({"seller_city"}, "sellers.city"), f->use({"seller_state"}, "sellers.state")};
+            m_seller = {f->require({"seller_id"}, "sellers.seller_id"),
+                        f->use({"seller_zip_code_prefix"}, "sellers.zip_code"), f->use({"seller_city"}, "sellers.city"),
+                        f->use({"seller_state"}, "sellers.state")};
         if (SourceCsv *f = optional(Role::CategoryTranslation))
             m_translation = {f->require({"product_category_name"}, "categories.category_id"),
                              f->require({"product_category_name_english"}, "categories.category_name")};
@@ -194,8 +217,9 @@ private:
         if (SourceCsv *f = optional(Role::Reviews))
             m_reviewTimes.decide(*f, m_stated, m_observer, m_cancel, QStringLiteral("reviews"));
         m_decisions["date_order_stated"] = toString(m_stated);
-        m_decisions["channel"] = m_channel + (m_options.contains("channel") ? " (option channel)"
-                                                                            : " (Olist is a marketplace; option channel=… changes it)");
+        m_decisions["channel"] =
+            m_channel + (m_options.contains("channel") ? " (option channel)"
+                                                       : " (Olist is a marketplace; option channel=… changes it)");
         m_decisions["country"] = "BR (Brazil) for every customer and order: Olist sells in Brazil only";
     }
 
@@ -239,8 +263,8 @@ private:
             r.update(extra);
         m_files.push_back(r);
         m_observer.log(LogLevel::Info, QStringLiteral("%1 → %2: %3, columns %4; ignored: %5")
-                                           .arg(QString::fromStdString(f.name()), QString::fromStdString(table), f.summary(),
-                                                QString::fromStdString(safeDump(r["columns"])),
+                                           .arg(QString::fromStdString(f.name()), QString::fromStdString(table),
+                                                f.summary(), QString::fromStdString(safeDump(r["columns"])),
                                                 QString::fromStdString(safeDump(r["ignored_columns"]))));
     }
 
@@ -256,11 +280,14 @@ private:
         std::map<std::string, std::string> english; // Portuguese → English, in file order of keys
         std::vector<std::string> order;
         if (SourceCsv *f = optional(Role::CategoryTranslation)) {
-            f->read(m_observer, m_cancel, QStringLiteral("categories"), [&](const csv::Record &r) {
-                const std::string pt = SourceCsv::field(r, m_translation.portuguese);
-                if (!pt.empty() && english.emplace(pt, SourceCsv::field(r, m_translation.english)).second)
-                    order.push_back(pt);
-            }, [](const csv::Malformed &, const std::string &) {});
+            f->read(
+                m_observer, m_cancel, QStringLiteral("categories"),
+                [&](const csv::Record &r) {
+                    const std::string pt = SourceCsv::field(r, m_translation.portuguese);
+                    if (!pt.empty() && english.emplace(pt, SourceCsv::field(r, m_translation.english)).second)
+                        order.push_back(pt);
+                },
+                [](const csv::Malformed &, const std::string &) {});
             report(*f, "categories", nullptr);
         }
 
@@ -298,7 +325,8 @@ private:
         finish(*categories);
         m_decisions["categories"] = {
             {"id", "the Portuguese category name"},
-            {"name", "the English translation where product_category_name_translation has one, else the Portuguese name"},
+            {"name",
+             "the English translation where product_category_name_translation has one, else the Portuguese name"},
             {"untranslated", untranslated},
             {"products_without_category", std::to_string(uncategorised) + " went to the category \"uncategorised\""}};
         m_decisions["product_name"] = "the product_id: the export has no product names";
@@ -329,29 +357,34 @@ private:
         finish(*out);
         report(f, "customers", nullptr,
                {{"persons", std::int64_t(written.size())}, {"records_merged_into_their_person", merged}});
-        m_decisions["customers"] =
-            "one staged customer per customer_unique_id (the person), with the city, state and postcode of the person's "
-            "first record; orders reach the person through their customer_id. " + std::to_string(merged)
-            + " further records of known persons were merged; " + std::to_string(noPerson)
-            + " records without a customer_unique_id stand for themselves (their customer_id)";
+        m_decisions["customers"] = "one staged customer per customer_unique_id (the person), with the city, state and "
+                                   "postcode of the person's "
+                                   "first record; orders reach the person through their customer_id. " +
+                                   std::to_string(merged) + " further records of known persons were merged; " +
+                                   std::to_string(noPerson) +
+                                   " records without a customer_unique_id stand for themselves (their customer_id)";
     }
 
     void aggregateItems()
     {
         SourceCsv &f = file(Role::OrderItems);
-        f.read(m_observer, m_cancel, QStringLiteral("order_lines"), [&](const csv::Record &r) {
-            const std::string order = SourceCsv::field(r, m_item.order);
-            OrderAmounts &a = m_amounts[order];
-            ++a.items;
-            const auto price = Decimal::tryParse(SourceCsv::field(r, m_item.price));
-            const std::string freightText = SourceCsv::field(r, m_item.freight);
-            const auto freight = freightText.empty() ? std::optional<Decimal>(Decimal()) : Decimal::tryParse(freightText);
-            if (!price || !freight || !addAmount(a.subtotal, *price) || !addAmount(a.freight, *freight)) {
-                a.known = false;
-                return;
-            }
-            m_prices.push_back({SourceCsv::field(r, m_item.product), order, *price});
-        }, [&](const csv::Malformed &, const std::string &) {});
+        f.read(
+            m_observer, m_cancel, QStringLiteral("order_lines"),
+            [&](const csv::Record &r) {
+                const std::string order = SourceCsv::field(r, m_item.order);
+                OrderAmounts &a = m_amounts[order];
+                ++a.items;
+                const auto price = Decimal::tryParse(SourceCsv::field(r, m_item.price));
+                const std::string freightText = SourceCsv::field(r, m_item.freight);
+                const auto freight =
+                    freightText.empty() ? std::optional<Decimal>(Decimal()) : Decimal::tryParse(freightText);
+                if (!price || !freight || !addAmount(a.subtotal, *price) || !addAmount(a.freight, *freight)) {
+                    a.known = false;
+                    return;
+                }
+                m_prices.push_back({SourceCsv::field(r, m_item.product), order, *price});
+            },
+            [&](const csv::Malformed &, const std::string &) {});
     }
 
     void aggregatePayments()
@@ -359,24 +392,27 @@ private:
         SourceCsv *f = optional(Role::Payments);
         if (!f)
             return;
-        f->read(m_observer, m_cancel, QStringLiteral("payments"), [&](const csv::Record &r) {
-            const auto value = Decimal::tryParse(SourceCsv::field(r, m_payment.value));
-            const long sequence = std::atol(SourceCsv::field(r, m_payment.sequence).c_str());
-            if (!value)
-                return;
-            auto [it, added] = m_method.try_emplace(SourceCsv::field(r, m_payment.order));
-            PaymentChoice &c = it->second;
-            if (added || *value > c.largest || (*value == c.largest && sequence < c.sequence))
-                c = {*value, sequence, SourceCsv::field(r, m_payment.type)};
-        }, [](const csv::Malformed &, const std::string &) {});
+        f->read(
+            m_observer, m_cancel, QStringLiteral("payments"),
+            [&](const csv::Record &r) {
+                const auto value = Decimal::tryParse(SourceCsv::field(r, m_payment.value));
+                const long sequence = std::atol(SourceCsv::field(r, m_payment.sequence).c_str());
+                if (!value)
+                    return;
+                auto [it, added] = m_method.try_emplace(SourceCsv::field(r, m_payment.order));
+                PaymentChoice &c = it->second;
+                if (added || *value > c.largest || (*value == c.largest && sequence < c.sequence))
+                    c = {*value, sequence, SourceCsv::field(r, m_payment.type)};
+            },
+            [](const csv::Malformed &, const std::string &) {});
     }
 
     void writeOrders()
     {
-        auto out = stage("orders", {"order_id", "customer_id", "order_ts", "channel", "status", "payment_method",
-                                    "country_code", "items_subtotal", "discount_total", "shipping_fee", "order_total",
-                                    "approved_at", "delivered_carrier_at", "delivered_customer_at",
-                                    "estimated_delivery_at"});
+        auto out =
+            stage("orders", {"order_id", "customer_id", "order_ts", "channel", "status", "payment_method",
+                             "country_code", "items_subtotal", "discount_total", "shipping_fee", "order_total",
+                             "approved_at", "delivered_carrier_at", "delivered_customer_at", "estimated_delivery_at"});
         std::int64_t unknownCustomer = 0, withoutItems = 0, unknownAmounts = 0;
         SourceCsv &f = file(Role::Orders);
         pass(f, out.get(), QStringLiteral("orders"), [&](const csv::Record &r) {
@@ -413,9 +449,9 @@ private:
                 {"orders_with_unreadable_item_amounts", unknownAmounts}});
         m_decisions["order_amounts"] =
             "items_subtotal = sum of the order's item prices, shipping_fee = sum of their freight, discount_total = 0, "
-            "order_total = items_subtotal + shipping_fee; 0.00 for an order the export has no items for ("
-            + std::to_string(withoutItems) + "); left empty when an item's price does not parse ("
-            + std::to_string(unknownAmounts) + ")";
+            "order_total = items_subtotal + shipping_fee; 0.00 for an order the export has no items for (" +
+            std::to_string(withoutItems) + "); left empty when an item's price does not parse (" +
+            std::to_string(unknownAmounts) + ")";
         m_decisions["payment_method"] = "the type of the order's largest payment (ties: the first)";
     }
 
@@ -442,7 +478,8 @@ private:
         SourceCsv *f = optional(Role::Payments);
         if (!f)
             return;
-        auto out = stage("payments", {"payment_id", "order_id", "paid_ts", "method", "amount", "sequence_no", "installments"});
+        auto out =
+            stage("payments", {"payment_id", "order_id", "paid_ts", "method", "amount", "sequence_no", "installments"});
         std::int64_t unknownOrder = 0;
         pass(*f, out.get(), QStringLiteral("payments"), [&](const csv::Record &r) {
             const std::string order = SourceCsv::field(r, m_payment.order);
@@ -457,9 +494,10 @@ private:
         });
         finish(*out);
         report(*f, "payments", nullptr, {{"payments_whose_order_is_not_in_the_orders_file", unknownOrder}});
-        m_decisions["payments"] = "payment_id = \"<order_id>-<payment_sequential>\"; paid_ts = the order's approval time "
-                                  "(its purchase time when not approved); empty when the order is not in the export, "
-                                  "so the row is quarantined";
+        m_decisions["payments"] =
+            "payment_id = \"<order_id>-<payment_sequential>\"; paid_ts = the order's approval time "
+            "(its purchase time when not approved); empty when the order is not in the export, "
+            "so the row is quarantined";
     }
 
     void writeReviews()
@@ -467,8 +505,8 @@ private:
         SourceCsv *f = optional(Role::Reviews);
         if (!f)
             return;
-        auto out = stage("reviews",
-                         {"review_id", "order_id", "score", "comment_title", "comment_message", "created_at", "answered_at"});
+        auto out = stage("reviews", {"review_id", "order_id", "score", "comment_title", "comment_message", "created_at",
+                                     "answered_at"});
         std::int64_t multiline = 0;
         pass(*f, out.get(), QStringLiteral("reviews"), [&](const csv::Record &r) {
             const std::string_view message = SourceCsv::rawField(r, m_review.message);
@@ -503,23 +541,26 @@ private:
             return;
         std::map<std::string, ZipPoint> zips;
         std::int64_t unreadable = 0;
-        f->read(m_observer, m_cancel, QStringLiteral("zip_codes"), [&](const csv::Record &r) {
-            bool latOk = false, lngOk = false;
-            const double lat = QString::fromStdString(SourceCsv::field(r, m_geo.lat)).toDouble(&latOk);
-            const double lng = QString::fromStdString(SourceCsv::field(r, m_geo.lng)).toDouble(&lngOk);
-            ZipPoint &z = zips[SourceCsv::field(r, m_geo.zip)];
-            if (z.city.empty() && z.state.empty()) {
-                z.city = SourceCsv::field(r, m_geo.city);
-                z.state = SourceCsv::field(r, m_geo.state);
-            }
-            if (!latOk || !lngOk) {
-                ++unreadable;
-                return;
-            }
-            z.latitude += lat;
-            z.longitude += lng;
-            ++z.points;
-        }, [&](const csv::Malformed &, const std::string &) { ++unreadable; });
+        f->read(
+            m_observer, m_cancel, QStringLiteral("zip_codes"),
+            [&](const csv::Record &r) {
+                bool latOk = false, lngOk = false;
+                const double lat = QString::fromStdString(SourceCsv::field(r, m_geo.lat)).toDouble(&latOk);
+                const double lng = QString::fromStdString(SourceCsv::field(r, m_geo.lng)).toDouble(&lngOk);
+                ZipPoint &z = zips[SourceCsv::field(r, m_geo.zip)];
+                if (z.city.empty() && z.state.empty()) {
+                    z.city = SourceCsv::field(r, m_geo.city);
+                    z.state = SourceCsv::field(r, m_geo.state);
+                }
+                if (!latOk || !lngOk) {
+                    ++unreadable;
+                    return;
+                }
+                z.latitude += lat;
+                z.longitude += lng;
+                ++z.points;
+            },
+            [&](const csv::Malformed &, const std::string &) { ++unreadable; });
         auto out = stage("zip_codes", {"zip_code", "city", "state", "latitude", "longitude", "points"});
         for (const auto &[zip, z] : zips) {
             const auto mean = [&](double sum) {
@@ -551,9 +592,11 @@ private:
         }
         finish(*out);
         m_decisions["product_prices"] =
-            "derived from the items (Olist has no price list): each change of a product's price, in order of its orders' "
-            "purchase times, is a point of its history from that time; " + std::to_string(withoutTime)
-            + " items whose order is not in the export (or has no purchase time) give no point";
+            "derived from the items (Olist has no price list): each change of a product's price, in order of its "
+            "orders' "
+            "purchase times, is a point of its history from that time; " +
+            std::to_string(withoutTime) +
+            " items whose order is not in the export (or has no purchase time) give no point";
     }
 
     const nlohmann::json &m_options;

@@ -26,7 +26,8 @@
 
 namespace ecomops::sources {
 
-class OlistSource : public SourceAdapter {
+class OlistSource : public SourceAdapter
+{
 public:
     QString kind() const override { return QStringLiteral("olist"); }
     SourceResult produce(const nlohmann::json &options, const QString &directory, StageObserver &observer,

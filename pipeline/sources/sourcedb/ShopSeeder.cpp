@@ -20,33 +20,49 @@ const std::vector<ShopTable> &shopTables()
     // given, so a snapshot writes the same text the generator wrote.
     static const std::vector<ShopTable> tables = {
         {"countries", "country_code text, country_name text, region text", "country_code", {}},
-        {"categories", "category_id bigint, category_name text, parent_category_id bigint", "category_id",
+        {"categories",
+         "category_id bigint, category_name text, parent_category_id bigint",
+         "category_id",
          {{"parent_category_id", "categories", "category_id"}}},
-        {"products", "product_id text, product_name text, category_id bigint, created_at timestamp", "product_id",
+        {"products",
+         "product_id text, product_name text, category_id bigint, created_at timestamp",
+         "product_id",
          {{"category_id", "categories", "category_id"}}},
-        {"product_prices", "product_id text, valid_from timestamp, unit_price numeric", "product_id, valid_from",
+        {"product_prices",
+         "product_id text, valid_from timestamp, unit_price numeric",
+         "product_id, valid_from",
          {{"product_id", "products", "product_id"}}},
         {"customers",
          "customer_id bigint, email text, first_name text, last_name text, phone text, country_code text, city text, "
          "signup_date date",
-         "customer_id", {{"country_code", "countries", "country_code"}}},
-        {"customer_segments", "customer_id bigint, valid_from timestamp, segment text", "customer_id, valid_from",
+         "customer_id",
+         {{"country_code", "countries", "country_code"}}},
+        {"customer_segments",
+         "customer_id bigint, valid_from timestamp, segment text",
+         "customer_id, valid_from",
          {{"customer_id", "customers", "customer_id"}}},
         {"orders",
          "order_id bigint, customer_id bigint, order_ts timestamp, channel text, status text, payment_method text, "
          "country_code text, items_subtotal numeric, discount_total numeric, shipping_fee numeric, order_total numeric",
-         "order_id", {{"customer_id", "customers", "customer_id"}, {"country_code", "countries", "country_code"}}},
+         "order_id",
+         {{"customer_id", "customers", "customer_id"}, {"country_code", "countries", "country_code"}}},
         {"order_lines",
          "order_id bigint, line_no integer, product_id text, quantity integer, unit_price numeric, discount numeric, "
          "line_total numeric",
-         "order_id, line_no", {{"order_id", "orders", "order_id"}, {"product_id", "products", "product_id"}}},
-        {"payments", "payment_id bigint, order_id bigint, paid_ts timestamp, method text, amount numeric", "payment_id",
+         "order_id, line_no",
+         {{"order_id", "orders", "order_id"}, {"product_id", "products", "product_id"}}},
+        {"payments",
+         "payment_id bigint, order_id bigint, paid_ts timestamp, method text, amount numeric",
+         "payment_id",
          {{"order_id", "orders", "order_id"}}},
-        {"invoices", "invoice_id text, order_id bigint, invoice_ts timestamp, amount numeric", "invoice_id",
+        {"invoices",
+         "invoice_id text, order_id bigint, invoice_ts timestamp, amount numeric",
+         "invoice_id",
          {{"order_id", "orders", "order_id"}}},
         {"events",
          "event_id bigint, session_id text, customer_id bigint, event_ts timestamp, event_type text, product_id text",
-         "event_id", {{"customer_id", "customers", "customer_id"}, {"product_id", "products", "product_id"}}},
+         "event_id",
+         {{"customer_id", "customers", "customer_id"}, {"product_id", "products", "product_id"}}},
     };
     return tables;
 }
@@ -114,9 +130,10 @@ SeedResult seedShop(const QString &conninfo, const synthetic::GeneratorOptions &
             db.exec("DROP TABLE IF EXISTS " + s + "." + t->name + " CASCADE");
         for (const ShopTable &t : shopTables()) {
             db.exec("CREATE TABLE " + s + "." + t.name + " (" + t.columns + ")");
-            const std::string file = QFile::encodeName(QDir(work.path()).filePath(QString::fromStdString(t.name + ".csv")))
-                                         .toStdString();
-            progress(QStringLiteral("loading %1.%2").arg(QString::fromStdString(schema), QString::fromStdString(t.name)));
+            const std::string file =
+                QFile::encodeName(QDir(work.path()).filePath(QString::fromStdString(t.name + ".csv"))).toStdString();
+            progress(
+                QStringLiteral("loading %1.%2").arg(QString::fromStdString(schema), QString::fromStdString(t.name)));
             result.rows[t.name] = copyFile(db, s + "." + t.name, file, cancel);
         }
         // Keys after the rows, as a bulk load does: one index build per key.
@@ -124,8 +141,8 @@ SeedResult seedShop(const QString &conninfo, const synthetic::GeneratorOptions &
             db.exec("ALTER TABLE " + s + "." + t.name + " ADD PRIMARY KEY (" + t.primaryKey + ")");
         for (const ShopTable &t : shopTables()) {
             for (const ShopForeignKey &fk : t.foreignKeys)
-                db.exec("ALTER TABLE " + s + "." + t.name + " ADD FOREIGN KEY (" + fk.column + ") REFERENCES " + s + "."
-                        + fk.table + " (" + fk.key + ")");
+                db.exec("ALTER TABLE " + s + "." + t.name + " ADD FOREIGN KEY (" + fk.column + ") REFERENCES " + s +
+                        "." + fk.table + " (" + fk.key + ")");
         }
         db.exec("COMMIT");
         for (const ShopTable &t : shopTables())

@@ -25,8 +25,8 @@ struct ShopForeignKey {
 
 struct ShopTable {
     std::string name;
-    std::string columns;     // "order_id bigint, customer_id bigint, …"
-    std::string primaryKey;  // "order_id" or "order_id, line_no"
+    std::string columns;    // "order_id bigint, customer_id bigint, …"
+    std::string primaryKey; // "order_id" or "order_id, line_no"
     std::vector<ShopForeignKey> foreignKeys;
 };
 // The source schema's tables, parents before children.

@@ -62,10 +62,11 @@ std::map<std::string, std::vector<SourceColumn>> sourceTables(pg_conn *conn, con
 
 qint64 estimatedRows(load::PgConnection &db, const std::string &qualified)
 {
-    Result r(PQexec(db.handle(), ("SELECT greatest(reltuples, 0)::bigint FROM pg_class WHERE oid = '" + qualified
-                                  + "'::regclass").c_str()));
+    Result r(PQexec(
+        db.handle(),
+        ("SELECT greatest(reltuples, 0)::bigint FROM pg_class WHERE oid = '" + qualified + "'::regclass").c_str()));
     return PQresultStatus(r.get()) == PGRES_TUPLES_OK && PQntuples(r.get()) == 1 ? std::atoll(PQgetvalue(r.get(), 0, 0))
-                                                                                  : -1;
+                                                                                 : -1;
 }
 
 // One table: its plan (columns, the SELECT) and what it became.
@@ -107,8 +108,8 @@ TablePlan plan(load::PgConnection &db, const std::string &schema, const staging:
     std::string order;
     for (const std::string &key : spec.businessKey)
         order += (order.empty() ? "" : ", ") + db.quoteIdentifier(key);
-    p.select = "COPY (SELECT " + list + " FROM " + db.quoteIdentifier(schema) + "." + db.quoteIdentifier(spec.name)
-               + " ORDER BY " + order + ") TO STDOUT (FORMAT csv, HEADER true)";
+    p.select = "COPY (SELECT " + list + " FROM " + db.quoteIdentifier(schema) + "." + db.quoteIdentifier(spec.name) +
+               " ORDER BY " + order + ") TO STDOUT (FORMAT csv, HEADER true)";
     std::vector<std::string> ignored;
     for (const auto &[name, type] : types)
         ignored.push_back(name);
@@ -128,7 +129,8 @@ qint64 copyOut(load::PgConnection &db, const TablePlan &p, const QString &path, 
         throw SourceError("cannot create " + path.toStdString());
     Result start(PQexec(db.handle(), p.select.c_str()));
     if (PQresultStatus(start.get()) != PGRES_COPY_OUT)
-        throw SourceError("cannot copy " + p.report["source"].get<std::string>() + ": " + PQresultErrorMessage(start.get()));
+        throw SourceError("cannot copy " + p.report["source"].get<std::string>() + ": " +
+                          PQresultErrorMessage(start.get()));
     qint64 lines = 0;
     for (;;) {
         char *buffer = nullptr;
@@ -155,7 +157,8 @@ qint64 copyOut(load::PgConnection &db, const TablePlan &p, const QString &path, 
         if (PQresultStatus(raw) != PGRES_COMMAND_OK) {
             if (cancel.isCancelled())
                 throw CancelledError();
-            throw SourceError("copying " + p.report["source"].get<std::string>() + " failed: " + PQresultErrorMessage(raw));
+            throw SourceError("copying " + p.report["source"].get<std::string>() +
+                              " failed: " + PQresultErrorMessage(raw));
         }
         rows = std::atoll(PQcmdTuples(raw));
     }
@@ -208,8 +211,9 @@ SourceResult SourceDbSource::produce(const nlohmann::json &options, const QStrin
         qint64 total = 0;
         for (TablePlan &p : plans) {
             const QString path = QDir(directory).filePath(QString::fromStdString(p.spec->fileName()));
-            const qint64 rows = copyOut(db, p, path, observer, cancel,
-                                        estimatedRows(db, db.quoteIdentifier(schema) + "." + db.quoteIdentifier(p.spec->name)));
+            const qint64 rows =
+                copyOut(db, p, path, observer, cancel,
+                        estimatedRows(db, db.quoteIdentifier(schema) + "." + db.quoteIdentifier(p.spec->name)));
             p.report["rows"] = rows;
             result.rows[p.spec->name] = rows;
             total += rows;
@@ -222,22 +226,24 @@ SourceResult SourceDbSource::produce(const nlohmann::json &options, const QStrin
         }
         db.exec("COMMIT");
         const double seconds = double(clock.elapsed()) / 1000.0;
-        result.report = {{"source", "sourcedb"},
-                         {"connection", describeConnection(db.handle())},
-                         {"schema", schema},
-                         {"consistency", "one REPEATABLE READ READ ONLY transaction: every table as of the same moment"},
-                         {"tables", tableReports},
-                         {"tables_not_in_source", absent},
-                         {"ignored_tables", ignoredTables},
-                         {"seconds", seconds},
-                         {"rows_per_second", seconds > 0 ? double(total) / seconds : 0.0}};
+        result.report = {
+            {"source", "sourcedb"},
+            {"connection", describeConnection(db.handle())},
+            {"schema", schema},
+            {"consistency", "one REPEATABLE READ READ ONLY transaction: every table as of the same moment"},
+            {"tables", tableReports},
+            {"tables_not_in_source", absent},
+            {"ignored_tables", ignoredTables},
+            {"seconds", seconds},
+            {"rows_per_second", seconds > 0 ? double(total) / seconds : 0.0}};
     } catch (const load::PgError &e) {
         if (cancel.isCancelled())
             throw CancelledError();
         // libpq quotes a connection string it cannot parse: the password must
         // not travel on in the run's error, log or record.
-        throw SourceError("the source database: "
-                          + db::scrubSecrets(QString::fromUtf8(e.what()), QString::fromStdString(conninfo)).toStdString());
+        throw SourceError(
+            "the source database: " +
+            db::scrubSecrets(QString::fromUtf8(e.what()), QString::fromStdString(conninfo)).toStdString());
     }
     return result;
 }

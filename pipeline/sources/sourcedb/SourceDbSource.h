@@ -14,7 +14,8 @@
 
 namespace ecomops::sources {
 
-class SourceDbSource : public SourceAdapter {
+class SourceDbSource : public SourceAdapter
+{
 public:
     QString kind() const override { return QStringLiteral("sourcedb"); }
     SourceResult produce(const nlohmann::json &options, const QString &directory, StageObserver &observer,

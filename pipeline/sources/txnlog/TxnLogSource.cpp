@@ -53,8 +53,10 @@ std::string customerId(std::string id, bool &normalized)
     const auto dot = id.find('.');
     if (dot == std::string::npos || dot == 0)
         return id;
-    const bool digits = std::all_of(id.begin(), id.begin() + std::ptrdiff_t(dot), [](char c) { return c >= '0' && c <= '9'; });
-    const bool zeros = dot + 1 < id.size() && std::all_of(id.begin() + std::ptrdiff_t(dot) + 1, id.end(), [](char c) { return c == '0'; });
+    const bool digits =
+        std::all_of(id.begin(), id.begin() + std::ptrdiff_t(dot), [](char c) { return c >= '0' && c <= '9'; });
+    const bool zeros = dot + 1 < id.size() &&
+                       std::all_of(id.begin() + std::ptrdiff_t(dot) + 1, id.end(), [](char c) { return c == '0'; });
     if (!digits || !zeros)
         return id;
     normalized = true;
@@ -73,7 +75,8 @@ std::optional<Decimal> lineTotalOf(Decimal price, qlonglong quantity)
     }
 }
 
-class TxnLogImport {
+class TxnLogImport
+{
 public:
     TxnLogImport(const nlohmann::json &options, QString directory, StageObserver &observer, CancelToken &cancel)
         : m_options(options), m_directory(std::move(directory)), m_observer(observer), m_cancel(cancel)
@@ -85,9 +88,10 @@ public:
         QElapsedTimer clock;
         clock.start();
         prepare();
-        auto lines = std::make_unique<StagedTable>(
-            m_directory, "order_lines",
-            std::vector<std::string>{"order_id", "line_no", "product_id", "quantity", "unit_price", "line_total", "description"});
+        auto lines =
+            std::make_unique<StagedTable>(m_directory, "order_lines",
+                                          std::vector<std::string>{"order_id", "line_no", "product_id", "quantity",
+                                                                   "unit_price", "line_total", "description"});
         std::int64_t records = 0;
         for (LogFile &f : m_files) {
             readLines(f, *lines);
@@ -97,12 +101,11 @@ public:
             r["timestamps"] = f.times.report();
             m_fileReports.push_back(r);
             m_result.skipped["order_lines"] += f.csv->emptyRecords();
-            m_observer.log(LogLevel::Info,
-                           QStringLiteral("%1: %2; columns %3; ignored: %4; dates: %5")
-                               .arg(QString::fromStdString(f.csv->name()), f.csv->summary(),
-                                    QString::fromStdString(safeDump(r["columns"])),
-                                    QString::fromStdString(safeDump(r["ignored_columns"])),
-                                    QString::fromStdString(safeDump(r["timestamps"]))));
+            m_observer.log(LogLevel::Info, QStringLiteral("%1: %2; columns %3; ignored: %4; dates: %5")
+                                               .arg(QString::fromStdString(f.csv->name()), f.csv->summary(),
+                                                    QString::fromStdString(safeDump(r["columns"])),
+                                                    QString::fromStdString(safeDump(r["ignored_columns"])),
+                                                    QString::fromStdString(safeDump(r["timestamps"]))));
         }
         lines->close();
         m_result.rows["order_lines"] = lines->rows();
@@ -115,12 +118,10 @@ public:
         const double seconds = double(clock.elapsed()) / 1000.0;
         m_decisions["customer_ids_with_trailing_zero_decimals"] = m_normalizedCustomers;
         m_decisions["lines_without_customer"] = m_anonymousLines;
-        m_result.report = {{"source", "txnlog"},
-                           {"path", m_path.toStdString()},
-                           {"files", m_fileReports},
-                           {"decisions", m_decisions},
-                           {"seconds", seconds},
-                           {"source_records_per_second", seconds > 0 ? double(records) / seconds : 0.0}};
+        m_result.report = {
+            {"source", "txnlog"},     {"path", m_path.toStdString()},
+            {"files", m_fileReports}, {"decisions", m_decisions},
+            {"seconds", seconds},     {"source_records_per_second", seconds > 0 ? double(records) / seconds : 0.0}};
         return std::move(m_result);
     }
 
@@ -137,7 +138,8 @@ private:
         QStringList paths;
         if (info.isDir()) {
             const QDir dir(m_path);
-            for (const QString &name : dir.entryList({QStringLiteral("*.csv"), QStringLiteral("*.CSV")}, QDir::Files, QDir::Name))
+            for (const QString &name :
+                 dir.entryList({QStringLiteral("*.csv"), QStringLiteral("*.CSV")}, QDir::Files, QDir::Name))
                 paths << dir.filePath(name);
             if (paths.isEmpty())
                 throw SourceError("the transaction-log folder " + m_path.toStdString() + " holds no .csv file");
@@ -150,8 +152,10 @@ private:
             LogFile f;
             f.csv = std::make_unique<SourceCsv>(path);
             SourceCsv &c = *f.csv;
-            f.columns.invoice = c.require({"InvoiceNo", "Invoice", "InvoiceNumber"}, "orders.order_id, order_lines.order_id");
-            f.columns.stock = c.require({"StockCode", "Stock Code", "ProductCode"}, "products.product_id, order_lines.product_id");
+            f.columns.invoice =
+                c.require({"InvoiceNo", "Invoice", "InvoiceNumber"}, "orders.order_id, order_lines.order_id");
+            f.columns.stock =
+                c.require({"StockCode", "Stock Code", "ProductCode"}, "products.product_id, order_lines.product_id");
             f.columns.description = c.require({"Description"}, "products.product_name, order_lines.description");
             f.columns.quantity = c.require({"Quantity"}, "order_lines.quantity");
             f.columns.date = c.require({"InvoiceDate"}, "orders.order_ts, product_prices.valid_from");
@@ -165,84 +169,93 @@ private:
             m_files.push_back(std::move(f));
         }
         m_decisions["date_order_stated"] = toString(stated);
-        m_decisions["channel"] = m_channel + (m_options.contains("channel") ? " (option channel)" : " (default; option channel=… changes it)");
-        m_decisions["cancellations"] = std::string("invoices starting with \"") + kCancellationPrefix
-                                       + "\": status Cancelled, other invoices Completed";
+        m_decisions["channel"] =
+            m_channel +
+            (m_options.contains("channel") ? " (option channel)" : " (default; option channel=… changes it)");
+        m_decisions["cancellations"] = std::string("invoices starting with \"") + kCancellationPrefix +
+                                       "\": status Cancelled, other invoices Completed";
         m_decisions["line_no"] = "the line's position within its invoice, in file order (files in name order): stable "
                                  "across re-imports of the same file";
-        m_decisions["line_total"] = "quantity × unit_price, rounded half to even to the cent; orders.items_subtotal and "
-                                    "order_total are the sum of their lines' totals";
+        m_decisions["line_total"] =
+            "quantity × unit_price, rounded half to even to the cent; orders.items_subtotal and "
+            "order_total are the sum of their lines' totals";
         m_decisions["anonymous_customer"] =
-            m_anonymous.empty() ? "lines without CustomerID are guest checkouts: kept, counted in revenue, not in "
-                                  "customer figures (option anonymous_customer=ID names a customer for them instead)"
-                                : "lines without CustomerID belong to customer " + m_anonymous + " (option anonymous_customer)";
+            m_anonymous.empty()
+                ? "lines without CustomerID are guest checkouts: kept, counted in revenue, not in "
+                  "customer figures (option anonymous_customer=ID names a customer for them instead)"
+                : "lines without CustomerID belong to customer " + m_anonymous + " (option anonymous_customer)";
     }
 
     void readLines(LogFile &f, StagedTable &out)
     {
         const Columns &c = f.columns;
-        f.csv->read(m_observer, m_cancel, QStringLiteral("order_lines"), [&](const csv::Record &r) {
-            const std::string invoiceId = SourceCsv::field(r, c.invoice);
-            const std::string product = SourceCsv::field(r, c.stock);
-            const std::string description = SourceCsv::field(r, c.description);
-            const std::string quantityText = SourceCsv::field(r, c.quantity);
-            const std::string priceText = SourceCsv::field(r, c.price);
+        f.csv->read(
+            m_observer, m_cancel, QStringLiteral("order_lines"),
+            [&](const csv::Record &r) {
+                const std::string invoiceId = SourceCsv::field(r, c.invoice);
+                const std::string product = SourceCsv::field(r, c.stock);
+                const std::string description = SourceCsv::field(r, c.description);
+                const std::string quantityText = SourceCsv::field(r, c.quantity);
+                const std::string priceText = SourceCsv::field(r, c.price);
 
-            // Quantity and price are in range here (SourceCsv checked them);
-            // their product may still not be an amount: judged before the
-            // line feeds any invoice, customer, product or country.
-            bool quantityOk = false;
-            const qlonglong quantity = QString::fromStdString(quantityText).toLongLong(&quantityOk);
-            const auto price = Decimal::tryParse(priceText);
-            std::optional<Decimal> total;
-            if (quantityOk && price) {
-                total = lineTotalOf(*price, quantity);
-                if (!total) {
-                    out.writeUnreadable(f.csv->name() + ":" + std::to_string(r.line) + ": the line total " + quantityText
-                                            + " × " + priceText + " is out of range (at most 10 digits before the "
-                                            "decimal point)",
-                                        r.raw);
-                    return;
+                // Quantity and price are in range here (SourceCsv checked them);
+                // their product may still not be an amount: judged before the
+                // line feeds any invoice, customer, product or country.
+                bool quantityOk = false;
+                const qlonglong quantity = QString::fromStdString(quantityText).toLongLong(&quantityOk);
+                const auto price = Decimal::tryParse(priceText);
+                std::optional<Decimal> total;
+                if (quantityOk && price) {
+                    total = lineTotalOf(*price, quantity);
+                    if (!total) {
+                        out.writeUnreadable(f.csv->name() + ":" + std::to_string(r.line) + ": the line total " +
+                                                quantityText + " × " + priceText +
+                                                " is out of range (at most 10 digits before the "
+                                                "decimal point)",
+                                            r.raw);
+                        return;
+                    }
                 }
-            }
-            const std::string lineTotal = total ? money(*total) : std::string();
-            const std::string ts = f.times.convert(r, c.dateSlot);
-            bool normalized = false;
-            std::string customer = customerId(SourceCsv::field(r, c.customer), normalized);
-            m_normalizedCustomers += normalized ? 1 : 0;
-            if (customer.empty()) {
-                ++m_anonymousLines;
-                customer = m_anonymous;
-            }
-            const std::string country = countryCode(SourceCsv::field(r, c.country));
+                const std::string lineTotal = total ? money(*total) : std::string();
+                const std::string ts = f.times.convert(r, c.dateSlot);
+                bool normalized = false;
+                std::string customer = customerId(SourceCsv::field(r, c.customer), normalized);
+                m_normalizedCustomers += normalized ? 1 : 0;
+                if (customer.empty()) {
+                    ++m_anonymousLines;
+                    customer = m_anonymous;
+                }
+                const std::string country = countryCode(SourceCsv::field(r, c.country));
 
-            auto [it, added] = m_invoices.try_emplace(invoiceId);
-            Invoice &inv = it->second;
-            if (added) {
-                m_invoiceOrder.push_back(invoiceId);
-                inv.customer = customer;
-                inv.ts = ts;
-                inv.country = country;
-            } else if (inv.customer != customer || inv.ts != ts || inv.country != country) {
-                inv.disagrees = true;
-            }
-            if (!total || !addAmount(inv.subtotal, *total))
-                inv.amountsKnown = false;
-            out.write({invoiceId, std::to_string(++inv.lines), product, quantityText, priceText, lineTotal, description});
+                auto [it, added] = m_invoices.try_emplace(invoiceId);
+                Invoice &inv = it->second;
+                if (added) {
+                    m_invoiceOrder.push_back(invoiceId);
+                    inv.customer = customer;
+                    inv.ts = ts;
+                    inv.country = country;
+                } else if (inv.customer != customer || inv.ts != ts || inv.country != country) {
+                    inv.disagrees = true;
+                }
+                if (!total || !addAmount(inv.subtotal, *total))
+                    inv.amountsKnown = false;
+                out.write(
+                    {invoiceId, std::to_string(++inv.lines), product, quantityText, priceText, lineTotal, description});
 
-            if (!customer.empty() && !m_customers.count(customer)) {
-                m_customers.emplace(customer, country);
-                m_customerOrder.push_back(customer);
-            }
-            auto [p, newProduct] = m_products.try_emplace(product);
-            if (newProduct)
-                m_productOrder.push_back(product);
-            if (p->second.name.empty())
-                p->second.name = description;
-            const bool sale = invoiceId.rfind(kCancellationPrefix, 0) != 0 && quantityOk && quantity > 0;
-            if (sale && price && *price > Decimal() && ts.size() >= 19)
-                p->second.prices.push_back({ts, *price});
-        }, [&](const csv::Malformed &bad, const std::string &message) { out.writeUnreadable(message, bad.raw); });
+                if (!customer.empty() && !m_customers.count(customer)) {
+                    m_customers.emplace(customer, country);
+                    m_customerOrder.push_back(customer);
+                }
+                auto [p, newProduct] = m_products.try_emplace(product);
+                if (newProduct)
+                    m_productOrder.push_back(product);
+                if (p->second.name.empty())
+                    p->second.name = description;
+                const bool sale = invoiceId.rfind(kCancellationPrefix, 0) != 0 && quantityOk && quantity > 0;
+                if (sale && price && *price > Decimal() && ts.size() >= 19)
+                    p->second.prices.push_back({ts, *price});
+            },
+            [&](const csv::Malformed &bad, const std::string &message) { out.writeUnreadable(message, bad.raw); });
     }
 
     std::string countryCode(const std::string &name)
@@ -305,8 +318,9 @@ private:
         m_result.rows["products"] = products.rows();
         m_result.rows["product_prices"] = prices.rows();
         m_decisions["products"] = "product_id = StockCode, product_name = its first non-empty description, category "
-                                  "\"uncategorised\" (the log has none); "
-                                  + std::to_string(unnamed) + " products have no description in this import (quarantined "
+                                  "\"uncategorised\" (the log has none); " +
+                                  std::to_string(unnamed) +
+                                  " products have no description in this import (quarantined "
                                   "for it; their lines still resolve against a product known from an earlier import)";
         m_decisions["product_prices"] = "a point wherever a product's unit price changes, in time order, from sales "
                                         "with a price above 0 (cancellations and free lines are not list prices)";
@@ -351,9 +365,9 @@ private:
     std::vector<std::string> m_customerOrder;
     std::unordered_map<std::string, Product> m_products;
     std::vector<std::string> m_productOrder;
-    std::unordered_map<std::string, std::string> m_countryCodes;             // name as written → code
+    std::unordered_map<std::string, std::string> m_countryCodes;              // name as written → code
     std::map<std::string, std::pair<std::string, std::string>> m_countryRows; // code → name, region
-    std::map<std::string, std::string> m_countryMapping;                     // for the report
+    std::map<std::string, std::string> m_countryMapping;                      // for the report
     std::int64_t m_normalizedCustomers = 0;
     std::int64_t m_anonymousLines = 0;
 

@@ -34,7 +34,8 @@
 
 namespace ecomops::sources {
 
-class TxnLogSource : public SourceAdapter {
+class TxnLogSource : public SourceAdapter
+{
 public:
     QString kind() const override { return QStringLiteral("txnlog"); }
     SourceResult produce(const nlohmann::json &options, const QString &directory, StageObserver &observer,
