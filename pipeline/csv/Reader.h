@@ -170,7 +170,6 @@ private:
     std::size_t m_end = 0;    ///< end of valid bytes
     std::uint64_t m_base = 0; ///< input offset of m_buffer[0]
     bool m_eof = false;
-    bool m_bomChecked = false;
     bool m_skipLine = false; ///< the rest of an over-long line is still to be skipped
     bool m_readingHeader = false;
     std::size_t m_expectedFields = 0; ///< 0: no check

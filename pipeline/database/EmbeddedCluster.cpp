@@ -4,6 +4,7 @@
 #include "core/PrivateFolder.h"
 #include "database/Migrator.h"
 #include "database/PrivateDirectory.h"
+#include "database/ServiceAccount.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -28,46 +29,6 @@ constexpr int kToolTimeoutMs = 120000;
 // sun_path holds 108 bytes; "/.s.PGSQL.5432" and the terminator take 15.
 constexpr int kMaxSocketDirLength = 90;
 
-bool runningAsRoot()
-{
-    return ::geteuid() == 0;
-}
-
-struct Account {
-    QString name;
-    uid_t uid = 0;
-    gid_t gid = 0;
-};
-
-bool lookupAccount(const char *name, Account *out)
-{
-    const passwd *pw = ::getpwnam(name);
-    if (!pw)
-        return false;
-    *out = {QString::fromUtf8(pw->pw_name), pw->pw_uid, pw->pw_gid};
-    return true;
-}
-
-QString currentUserName()
-{
-    if (const passwd *pw = ::getpwuid(::geteuid()))
-        return QString::fromUtf8(pw->pw_name);
-    return qEnvironmentVariable("USER");
-}
-
-void makePrivateDir(const QString &path, const Account *owner)
-{
-    if (!QDir().mkpath(path))
-        throw ClusterError(QObject::tr("Cannot create the folder %1.").arg(path));
-    const QByteArray native = QFile::encodeName(path);
-    if (::chmod(native.constData(), 0700) != 0)
-        throw ClusterError(QObject::tr("Cannot make the folder %1 private.").arg(path),
-                           QString::fromLocal8Bit(strerror(errno)));
-    if (owner && ::chown(native.constData(), owner->uid, owner->gid) != 0)
-        throw ClusterError(QObject::tr("Cannot give the folder %1 to the account %2.").arg(path, owner->name),
-                           QString::fromLocal8Bit(strerror(errno)));
-}
-
 QString tail(const QString &file, int lines)
 {
     QFile f(file);
@@ -78,6 +39,12 @@ QString tail(const QString &file, int lines)
 }
 
 } // namespace
+
+using account::Account;
+using account::currentUserName;
+using account::lookupAccount;
+using account::makePrivateDir;
+using account::runningAsRoot;
 
 ClusterError::ClusterError(const QString &message, const QString &detail)
     : std::runtime_error((detail.isEmpty() ? message : message + QStringLiteral("\n") + detail).toStdString()),

@@ -75,20 +75,6 @@ anomalies::DetectionReport detectNow(pqxx::connection &c, const anomalies::Anoma
     return report;
 }
 
-QString scalar(pqxx::connection &c, const std::string &sql)
-{
-    pqxx::nontransaction tx{c};
-    const pqxx::result r = tx.exec(sql);
-    if (r.empty() || r[0][0].is_null())
-        return {};
-    return QString::fromStdString(r[0][0].as<std::string>());
-}
-
-long long count(pqxx::connection &c, const std::string &sql)
-{
-    return scalar(c, sql).toLongLong();
-}
-
 LoginRole::LoginRole(const QString &databaseName, const std::string &suffix, const std::string &groups)
     : m_name(databaseName.toStdString() + "_" + suffix)
 {

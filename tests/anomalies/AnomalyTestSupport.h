@@ -15,6 +15,8 @@
 
 #include <pqxx/connection>
 
+#include "TestDatabase.h"
+
 namespace ecomops::test {
 
 class DetectObserver : public StageObserver
@@ -53,10 +55,6 @@ qint64 createRun(pqxx::connection &c);
 // detect() in its own committed transaction.
 anomalies::DetectionReport detectNow(pqxx::connection &c, const anomalies::AnomalyOptions &options = {},
                                      qint64 runId = 0);
-
-// The first column of the first row, as text ("" for NULL).
-QString scalar(pqxx::connection &c, const std::string &sql);
-long long count(pqxx::connection &c, const std::string &sql);
 
 // A LOGIN role for the test's lifetime, member of the given group roles
 // (comma-separated, may be empty), named <database>_<suffix> so parallel

@@ -7,6 +7,7 @@
 // stage transforms and detects in one transaction; the suite then measures
 // the flags that run raised.
 #include "AnomalyTestSupport.h"
+#include "SyntheticRun.h"
 #include "TestDatabase.h"
 #include "anomalies/Detection.h"
 #include "anomalies/FlagQueries.h"
@@ -107,7 +108,7 @@ Band band(pqxx::connection &c, const std::string &product)
 
 int versionOf(pqxx::connection &c, qint64 flagId)
 {
-    return int(test::count(c, "SELECT version FROM ops.anomaly_flag WHERE flag_id = " + std::to_string(flagId)));
+    return int(test::number(c, "SELECT version FROM ops.anomaly_flag WHERE flag_id = " + std::to_string(flagId)));
 }
 
 anomalies::TriageResult mark(pqxx::connection &c, qint64 flagId, FlagStatus to, const QString &note = {})
@@ -149,16 +150,11 @@ void TestAnomalyDetection::initTestCase()
     m_shop = std::make_unique<test::TestDatabase>();
     ECOMOPS_REQUIRE_DB(*m_shop);
 
-    synthetic::GeneratorOptions generator;
-    generator.scale = 0.1;
-    generator.seed = 2024;
+    runner::RunSpec spec = test::syntheticRunSpec(m_staging.path(), 0.1, 2024, QStringLiteral("tst_anomaly_detection"));
+    auto generator = synthetic::GeneratorOptions::fromJson(spec.sourceOptions);
     generator.anomalies.rate = 0.02;
     generator.anomalies.productShare = 0.10;
-    runner::RunSpec spec;
     spec.sourceOptions = generator.toJson();
-    spec.stagingDir = m_staging.path();
-    spec.trigger = runner::Trigger::Test;
-    spec.startedBy = QStringLiteral("tst_anomaly_detection");
     QuietEvents events;
     runner::RunExecution run(m_shop->conninfo(), spec, events);
     CancelToken cancel;
@@ -167,7 +163,8 @@ void TestAnomalyDetection::initTestCase()
     m_runId = result.runId;
 
     auto c = m_shop->connect();
-    QVERIFY2(test::count(*c, "SELECT count(*) FROM dw.fact_order_line") > 0, "the run's publish stage filled no facts");
+    QVERIFY2(test::number(*c, "SELECT count(*) FROM dw.fact_order_line") > 0,
+             "the run's publish stage filled no facts");
     // The run's publish stage detected: its result carries the summary.
     m_report.newFlags = result.newAnomalies;
     {
@@ -186,7 +183,7 @@ void TestAnomalyDetection::initTestCase()
           qPrintable(events.text.section(QStringLiteral("detect: "), 1).section(QLatin1Char('\n'), 0, 0)));
     qInfo("detect: %s", qPrintable(m_report.summary()));
     QVERIFY(m_report.newFlags > 0);
-    QCOMPARE(test::count(*c, "SELECT count(*) FROM ops.anomaly_flag"), static_cast<long long>(m_report.newFlags));
+    QCOMPARE(test::number(*c, "SELECT count(*) FROM ops.anomaly_flag"), static_cast<long long>(m_report.newFlags));
 
     // The generator's ground truth.
     QFile manifest(result.snapshotPath + QStringLiteral("/_planted.csv"));
@@ -219,27 +216,27 @@ void TestAnomalyDetection::syntheticRunMeetsPrecisionAndRecall()
     QVERIFY2(s.precision() >= 0.95, "precision below 0.95");
     QVERIFY2(s.recall() >= 0.95, "recall below 0.95");
     // Every flag is NEW, raised by this run, and points at its fact row.
-    QCOMPARE(test::count(*c, "SELECT count(*) FROM ops.anomaly_flag WHERE status <> 'NEW' OR version <> 1 "
-                             "OR run_id IS DISTINCT FROM " +
-                                 std::to_string(m_runId)),
+    QCOMPARE(test::number(*c, "SELECT count(*) FROM ops.anomaly_flag WHERE status <> 'NEW' OR version <> 1 "
+                              "OR run_id IS DISTINCT FROM " +
+                                  std::to_string(m_runId)),
              0LL);
-    QCOMPARE(test::count(*c,
-                         "SELECT count(*) FROM ops.anomaly_flag f JOIN dw.fact_order_line l USING (order_id, line_no) "
-                         "WHERE l.quantity = f.quantity AND l.product_id = f.product_id AND f.quantity > f.threshold "
-                         "AND f.z_score > f.k"),
-             test::count(*c, "SELECT count(*) FROM ops.anomaly_flag"));
+    QCOMPARE(test::number(*c,
+                          "SELECT count(*) FROM ops.anomaly_flag f JOIN dw.fact_order_line l USING (order_id, line_no) "
+                          "WHERE l.quantity = f.quantity AND l.product_id = f.product_id AND f.quantity > f.threshold "
+                          "AND f.z_score > f.k"),
+             test::number(*c, "SELECT count(*) FROM ops.anomaly_flag"));
 }
 
 void TestAnomalyDetection::secondDetectionAddsNoFlag()
 {
     auto c = m_shop->connect();
-    const long long before = test::count(*c, "SELECT count(*) FROM ops.anomaly_flag");
+    const long long before = test::number(*c, "SELECT count(*) FROM ops.anomaly_flag");
     const QString checksum =
         test::scalar(*c, "SELECT md5(string_agg(f::text, '|' ORDER BY flag_id)) FROM ops.anomaly_flag f");
     const anomalies::DetectionReport again = test::detectNow(*c, {}, test::createRun(*c));
     QCOMPARE(again.newFlags, qint64(0));
     QVERIFY(again.products.isEmpty());
-    QCOMPARE(test::count(*c, "SELECT count(*) FROM ops.anomaly_flag"), before);
+    QCOMPARE(test::number(*c, "SELECT count(*) FROM ops.anomaly_flag"), before);
     QCOMPARE(test::scalar(*c, "SELECT md5(string_agg(f::text, '|' ORDER BY flag_id)) FROM ops.anomaly_flag f"),
              checksum);
     QCOMPARE(again.summary(), QStringLiteral("no new anomaly flags"));
@@ -255,8 +252,8 @@ void TestAnomalyDetection::runSummaryNamesProducts()
     qint64 total = 0;
     for (const anomalies::ProductFlags &p : report.products) {
         total += p.newFlags;
-        QCOMPARE(test::count(*c, "SELECT count(*) FROM ops.anomaly_flag WHERE product_id = '" +
-                                     p.productId.toStdString() + "'"),
+        QCOMPARE(test::number(*c, "SELECT count(*) FROM ops.anomaly_flag WHERE product_id = '" +
+                                      p.productId.toStdString() + "'"),
                  static_cast<long long>(p.newFlags));
     }
     QCOMPARE(total, report.newFlags);
@@ -289,7 +286,7 @@ void TestAnomalyDetection::robustMethodOnTheSameData()
     QCOMPARE(report.newFlags, qint64(s.flagged));
     QVERIFY(s.recall() >= 0.95); // a robust band never misses what a wider one catches
     QCOMPARE(test::scalar(*c, "SELECT DISTINCT method FROM ops.anomaly_flag"), QStringLiteral("mad"));
-    QVERIFY(test::count(*c, "SELECT count(*) FROM ops.anomaly_baseline WHERE method = 'mad' AND mad IS NOT NULL") > 0);
+    QVERIFY(test::number(*c, "SELECT count(*) FROM ops.anomaly_baseline WHERE method = 'mad' AND mad IS NOT NULL") > 0);
     // Back to the default flags for the rest of the suite.
     pqxx::work tx{*c};
     tx.exec0("DELETE FROM ops.anomaly_flag");
@@ -314,11 +311,11 @@ void TestAnomalyDetection::resolvedLinesLeaveTheBaseline()
           before.threshold, before.lines);
     // The wide band catches 40 and 55 but not 18.
     QCOMPARE(first.newFlags, qint64(2));
-    QCOMPARE(test::count(*c, "SELECT count(*) FROM ops.anomaly_flag WHERE quantity = 18"), 0LL);
+    QCOMPARE(test::number(*c, "SELECT count(*) FROM ops.anomaly_flag WHERE quantity = 18"), 0LL);
 
     // A steward confirms both as genuine anomalies.
-    for (const qint64 id : {test::count(*c, "SELECT flag_id FROM ops.anomaly_flag WHERE quantity = 40"),
-                            test::count(*c, "SELECT flag_id FROM ops.anomaly_flag WHERE quantity = 55")}) {
+    for (const qint64 id : {test::number(*c, "SELECT flag_id FROM ops.anomaly_flag WHERE quantity = 40"),
+                            test::number(*c, "SELECT flag_id FROM ops.anomaly_flag WHERE quantity = 55")}) {
         QVERIFY(mark(*c, id, FlagStatus::Reviewed).ok());
         const auto resolved = mark(*c, id, FlagStatus::Resolved, QStringLiteral("confirmed with the customer"));
         QVERIFY2(resolved.ok(), qPrintable(resolved.message));
@@ -338,15 +335,15 @@ void TestAnomalyDetection::resolvedLinesLeaveTheBaseline()
     // RESOLVED flags keep their status.
     const auto second = test::detectNow(*c);
     QCOMPARE(second.newFlags, qint64(1));
-    QCOMPARE(test::count(*c, "SELECT count(*) FROM ops.anomaly_flag WHERE quantity = 18 AND status = 'NEW'"), 1LL);
-    QCOMPARE(test::count(*c, "SELECT count(*) FROM ops.anomaly_flag WHERE status = 'RESOLVED'"), 2LL);
+    QCOMPARE(test::number(*c, "SELECT count(*) FROM ops.anomaly_flag WHERE quantity = 18 AND status = 'NEW'"), 1LL);
+    QCOMPARE(test::number(*c, "SELECT count(*) FROM ops.anomaly_flag WHERE status = 'RESOLVED'"), 2LL);
 
     // Reopening puts the line back into the baseline.
-    const qint64 reopened = test::count(*c, "SELECT flag_id FROM ops.anomaly_flag WHERE quantity = 55");
+    const qint64 reopened = test::number(*c, "SELECT flag_id FROM ops.anomaly_flag WHERE quantity = 55");
     QVERIFY(mark(*c, reopened, FlagStatus::Reviewed, QStringLiteral("not so sure")).ok());
     anomalies::refreshBaselines(*c, AnomalyOptions{});
     QCOMPARE(band(*c, "P-BAND").resolved, 1LL);
-    QCOMPARE(test::count(*c, "SELECT count(*) FROM ops.anomaly_event WHERE is_reopen"), 1LL);
+    QCOMPARE(test::number(*c, "SELECT count(*) FROM ops.anomaly_event WHERE is_reopen"), 1LL);
 }
 
 void TestAnomalyDetection::falsePositivesNeverRecur()
@@ -358,7 +355,7 @@ void TestAnomalyDetection::falsePositivesNeverRecur()
     lines[5].quantity = 30; // a genuine bulk order for a school, say
     test::insertLines(*c, lines);
     QCOMPARE(test::detectNow(*c).newFlags, qint64(1));
-    const qint64 flagId = test::count(*c, "SELECT flag_id FROM ops.anomaly_flag");
+    const qint64 flagId = test::number(*c, "SELECT flag_id FROM ops.anomaly_flag");
     QVERIFY(mark(*c, flagId, FlagStatus::FalsePositive, QStringLiteral("school order, expected")).ok());
     const QString flagBefore = test::scalar(*c, "SELECT f::text FROM ops.anomaly_flag f");
 
@@ -366,12 +363,12 @@ void TestAnomalyDetection::falsePositivesNeverRecur()
     test::insertLines(*c, test::productLines("P-FP", "G", 40, {1, 2, 1, 2, 3}));
     for (int run = 0; run < 3; ++run)
         QCOMPARE(test::detectNow(*c).newFlags, qint64(0));
-    QVERIFY(test::count(*c, "SELECT count(*) FROM ops.anomaly_baseline WHERE product_id = 'P-FP' AND threshold < 30") ==
-            1);
-    QCOMPARE(test::count(*c, "SELECT count(*) FROM ops.anomaly_flag"), 1LL);
+    QVERIFY(test::number(
+                *c, "SELECT count(*) FROM ops.anomaly_baseline WHERE product_id = 'P-FP' AND threshold < 30") == 1);
+    QCOMPARE(test::number(*c, "SELECT count(*) FROM ops.anomaly_flag"), 1LL);
     QCOMPARE(test::scalar(*c, "SELECT f::text FROM ops.anomaly_flag f"), flagBefore); // status and version untouched
     // A FALSE_POSITIVE line is ordinary data: it stays in the baseline.
-    QCOMPARE(test::count(*c, "SELECT lines FROM ops.anomaly_baseline WHERE product_id = 'P-FP'"), 80LL);
+    QCOMPARE(test::number(*c, "SELECT lines FROM ops.anomaly_baseline WHERE product_id = 'P-FP'"), 80LL);
 }
 
 void TestAnomalyDetection::minimumHistoryAndCancellations()
@@ -391,8 +388,9 @@ void TestAnomalyDetection::minimumHistoryAndCancellations()
     test::insertLines(*c, returns);
     const auto report = test::detectNow(*c);
     QCOMPARE(report.newFlags, qint64(0));
-    QCOMPARE(test::count(*c, "SELECT enough_history::int FROM ops.anomaly_baseline WHERE product_id = 'P-YOUNG'"), 0LL);
-    QCOMPARE(test::count(*c, "SELECT lines FROM ops.anomaly_baseline WHERE product_id = 'P-RET'"), 27LL);
+    QCOMPARE(test::number(*c, "SELECT enough_history::int FROM ops.anomaly_baseline WHERE product_id = 'P-YOUNG'"),
+             0LL);
+    QCOMPARE(test::number(*c, "SELECT lines FROM ops.anomaly_baseline WHERE product_id = 'P-RET'"), 27LL);
 
     // Lowering the minimum history lets the young product's outlier through.
     AnomalyOptions lenient;
@@ -404,7 +402,7 @@ void TestAnomalyDetection::minimumHistoryAndCancellations()
     AnomalyOptions everything;
     everything.excludedStatuses.clear();
     QCOMPARE(test::detectNow(*c, everything).newFlags, qint64(2));
-    QCOMPARE(test::count(*c, "SELECT count(*) FROM ops.anomaly_flag WHERE quantity < 0"), 0LL);
+    QCOMPARE(test::number(*c, "SELECT count(*) FROM ops.anomaly_flag WHERE quantity < 0"), 0LL);
 }
 
 void TestAnomalyDetection::reusesFreshBaselines()
@@ -443,13 +441,13 @@ void TestAnomalyDetection::cancelStopsDetection()
         pqxx::work tx{*c};
         QVERIFY_THROWS_EXCEPTION(CancelledError, anomalies::detect(tx, 0, AnomalyOptions{}, observer));
     }
-    QCOMPARE(test::count(*c, "SELECT count(*) FROM ops.anomaly_flag"), 0LL);
+    QCOMPARE(test::number(*c, "SELECT count(*) FROM ops.anomaly_flag"), 0LL);
     // Turned off: nothing computed, nothing flagged, and the summary says so.
     AnomalyOptions off;
     off.enabled = false;
     const auto report = test::detectNow(*c, off);
     QVERIFY(report.skipped);
-    QCOMPARE(test::count(*c, "SELECT count(*) FROM ops.anomaly_baseline"), 0LL);
+    QCOMPARE(test::number(*c, "SELECT count(*) FROM ops.anomaly_baseline"), 0LL);
 }
 
 QTEST_GUILESS_MAIN(TestAnomalyDetection)

@@ -106,7 +106,7 @@ private slots:
 
         // A steward's change on another connection arrives within a second
         // (and the quarter second the listener gathers a burst).
-        const qint64 flag = test::count(*writer, "SELECT min(flag_id) FROM ops.anomaly_flag");
+        const qint64 flag = test::number(*writer, "SELECT min(flag_id) FROM ops.anomaly_flag");
         QElapsedTimer sinceCommit;
         QVERIFY(review(*writer, flag, 1, QStringLiteral("hana")).ok());
         sinceCommit.start();
@@ -201,7 +201,7 @@ private slots:
         auto writer = db.connect();
         seed(*writer);
         test::detectNow(*writer);
-        const qint64 flag = test::count(*writer, "SELECT min(flag_id) FROM ops.anomaly_flag");
+        const qint64 flag = test::number(*writer, "SELECT min(flag_id) FROM ops.anomaly_flag");
 
         AnomalyListener listener(db.conninfo());
         QSignalSpy changes(&listener, &AnomalyListener::claimsReady);
@@ -210,7 +210,7 @@ private slots:
         QVERIFY(listener.start());
         const int oldPid = listener.backendPid();
         QVERIFY(oldPid > 0);
-        QCOMPARE(test::count(*writer, "SELECT count(pg_terminate_backend(" + std::to_string(oldPid) + "))"), 1LL);
+        QCOMPARE(test::number(*writer, "SELECT count(pg_terminate_backend(" + std::to_string(oldPid) + "))"), 1LL);
         QTRY_COMPARE_WITH_TIMEOUT(lost.size(), 1, 3000);
         qInfo("lost: %s", qPrintable(lost.at(0).at(0).toString()));
         QTRY_COMPARE_WITH_TIMEOUT(back.size(), 1, 5000);

@@ -75,7 +75,7 @@ private slots:
         lines[4].quantity = 50;
         test::insertLines(*c, lines);
         QCOMPARE(test::detectNow(*c).newFlags, qint64(1));
-        m_flag = test::count(*c, "SELECT flag_id FROM ops.anomaly_flag");
+        m_flag = test::number(*c, "SELECT flag_id FROM ops.anomaly_flag");
         m_operator = std::make_unique<test::LoginRole>(m_db->name(), "op", "ecomops_operator");
         m_steward = std::make_unique<test::LoginRole>(m_db->name(), "st", "ecomops_steward");
         m_analyst = std::make_unique<test::LoginRole>(m_db->name(), "an", "ecomops_analyst");
@@ -185,7 +185,7 @@ private slots:
 
         // Triage, recorded under its own name.
         const int version =
-            int(test::count(*c, "SELECT version FROM ops.anomaly_flag WHERE flag_id = " + std::to_string(m_flag)));
+            int(test::number(*c, "SELECT version FROM ops.anomaly_flag WHERE flag_id = " + std::to_string(m_flag)));
         const auto changed = review(*c, m_flag, version);
         QVERIFY2(changed.ok(), qPrintable(changed.message));
         const auto events = queries.auditTrail(m_flag);

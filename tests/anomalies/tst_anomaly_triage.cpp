@@ -80,7 +80,7 @@ void TestAnomalyTriage::sameVersionFromTwoConnections()
     auto alice = db.connect();
     auto bob = db.connect();
     loadFlags(*alice);
-    const qint64 flag = test::count(*alice, "SELECT min(flag_id) FROM ops.anomaly_flag");
+    const qint64 flag = test::number(*alice, "SELECT min(flag_id) FROM ops.anomaly_flag");
 
     // Both saw version 1.
     const TriageResult first = anomalies::triage(
@@ -148,9 +148,9 @@ void TestAnomalyTriage::racingConnectionsOneWinner()
         QCOMPARE(loser.kind, TriageResult::Kind::Conflict);
         QCOMPARE(loser.conflict.consoleUser, QLatin1String(ra.ok() ? "a" : "b"));
         QCOMPARE(loser.conflict.status, ra.ok() ? FlagStatus::Reviewed : FlagStatus::FalsePositive);
-        QCOMPARE(test::count(*setup, "SELECT count(*) FROM ops.anomaly_event WHERE flag_id = " + std::to_string(flag)),
+        QCOMPARE(test::number(*setup, "SELECT count(*) FROM ops.anomaly_event WHERE flag_id = " + std::to_string(flag)),
                  1LL);
-        QCOMPARE(test::count(*setup, "SELECT version FROM ops.anomaly_flag WHERE flag_id = " + std::to_string(flag)),
+        QCOMPARE(test::number(*setup, "SELECT version FROM ops.anomaly_flag WHERE flag_id = " + std::to_string(flag)),
                  2LL);
     }
 }
@@ -165,7 +165,7 @@ void TestAnomalyTriage::waitingWriterSeesTheWinner()
     auto second = db.connect();
     auto observer = db.connect();
     loadFlags(*first);
-    const qint64 flag = test::count(*first, "SELECT min(flag_id) FROM ops.anomaly_flag");
+    const qint64 flag = test::number(*first, "SELECT min(flag_id) FROM ops.anomaly_flag");
     const int secondPid = second->backendpid();
 
     pqxx::work open{*first};
@@ -176,15 +176,15 @@ void TestAnomalyTriage::waitingWriterSeesTheWinner()
             *second, request({{flag, 1}}, FlagStatus::FalsePositive, QStringLiteral("second"), QStringLiteral("dave")));
     });
     QTRY_VERIFY_WITH_TIMEOUT(
-        test::count(*observer, "SELECT count(*) FROM pg_stat_activity WHERE pid = " + std::to_string(secondPid) +
-                                   " AND wait_event_type = 'Lock'") == 1,
+        test::number(*observer, "SELECT count(*) FROM pg_stat_activity WHERE pid = " + std::to_string(secondPid) +
+                                    " AND wait_event_type = 'Lock'") == 1,
         5000);
     open.commit();
     const TriageResult r = waiting.get();
     QCOMPARE(r.kind, TriageResult::Kind::Conflict);
     QCOMPARE(r.conflict.consoleUser, QStringLiteral("carol"));
     QCOMPARE(r.conflict.status, FlagStatus::Reviewed);
-    QCOMPARE(test::count(*observer, "SELECT count(*) FROM ops.anomaly_event"), 1LL);
+    QCOMPARE(test::number(*observer, "SELECT count(*) FROM ops.anomaly_event"), 1LL);
 }
 
 void TestAnomalyTriage::notesRoundTripExactly_data()
@@ -209,9 +209,9 @@ void TestAnomalyTriage::notesRoundTripExactly()
         m_notesDb = std::make_unique<test::TestDatabase>();
     ECOMOPS_REQUIRE_DB(*m_notesDb);
     auto c = m_notesDb->connect();
-    if (test::count(*c, "SELECT count(*) FROM ops.anomaly_flag") == 0)
+    if (test::number(*c, "SELECT count(*) FROM ops.anomaly_flag") == 0)
         loadFlags(*c);
-    const qint64 flag = test::count(*c, "SELECT min(flag_id) FROM ops.anomaly_flag WHERE status = 'NEW'");
+    const qint64 flag = test::number(*c, "SELECT min(flag_id) FROM ops.anomaly_flag WHERE status = 'NEW'");
     const QString user = QString::fromUtf8("Zoë \"the steward\"; DROP ROLE x; 🙂");
     const TriageResult r = anomalies::triage(*c, request({{flag, 1}}, FlagStatus::Reviewed, note, user));
     QVERIFY2(r.ok(), qPrintable(r.message));
@@ -222,7 +222,7 @@ void TestAnomalyTriage::notesRoundTripExactly()
     QCOMPARE(events[0].note->size(), note.size());
     QCOMPARE(events[0].consoleUser, user);
     // The tables are all still there.
-    QCOMPARE(test::count(*c, "SELECT count(*) FROM ops.anomaly_flag"), 30LL);
+    QCOMPARE(test::number(*c, "SELECT count(*) FROM ops.anomaly_flag"), 30LL);
     // A NUL cannot be stored; it is refused rather than cut short.
     const TriageResult nul = anomalies::triage(
         *c, request({{flag, 2}}, FlagStatus::Resolved, note + QChar(0) + QStringLiteral("rest"), user));
@@ -278,7 +278,7 @@ void TestAnomalyTriage::bulkChangeIsAllOrNone()
     QStringList expected = before.split(QLatin1Char(','));
     expected[3] = QStringLiteral("FALSE_POSITIVE2"); // the one single change that went through
     QCOMPARE(test::scalar(*c, state), expected.join(QLatin1Char(',')));
-    QCOMPARE(test::count(*c, "SELECT count(*) FROM ops.anomaly_event"), 1LL);
+    QCOMPARE(test::number(*c, "SELECT count(*) FROM ops.anomaly_event"), 1LL);
 
     // All twelve at their current versions: every one changes, one event each.
     flags[3].expectedVersion = 2;
@@ -286,8 +286,8 @@ void TestAnomalyTriage::bulkChangeIsAllOrNone()
     r = anomalies::triage(*c, request(flags, FlagStatus::Reviewed, QStringLiteral("bulk ok"), QStringLiteral("eve")));
     QVERIFY2(r.ok(), qPrintable(r.message));
     QCOMPARE(r.changed.size(), 11);
-    QCOMPARE(test::count(*c, "SELECT count(*) FROM ops.anomaly_event WHERE note = 'bulk ok'"), 11LL);
-    QCOMPARE(test::count(*c, "SELECT count(DISTINCT at) FROM ops.anomaly_event WHERE note = 'bulk ok'"), 1LL);
+    QCOMPARE(test::number(*c, "SELECT count(*) FROM ops.anomaly_event WHERE note = 'bulk ok'"), 11LL);
+    QCOMPARE(test::number(*c, "SELECT count(DISTINCT at) FROM ops.anomaly_event WHERE note = 'bulk ok'"), 1LL);
 }
 
 void TestAnomalyTriage::workflowRulesAndReopening()
@@ -305,7 +305,7 @@ void TestAnomalyTriage::workflowRulesAndReopening()
         }
     }
     loadFlags(*c);
-    const qint64 flag = test::count(*c, "SELECT min(flag_id) FROM ops.anomaly_flag");
+    const qint64 flag = test::number(*c, "SELECT min(flag_id) FROM ops.anomaly_flag");
     TriageResult r = anomalies::triage(*c, request({{flag, 1}}, FlagStatus::Resolved, {}, QStringLiteral("fay")));
     QCOMPARE(r.kind, TriageResult::Kind::InvalidTransition);
     qInfo("NEW → RESOLVED: %s", qPrintable(r.message));
@@ -383,7 +383,7 @@ void TestAnomalyTriage::consoleQueries()
     dates.from = QDate(2025, 2, 1);
     dates.to = QDate(2025, 3, 31);
     QCOMPARE(q.count(dates),
-             test::count(
+             test::number(
                  *c, "SELECT count(*) FROM ops.anomaly_flag WHERE order_date BETWEEN '2025-02-01' AND '2025-03-31'"));
     QVERIFY(q.count(dates) > 0 && q.count(dates) < 30);
     anomalies::FlagFilter strong;

@@ -1,5 +1,6 @@
 #include "FaultSupport.h"
 
+#include "SyntheticRun.h"
 #include "database/EmbeddedCluster.h"
 #include "load/TableLoader.h"
 #include "sources/synthetic/GeneratorOptions.h"
@@ -62,15 +63,8 @@ QString differences(const Checksums &before, const Checksums &after)
 
 runner::RunSpec smallRun(const QString &stagingDir, double scale, quint64 seed)
 {
-    runner::RunSpec spec;
-    synthetic::GeneratorOptions options;
-    options.scale = scale;
-    options.seed = seed;
-    spec.sourceOptions = options.toJson();
+    runner::RunSpec spec = syntheticRunSpec(stagingDir, scale, seed, QStringLiteral("fault suite"));
     spec.gates = {{"mode", "warn"}};
-    spec.stagingDir = stagingDir;
-    spec.trigger = runner::Trigger::Test;
-    spec.startedBy = QStringLiteral("fault suite");
     return spec;
 }
 
@@ -80,21 +74,6 @@ runner::RunSpec snapshotRun(const QString &stagingDir, const QString &snapshot)
     spec.sourceKind = QStringLiteral("snapshot");
     spec.sourceOptions = {{"path", snapshot.toStdString()}};
     return spec;
-}
-
-qint64 number(pqxx::connection &c, const std::string &sql)
-{
-    pqxx::read_transaction tx{c};
-    return tx.exec1(sql)[0].as<qint64>();
-}
-
-QString text(pqxx::connection &c, const std::string &sql)
-{
-    pqxx::read_transaction tx{c};
-    const pqxx::result r = tx.exec(sql);
-    if (r.empty() || r[0][0].is_null())
-        return {};
-    return QString::fromStdString(r[0][0].as<std::string>());
 }
 
 qint64 stagingPartitions(pqxx::connection &c, qint64 runId)

@@ -16,6 +16,8 @@
 
 #include <pqxx/connection>
 
+#include "TestDatabase.h"
+
 namespace ecomops::test {
 
 // relation → "rows:md5 of its rows as text, sorted"; leaf partitions are
@@ -29,8 +31,6 @@ QString differences(const Checksums &before, const Checksums &after); // "" when
 runner::RunSpec smallRun(const QString &stagingDir, double scale, quint64 seed);
 runner::RunSpec snapshotRun(const QString &stagingDir, const QString &snapshot);
 
-qint64 number(pqxx::connection &c, const std::string &sql);
-QString text(pqxx::connection &c, const std::string &sql); // "" for NULL or no row
 // The run's staging partitions that still exist.
 qint64 stagingPartitions(pqxx::connection &c, qint64 runId);
 // Stage rows of the run that are not ended: status queued/running or no ended_at.

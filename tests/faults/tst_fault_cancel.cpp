@@ -124,7 +124,7 @@ private slots:
             QVERIFY2(r.status == runner::RunStatus::Cancelled, qPrintable(r.error + events.allLog()));
             QVERIFY(reportedAt.isValid());
             QVERIFY2(test::differences(before, after).isEmpty(), qPrintable(test::differences(before, after)));
-            QCOMPARE(test::text(*c, "SELECT status FROM ops.pipeline_run WHERE run_id = " + std::to_string(r.runId)),
+            QCOMPARE(test::scalar(*c, "SELECT status FROM ops.pipeline_run WHERE run_id = " + std::to_string(r.runId)),
                      QStringLiteral("cancelled"));
             QCOMPARE(test::openStageRows(*c, r.runId), qint64(0));
             ++cancelled;

@@ -85,7 +85,7 @@ private slots:
         QVERIFY(cli.waitForFinished(10000));
         const qint64 runId = test::number(*c, "SELECT max(run_id) FROM ops.pipeline_run");
         const std::string id = std::to_string(runId);
-        const QString statusBefore = test::text(*c, "SELECT status FROM ops.pipeline_run WHERE run_id = " + id);
+        const QString statusBefore = test::scalar(*c, "SELECT status FROM ops.pipeline_run WHERE run_id = " + id);
 
         const Finished list =
             runCli({QStringLiteral("runs"), QStringLiteral("list"), QStringLiteral("--conninfo"), db.conninfo()});
@@ -107,15 +107,15 @@ private slots:
         QVERIFY2(test::differences(before, after).isEmpty(), qPrintable(test::differences(before, after)));
 
         // Its snapshot stayed: run it again.
-        const QString snapshot = test::text(*c, "SELECT snapshot_path FROM ops.pipeline_run WHERE run_id = " + id);
+        const QString snapshot = test::scalar(*c, "SELECT snapshot_path FROM ops.pipeline_run WHERE run_id = " + id);
         QVERIFY(QFileInfo::exists(snapshot + QStringLiteral("/_SUCCESS")));
         const Finished rerun = runCli({QStringLiteral("run"), QStringLiteral("--conninfo"), db.conninfo(),
                                        QStringLiteral("--source"), QStringLiteral("snapshot"), QStringLiteral("--path"),
                                        snapshot, QStringLiteral("--gate-mode"), QStringLiteral("warn")});
         QVERIFY2(rerun.exitCode == 0, qPrintable(rerun.out));
         QCOMPARE(
-            test::text(*c,
-                       "SELECT status FROM ops.pipeline_run WHERE run_id = (SELECT max(run_id) FROM ops.pipeline_run)"),
+            test::scalar(
+                *c, "SELECT status FROM ops.pipeline_run WHERE run_id = (SELECT max(run_id) FROM ops.pipeline_run)"),
             QStringLiteral("succeeded"));
     }
 };

@@ -121,11 +121,15 @@ class TestFaultCopy : public QObject
               qPrintable(o.result.error.left(100)), qPrintable(test::combined(before)),
               qPrintable(test::combined(afterSums)));
         QVERIFY2(o.injection.done, "the COPY finished before the fault could be injected");
-        QVERIFY(o.injection.atFraction < 1.0);
+        // The fault lands at or after the asked share of the table, while its
+        // COPY is still open (it has a row in pg_stat_progress_copy). On a busy
+        // machine the server may have taken every row by then; the COPY has
+        // still not ended, so the fault is still one inside the load.
+        QVERIFY(o.injection.atFraction >= fraction);
         QVERIFY2(o.result.status == runner::RunStatus::Failed, qPrintable(o.log));
         QVERIFY(!o.result.error.isEmpty());
         QCOMPARE(
-            test::text(after, "SELECT status FROM ops.pipeline_run WHERE run_id = " + std::to_string(o.result.runId)),
+            test::scalar(after, "SELECT status FROM ops.pipeline_run WHERE run_id = " + std::to_string(o.result.runId)),
             QStringLiteral("failed"));
         QCOMPARE(test::openStageRows(after, o.result.runId), qint64(0));
         QVERIFY2(test::differences(before, afterSums).isEmpty(), qPrintable(test::differences(before, afterSums)));
@@ -198,8 +202,9 @@ private slots:
         QVERIFY2(o.result.status == runner::RunStatus::Succeeded, qPrintable(o.log));
         QCOMPARE(o.result.rowsLoaded, m_cleanLoaded);
         pqxx::connection c{cluster.conninfo().toStdString()};
-        QCOMPARE(test::text(c, "SELECT status FROM ops.pipeline_run WHERE run_id = " + std::to_string(o.result.runId)),
-                 QStringLiteral("succeeded"));
+        QCOMPARE(
+            test::scalar(c, "SELECT status FROM ops.pipeline_run WHERE run_id = " + std::to_string(o.result.runId)),
+            QStringLiteral("succeeded"));
     }
 };
 

@@ -65,7 +65,7 @@ class TestFaultLoop : public QObject
             QVERIFY2(diff.isEmpty(), qPrintable(QStringLiteral("k=%1: %2").arg(k).arg(diff)));
             if (r.runId > 0) {
                 const std::string id = std::to_string(r.runId);
-                QCOMPARE(test::text(*c, "SELECT status FROM ops.pipeline_run WHERE run_id = " + id),
+                QCOMPARE(test::scalar(*c, "SELECT status FROM ops.pipeline_run WHERE run_id = " + id),
                          QStringLiteral("failed"));
                 QCOMPARE(test::openStageRows(*c, r.runId), qint64(0));
             }

@@ -82,9 +82,9 @@ class TestFaultRecords : public QObject
                                      "('succeeded', 'failed', 'cancelled', 'skipped'))"),
                  qint64(0));
         qInfo("run %s: %s", id.c_str(),
-              qPrintable(test::text(c, "SELECT string_agg(stage || '/' || table_name || '=' || status, ', ' ORDER BY "
-                                       "started_at) FROM ops.stage_result WHERE run_id = " +
-                                           id)));
+              qPrintable(test::scalar(c, "SELECT string_agg(stage || '/' || table_name || '=' || status, ', ' ORDER BY "
+                                         "started_at) FROM ops.stage_result WHERE run_id = " +
+                                             id)));
     }
 
 private slots:
@@ -104,11 +104,11 @@ private slots:
               static_cast<long long>(dead), static_cast<long long>(live), report.closed.size());
         QCOMPARE(report.closed, std::vector<qint64>{dead});
         const std::string deadId = std::to_string(dead);
-        QCOMPARE(test::text(*c, "SELECT status FROM ops.pipeline_run WHERE run_id = " + deadId),
+        QCOMPARE(test::scalar(*c, "SELECT status FROM ops.pipeline_run WHERE run_id = " + deadId),
                  QStringLiteral("failed"));
-        QCOMPARE(test::text(*c, "SELECT error_text FROM ops.pipeline_run WHERE run_id = " + deadId),
+        QCOMPARE(test::scalar(*c, "SELECT error_text FROM ops.pipeline_run WHERE run_id = " + deadId),
                  runner::deadRunMessage());
-        QCOMPARE(test::text(*c, "SELECT status FROM ops.stage_result WHERE run_id = " + deadId),
+        QCOMPARE(test::scalar(*c, "SELECT status FROM ops.stage_result WHERE run_id = " + deadId),
                  QStringLiteral("failed"));
         verifyStageRowsEnded(*c, dead);
         QCOMPARE(test::stagingPartitions(*c, dead), qint64(0));
@@ -116,7 +116,7 @@ private slots:
 
         // The live one: untouched.
         const std::string liveId = std::to_string(live);
-        QCOMPARE(test::text(*c, "SELECT status FROM ops.pipeline_run WHERE run_id = " + liveId),
+        QCOMPARE(test::scalar(*c, "SELECT status FROM ops.pipeline_run WHERE run_id = " + liveId),
                  QStringLiteral("running"));
         QVERIFY(test::stagingPartitions(*c, live) > 0);
         QCOMPARE(quarantined(*c, live), qint64(1));
@@ -188,7 +188,7 @@ private slots:
         const qint64 runId = events.runId;
         const runner::DeadRunReport report = runner::reconcileDeadRuns(db.conninfo());
         const QString status =
-            test::text(*c, "SELECT status FROM ops.pipeline_run WHERE run_id = " + std::to_string(runId));
+            test::scalar(*c, "SELECT status FROM ops.pipeline_run WHERE run_id = " + std::to_string(runId));
         const qint64 partitions = test::stagingPartitions(*c, runId);
         {
             std::lock_guard lock(mutex);
@@ -220,7 +220,7 @@ private slots:
         verifyStageRowsEnded(*c, ok.runId);
         const std::string okId = std::to_string(ok.runId);
         QCOMPARE(
-            test::text(
+            test::scalar(
                 *c, "SELECT status FROM ops.stage_result WHERE stage = 'validate' AND table_name = '' AND run_id = " +
                         okId),
             QStringLiteral("succeeded"));
@@ -235,9 +235,9 @@ private slots:
             qInfo("%s: %lld of %lld tables with rows have a duration > 0; %s", stage, static_cast<long long>(timed),
                   static_cast<long long>(worked),
                   qPrintable(
-                      test::text(*c, "SELECT string_agg(table_name || ' ' || round(extract(epoch FROM ended_at - "
-                                     "started_at) * 1000, 1) || ' ms', ', ') FROM ops.stage_result WHERE run_id = " +
-                                         okId + " AND stage = '" + stage + "' AND table_name <> ''")));
+                      test::scalar(*c, "SELECT string_agg(table_name || ' ' || round(extract(epoch FROM ended_at - "
+                                       "started_at) * 1000, 1) || ' ms', ', ') FROM ops.stage_result WHERE run_id = " +
+                                           okId + " AND stage = '" + stage + "' AND table_name <> ''")));
             QVERIFY(worked >= 8);
             QCOMPARE(timed, worked);
         }
@@ -251,8 +251,8 @@ private slots:
                 .execute(none);
         QVERIFY(failed.status == runner::RunStatus::Failed);
         verifyStageRowsEnded(*c, failed.runId);
-        QCOMPARE(test::text(*c, "SELECT status FROM ops.stage_result WHERE stage = 'source' AND run_id = " +
-                                    std::to_string(failed.runId)),
+        QCOMPARE(test::scalar(*c, "SELECT status FROM ops.stage_result WHERE stage = 'source' AND run_id = " +
+                                      std::to_string(failed.runId)),
                  QStringLiteral("failed"));
 
         // Cancelled in the middle of the transform.
@@ -267,8 +267,8 @@ private slots:
                 .execute(cancel);
         QVERIFY(cancelled.status == runner::RunStatus::Cancelled);
         verifyStageRowsEnded(*c, cancelled.runId);
-        QCOMPARE(test::text(*c, "SELECT status FROM ops.stage_result WHERE stage = 'publish' AND run_id = " +
-                                    std::to_string(cancelled.runId)),
+        QCOMPARE(test::scalar(*c, "SELECT status FROM ops.stage_result WHERE stage = 'publish' AND run_id = " +
+                                      std::to_string(cancelled.runId)),
                  QStringLiteral("cancelled"));
 
         // Stopped by a failing gate.
@@ -285,7 +285,7 @@ private slots:
         QCOMPARE(gateFailed.gateStatus, QStringLiteral("failed"));
         verifyStageRowsEnded(*c, gateFailed.runId);
         QCOMPARE(
-            test::text(
+            test::scalar(
                 *c, "SELECT status FROM ops.stage_result WHERE stage = 'validate' AND table_name = '' AND run_id = " +
                         std::to_string(gateFailed.runId)),
             QStringLiteral("failed"));

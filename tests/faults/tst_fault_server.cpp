@@ -76,7 +76,7 @@ private slots:
         QVERIFY(crash.log.contains(QStringLiteral("the server restarted; resumed after")));
         pqxx::connection c{cluster.conninfo().toStdString()};
         QCOMPARE(
-            test::text(c, "SELECT status FROM ops.pipeline_run WHERE run_id = " + std::to_string(crash.result.runId)),
+            test::scalar(c, "SELECT status FROM ops.pipeline_run WHERE run_id = " + std::to_string(crash.result.runId)),
             QStringLiteral("succeeded"));
         QCOMPARE(test::openStageRows(c, crash.result.runId), qint64(0));
     }
@@ -122,10 +122,10 @@ private slots:
         const test::Checksums after = test::warehouseChecksums(c);
         qInfo("injected: pg_ctl stop -m immediate during the transform, started again 4 s later (wait 1 s); run %s %s: "
               "%s; closed after %.1f s; checksum before %s, after %s",
-              id.c_str(), qPrintable(test::text(c, "SELECT status FROM ops.pipeline_run WHERE run_id = " + id)),
-              qPrintable(test::text(c, "SELECT error_text FROM ops.pipeline_run WHERE run_id = " + id)),
+              id.c_str(), qPrintable(test::scalar(c, "SELECT status FROM ops.pipeline_run WHERE run_id = " + id)),
+              qPrintable(test::scalar(c, "SELECT error_text FROM ops.pipeline_run WHERE run_id = " + id)),
               double(waited.elapsed()) / 1000.0, qPrintable(test::combined(before)), qPrintable(test::combined(after)));
-        QCOMPARE(test::text(c, "SELECT status FROM ops.pipeline_run WHERE run_id = " + id), QStringLiteral("failed"));
+        QCOMPARE(test::scalar(c, "SELECT status FROM ops.pipeline_run WHERE run_id = " + id), QStringLiteral("failed"));
         QCOMPARE(test::openStageRows(c, crash.result.runId), qint64(0));
         QCOMPARE(test::stagingPartitions(c, crash.result.runId), qint64(0));
         QVERIFY2(test::differences(before, after).isEmpty(), qPrintable(test::differences(before, after)));

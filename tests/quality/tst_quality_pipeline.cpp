@@ -66,12 +66,6 @@ Run runShop(const test::TestDatabase &db, pqxx::connection &c, const QString &di
     return run;
 }
 
-qint64 scalar(pqxx::connection &c, const std::string &sql)
-{
-    pqxx::read_transaction tx{c};
-    return tx.exec1(sql)[0].as<qint64>();
-}
-
 const RuleResult *ruleResult(const QualityReport &report, const std::string &table, const std::string &id)
 {
     for (const RuleResult &r : report.rules) {
@@ -251,7 +245,8 @@ private slots:
         ECOMOPS_REQUIRE_DB(db);
         auto c = db.connect();
         const Run run = runShop(db, *c, m_dir.filePath(QStringLiteral("clean")), shop(0.05, 0));
-        QCOMPARE(scalar(*c, "SELECT count(*) FROM quarantine.rejected_row WHERE run_id = " + std::to_string(run.runId)),
+        QCOMPARE(test::number(*c, "SELECT count(*) FROM quarantine.rejected_row WHERE run_id = " +
+                                      std::to_string(run.runId)),
                  qint64(0));
         int scored = 0;
         for (const auto &[at, score] : test::persistedScores(*c, run.runId)) {
@@ -319,8 +314,8 @@ private slots:
         ECOMOPS_REQUIRE_DB(db);
         auto c = db.connect();
         const Run run = runShop(db, *c, m_dir.filePath(QStringLiteral("gates")), shop(0.02, 0.01));
-        const qint64 quarantined =
-            scalar(*c, "SELECT count(*) FROM quarantine.rejected_row WHERE run_id = " + std::to_string(run.runId));
+        const qint64 quarantined = test::number(*c, "SELECT count(*) FROM quarantine.rejected_row WHERE run_id = " +
+                                                        std::to_string(run.runId));
         QVERIFY(run.report.failsRun());
 
         // Validating again (here: with other gates, by a stage that has no
@@ -339,7 +334,8 @@ private slots:
         QVERIFY2(messages.contains(QStringLiteral("orders: overall score ")) &&
                      messages.contains(QStringLiteral("is below its gate of 100 (gate: fail)")),
                  qPrintable(messages));
-        QCOMPARE(scalar(*c, "SELECT count(*) FROM quarantine.rejected_row WHERE run_id = " + std::to_string(run.runId)),
+        QCOMPARE(test::number(*c, "SELECT count(*) FROM quarantine.rejected_row WHERE run_id = " +
+                                      std::to_string(run.runId)),
                  quarantined);
         for (const RuleResult &r : run.report.rules) {
             const RuleResult *again = ruleResult(failing, r.table, r.ruleId);

@@ -97,18 +97,18 @@ private slots:
         const std::string run = std::to_string(result.runId);
         QCOMPARE(test::scalar(*admin, "SELECT db_role FROM ops.pipeline_run WHERE run_id = " + run),
                  QString::fromStdString(op.name()));
-        QVERIFY(test::count(*admin, "SELECT count(*) FROM dw.fact_order_line") > 0);
-        QVERIFY(test::count(*admin, "SELECT count(*) FROM mart.revenue_daily") > 0);
-        QCOMPARE(test::count(*admin, "SELECT count(*) FROM ops.anomaly_flag WHERE run_id = " + run),
+        QVERIFY(test::number(*admin, "SELECT count(*) FROM dw.fact_order_line") > 0);
+        QVERIFY(test::number(*admin, "SELECT count(*) FROM mart.revenue_daily") > 0);
+        QCOMPARE(test::number(*admin, "SELECT count(*) FROM ops.anomaly_flag WHERE run_id = " + run),
                  result.newAnomalies);
         QVERIFY(result.newAnomalies > 0);
         // The run's staging partitions are attached and belong to the owner, not the operator.
-        QVERIFY(test::count(*admin, "SELECT count(*) FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid "
-                                    "WHERE c.relname = 'orders_r" +
-                                        run + "'") == 1);
-        QCOMPARE(test::count(*admin, "SELECT count(*) FROM pg_class c JOIN pg_roles r ON r.oid = c.relowner "
-                                     "WHERE r.rolname = '" +
-                                         op.name() + "'"),
+        QVERIFY(test::number(*admin, "SELECT count(*) FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid "
+                                     "WHERE c.relname = 'orders_r" +
+                                         run + "'") == 1);
+        QCOMPARE(test::number(*admin, "SELECT count(*) FROM pg_class c JOIN pg_roles r ON r.oid = c.relowner "
+                                      "WHERE r.rolname = '" +
+                                          op.name() + "'"),
                  0LL);
 
         // A run whose gate fails: undone through the owner's functions.
@@ -121,8 +121,8 @@ private slots:
         QVERIFY2(!failedEvents.allLog().contains(QStringLiteral("could not remove")),
                  qPrintable(failedEvents.allLog()));
         const std::string failedId = std::to_string(failed.runId);
-        QCOMPARE(test::count(*admin, "SELECT count(*) FROM pg_class WHERE relname LIKE '%\\_r" + failedId + "'"), 0LL);
-        QVERIFY(test::count(*admin, "SELECT count(*) FROM ops.quality_score WHERE run_id = " + failedId) > 0);
+        QCOMPARE(test::number(*admin, "SELECT count(*) FROM pg_class WHERE relname LIKE '%\\_r" + failedId + "'"), 0LL);
+        QVERIFY(test::number(*admin, "SELECT count(*) FROM ops.quality_score WHERE run_id = " + failedId) > 0);
 
         // What the operator may not do, as the same login role.
         pqxx::connection c{conninfo.toStdString()};
@@ -137,7 +137,7 @@ private slots:
         QCOMPARE(refusal(c, "UPDATE ops.pipeline_run SET status = 'failed' WHERE run_id = " + run),
                  std::string("42501"));
         QCOMPARE(refusal(c, "DELETE FROM ops.quality_score"), std::string("42501"));
-        QCOMPARE(test::count(*admin, "SELECT count(*) FROM ops.pipeline_run"), 2LL);
+        QCOMPARE(test::number(*admin, "SELECT count(*) FROM ops.pipeline_run"), 2LL);
     }
 };
 

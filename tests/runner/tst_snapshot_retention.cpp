@@ -4,6 +4,7 @@
 // re-loaded; `ecomops snapshots prune` removes the rest, never a folder a run
 // did not create itself, and a successful run prunes and says so in its log.
 #include "RunHarness.h"
+#include "SyntheticRun.h"
 #include "TestDatabase.h"
 #include "TestSupport.h"
 #include "sources/synthetic/GeneratorOptions.h"
@@ -85,14 +86,8 @@ private slots:
 
     void runWritesAPrivateSnapshotAndPrunes()
     {
-        runner::RunSpec spec;
-        synthetic::GeneratorOptions options;
-        options.scale = 0.01;
-        options.seed = 5;
-        spec.sourceOptions = options.toJson();
-        spec.stagingDir = staging();
-        spec.trigger = runner::Trigger::Test;
-        spec.startedBy = QStringLiteral("tst_snapshot_retention");
+        const runner::RunSpec spec =
+            test::syntheticRunSpec(staging(), 0.01, 5, QStringLiteral("tst_snapshot_retention"));
         test::RecordingEvents events;
         CancelToken cancel;
         const runner::RunResult result = runner::RunExecution(m_db.conninfo(), spec, events).execute(cancel);

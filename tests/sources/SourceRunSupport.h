@@ -62,12 +62,6 @@ inline std::map<std::string, std::string> warehouseChecksums(pqxx::connection &c
     return sums;
 }
 
-inline qint64 count(pqxx::connection &c, const std::string &sql)
-{
-    pqxx::read_transaction tx{c};
-    return tx.exec1(sql)[0].as<qint64>();
-}
-
 inline std::string text(pqxx::connection &c, const std::string &sql)
 {
     pqxx::read_transaction tx{c};

@@ -67,13 +67,13 @@ private slots:
 
         // Every line but the one without quantity and price reaches the
         // facts, guests and cancellations included.
-        QCOMPARE(test::count(*c, "SELECT count(*) FROM dw.fact_order_line" + runFilter(run.result.runId)), qint64(9));
-        QCOMPARE(test::count(*c, "SELECT count(*) FROM dw.fact_order WHERE status = 'Cancelled'"), qint64(2));
-        QCOMPARE(test::count(*c, "SELECT count(*) FROM dw.fact_order WHERE customer_id IS NULL AND customer_sk = "
-                                 "dw.unknown_customer_sk()"),
+        QCOMPARE(test::number(*c, "SELECT count(*) FROM dw.fact_order_line" + runFilter(run.result.runId)), qint64(9));
+        QCOMPARE(test::number(*c, "SELECT count(*) FROM dw.fact_order WHERE status = 'Cancelled'"), qint64(2));
+        QCOMPARE(test::number(*c, "SELECT count(*) FROM dw.fact_order WHERE customer_id IS NULL AND customer_sk = "
+                                  "dw.unknown_customer_sk()"),
                  qint64(3));
         QCOMPARE(
-            test::count(*c, "SELECT count(*) FROM dw.fact_order_line WHERE order_id = 'C536383' AND quantity = -1"),
+            test::number(*c, "SELECT count(*) FROM dw.fact_order_line WHERE order_id = 'C536383' AND quantity = -1"),
             qint64(1));
 
         // Revenue: every non-cancelled line, to the cent.
@@ -84,14 +84,14 @@ private slots:
                                 "ORDER BY day"),
                  std::string("2010-12-01|83.40|3|\n2010-12-02|5.00|1|\n"));
         // Customers are people: guests are not counted as one.
-        QCOMPARE(test::count(*c, "SELECT max(customers) FROM mart.revenue_daily WHERE day = '2010-12-01'"), qint64(1));
-        QCOMPARE(test::count(*c, "SELECT count(*) FROM dw.dim_customer WHERE customer_sk <> dw.unknown_customer_sk()"),
+        QCOMPARE(test::number(*c, "SELECT max(customers) FROM mart.revenue_daily WHERE day = '2010-12-01'"), qint64(1));
+        QCOMPARE(test::number(*c, "SELECT count(*) FROM dw.dim_customer WHERE customer_sk <> dw.unknown_customer_sk()"),
                  qint64(2));
-        QCOMPARE(test::count(*c, "SELECT sum(new_customers) FROM mart.revenue_daily"), qint64(2));
-        QCOMPARE(test::count(*c, "SELECT sum(cohort_size) FROM mart.cohort_retention WHERE months_since_first = 0"),
+        QCOMPARE(test::number(*c, "SELECT sum(new_customers) FROM mart.revenue_daily"), qint64(2));
+        QCOMPARE(test::number(*c, "SELECT sum(cohort_size) FROM mart.cohort_retention WHERE months_since_first = 0"),
                  qint64(2));
-        QCOMPARE(test::count(*c, "SELECT count(*) FROM mart.customer_lifetime_value"), qint64(2));
-        QCOMPARE(test::count(*c, "SELECT customers FROM mart.churn_summary"), qint64(2));
+        QCOMPARE(test::number(*c, "SELECT count(*) FROM mart.customer_lifetime_value"), qint64(2));
+        QCOMPARE(test::number(*c, "SELECT customers FROM mart.churn_summary"), qint64(2));
         // What guests bring is said, not hidden: 40.98 of 88.40.
         QCOMPARE(test::text(*c, "SELECT guest_orders, guest_revenue::numeric(14,2), guest_revenue_share FROM "
                                 "mart.guest_share_between('-infinity', 'infinity')"),
@@ -102,8 +102,8 @@ private slots:
 
         // The line without quantity or price is the only one set aside, and
         // the counts say where every row went.
-        QCOMPARE(test::count(*c, "SELECT count(*) FROM quarantine.rejected_row WHERE run_id = " +
-                                     std::to_string(run.result.runId) + " AND table_name = 'order_lines'"),
+        QCOMPARE(test::number(*c, "SELECT count(*) FROM quarantine.rejected_row WHERE run_id = " +
+                                      std::to_string(run.result.runId) + " AND table_name = 'order_lines'"),
                  qint64(1));
         for (const TableCounts &t : run.result.tables)
             QVERIFY2(t.reconciles(), qPrintable(t.table));
@@ -143,17 +143,17 @@ private slots:
         const std::string id = std::to_string(run.result.runId);
 
         // Nothing reached the warehouse; the rejects stay as evidence.
-        QCOMPARE(test::count(*c, "SELECT count(*) FROM dw.fact_order_line"), qint64(0));
-        QCOMPARE(test::count(*c, "SELECT count(*) FROM quarantine.rejected_row WHERE run_id = " + id +
-                                     " AND table_name = 'order_lines' AND stage = 'transform' "
-                                     "AND 'transform.reference' = ANY (rule_ids)"),
+        QCOMPARE(test::number(*c, "SELECT count(*) FROM dw.fact_order_line"), qint64(0));
+        QCOMPARE(test::number(*c, "SELECT count(*) FROM quarantine.rejected_row WHERE run_id = " + id +
+                                      " AND table_name = 'order_lines' AND stage = 'transform' "
+                                      "AND 'transform.reference' = ANY (rule_ids)"),
                  qint64(8));
         const double integrity =
             std::stod(test::text(*c, "SELECT score FROM ops.quality_score WHERE run_id = " + id +
                                          " AND table_name = 'order_lines' AND dimension = 'integrity'"));
         QVERIFY2(integrity <= 100.0 * 6.0 / 14.0, qPrintable(QString::number(integrity)));
-        QCOMPARE(test::count(*c, "SELECT failed_count FROM ops.quality_failure WHERE run_id = " + id +
-                                     " AND table_name = 'order_lines' AND rule_id = 'transform.reference'"),
+        QCOMPARE(test::number(*c, "SELECT failed_count FROM ops.quality_failure WHERE run_id = " + id +
+                                      " AND table_name = 'order_lines' AND rule_id = 'transform.reference'"),
                  qint64(8));
 
         // The summary lists, per table, where its rows went.
@@ -164,9 +164,9 @@ private slots:
         QCOMPARE(lines->rejected, qint64(8));
         QCOMPARE(lines->loaded, qint64(6));
         QVERIFY(lines->reconciles());
-        QCOMPARE(test::count(*c, "SELECT (summary->'tables'->i->>'rejected')::bigint FROM ops.pipeline_run, "
-                                 "generate_series(0, jsonb_array_length(summary->'tables') - 1) i WHERE run_id = " +
-                                     id + " AND summary->'tables'->i->>'table' = 'order_lines'"),
+        QCOMPARE(test::number(*c, "SELECT (summary->'tables'->i->>'rejected')::bigint FROM ops.pipeline_run, "
+                                  "generate_series(0, jsonb_array_length(summary->'tables') - 1) i WHERE run_id = " +
+                                      id + " AND summary->'tables'->i->>'table' = 'order_lines'"),
                  qint64(8));
     }
 };

@@ -197,7 +197,7 @@ private slots:
             QVERIFY2(!r.output.contains(m_canary), qPrintable(r.output));
         }
         auto c = m_warehouse.connect();
-        QCOMPARE(test::count(*c, "SELECT count(*) FROM ops.pipeline_run"), qint64(0)); // nothing started
+        QCOMPARE(test::number(*c, "SELECT count(*) FROM ops.pipeline_run"), qint64(0)); // nothing started
     }
 
     void sourcedbRunTakesThePasswordFromTheEnvironment()
@@ -254,7 +254,7 @@ private slots:
     {
         const QByteArray canary = m_canary.toUtf8();
         auto c = m_warehouse.connect();
-        QVERIFY(test::count(*c, "SELECT count(*) FROM ops.pipeline_run") >= 4); // the runs above were recorded
+        QVERIFY(test::number(*c, "SELECT count(*) FROM ops.pipeline_run") >= 4); // the runs above were recorded
         pqxx::read_transaction tx{*c};
         const auto tables = tx.exec("SELECT quote_ident(table_schema) || '.' || quote_ident(table_name) FROM "
                                     "information_schema.tables WHERE table_schema IN ('ops', 'quarantine') "

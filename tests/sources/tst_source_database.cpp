@@ -98,9 +98,9 @@ private slots:
         qInfo("seeded %lld orders: generated in %.2f s, loaded with keys in %.2f s", seeded.rows.at("orders"),
               seeded.generateSeconds, seeded.loadSeconds);
         auto src = source.connect();
-        QCOMPARE(test::count(*src,
-                             "SELECT count(*) FROM information_schema.table_constraints WHERE table_schema = 'shop' "
-                             "AND constraint_type = 'FOREIGN KEY'"),
+        QCOMPARE(test::number(*src,
+                              "SELECT count(*) FROM information_schema.table_constraints WHERE table_schema = 'shop' "
+                              "AND constraint_type = 'FOREIGN KEY'"),
                  qint64(13));
 
         const QString staging = m_dir.filePath(QStringLiteral("staging"));

@@ -58,10 +58,10 @@ private slots:
         auto c = db.connect();
         const std::string id = std::to_string(run.result.runId);
         qInfo("quarantine of run %s:\n%s", id.c_str(), test::quarantineSummary(*c, run.result.runId).c_str());
-        QCOMPARE(test::count(*c, "SELECT count(*) FROM quarantine.rejected_row WHERE run_id = " + id +
-                                     " AND raw_record ~ '^[ ,\"]*$'"),
+        QCOMPARE(test::number(*c, "SELECT count(*) FROM quarantine.rejected_row WHERE run_id = " + id +
+                                      " AND raw_record ~ '^[ ,\"]*$'"),
                  qint64(0));
-        QCOMPARE(test::count(*c, "SELECT count(*) FROM dw.fact_order_line"), qint64(2));
+        QCOMPARE(test::number(*c, "SELECT count(*) FROM dw.fact_order_line"), qint64(2));
 
         const staging::Snapshot snapshot = staging::Snapshot::open(run.result.snapshotPath);
         for (const char *table : {"customers", "orders", "order_lines", "products", "payments", "sellers"}) {
@@ -80,11 +80,11 @@ private slots:
             const staging::SnapshotFile *f = snapshot.metadata().file(t.table.toStdString());
             QCOMPARE(t.skipped, f ? f->skipped : qint64(0));
         }
-        QCOMPARE(test::count(*c, "SELECT count(*) FROM ops.stage_result WHERE run_id = " + id +
-                                     " AND stage = 'load' AND rows_skipped = " + std::to_string(pad) +
-                                     " AND rows_read = rows_loaded + rows_quarantined + rows_rejected + rows_skipped"),
+        QCOMPARE(test::number(*c, "SELECT count(*) FROM ops.stage_result WHERE run_id = " + id +
+                                      " AND stage = 'load' AND rows_skipped = " + std::to_string(pad) +
+                                      " AND rows_read = rows_loaded + rows_quarantined + rows_rejected + rows_skipped"),
                  qint64(6));
-        QCOMPARE(test::count(*c, "SELECT rows_skipped FROM ops.pipeline_run WHERE run_id = " + id), qint64(6 * pad));
+        QCOMPARE(test::number(*c, "SELECT rows_skipped FROM ops.pipeline_run WHERE run_id = " + id), qint64(6 * pad));
 
         // A re-run from the snapshot knows the skipped records too.
         const auto again = test::runSource(db, test::sourceSpec(QStringLiteral("snapshot"),
@@ -120,7 +120,7 @@ private slots:
                 "the decimal point)|536369,22730,GOLD,1,2010-12-01 08:32:00,123456789012.50,12585,Germany|\n"
                 "online_retail.csv:7: the line total 2000000000 × 1000000 is out of range (at most 10 digits "
                 "before the decimal point)|536370,22731,MANY,2000000000,2010-12-01 08:33:00,1000000,12586,Spain|\n"));
-        QCOMPARE(test::count(*c, "SELECT count(*) FROM dw.fact_order_line"), qint64(2));
+        QCOMPARE(test::number(*c, "SELECT count(*) FROM dw.fact_order_line"), qint64(2));
     }
 
     void cliRefusesAHeaderThatIsNotUtf8WithASentence()

@@ -35,8 +35,8 @@ void verifyReconciles(pqxx::connection &c, const runner::RunResult &r)
         QVERIFY2(t.reconciles(), qPrintable(t.table));
         QCOMPARE(t.read, staged.at(table));
         QCOMPARE(t.quarantined + t.rejected,
-                 test::count(c, "SELECT count(*) FROM quarantine.rejected_row WHERE run_id = " +
-                                    std::to_string(r.runId) + " AND table_name = '" + table + "'"));
+                 test::number(c, "SELECT count(*) FROM quarantine.rejected_row WHERE run_id = " +
+                                     std::to_string(r.runId) + " AND table_name = '" + table + "'"));
     }
     QVERIFY(metadata.at("report").contains("files") || metadata.at("report").contains("tables"));
 }
@@ -90,20 +90,20 @@ private slots:
         const std::string id = std::to_string(run.result.runId);
         // Orphans are quarantined, with the reason in words.
         QVERIFY(
-            test::count(
+            test::number(
                 *c, "SELECT count(*) FROM quarantine.rejected_row WHERE run_id = " + id +
                         " AND table_name = 'orders' AND array_to_string(reasons, ' ') LIKE '%is not in customers%'") >
             4000);
-        QVERIFY(test::count(*c, "SELECT count(*) FROM dw.fact_order") > 0);
+        QVERIFY(test::number(*c, "SELECT count(*) FROM dw.fact_order") > 0);
         // Customers are people, with their state (0041), down to the marts.
         QCOMPARE(
-            test::count(*c, "SELECT count(*) FROM dw.dim_customer WHERE state ~ '^[A-Z]{2}$' AND country_code = 'BR'"),
+            test::number(*c, "SELECT count(*) FROM dw.dim_customer WHERE state ~ '^[A-Z]{2}$' AND country_code = 'BR'"),
             qint64(200));
-        QCOMPARE(test::count(*c, "SELECT count(*) FROM mart.order_summary WHERE state IS NULL"), qint64(0));
+        QCOMPARE(test::number(*c, "SELECT count(*) FROM mart.order_summary WHERE state IS NULL"), qint64(0));
         // The scorecard shows it: integrity of the orders is far from 100.
         const qint64 integrity =
-            test::count(*c, "SELECT floor(score)::bigint FROM ops.quality_score WHERE run_id = " + id +
-                                " AND table_name = 'orders' AND dimension = 'integrity'");
+            test::number(*c, "SELECT floor(score)::bigint FROM ops.quality_score WHERE run_id = " + id +
+                                 " AND table_name = 'orders' AND dimension = 'integrity'");
         QVERIFY2(integrity < 50, qPrintable(QString::number(integrity)));
         QVERIFY(run.log.contains(QStringLiteral("what the import understood")));
     }
@@ -193,7 +193,7 @@ private slots:
                  std::string("2010-12-01 08:26:00|2010-12-01 09:59:00|\n"));
         const std::string revenue = test::text(*c, "SELECT sum(revenue) FROM mart.revenue_monthly");
         QCOMPARE(revenue, test::text(*c, "SELECT sum(line_total) FROM dw.fact_order_line WHERE status = 'Completed'"));
-        QVERIFY(test::count(*c, "SELECT count(*) FROM dw.fact_order_line WHERE status = 'Completed'") > 100);
+        QVERIFY(test::number(*c, "SELECT count(*) FROM dw.fact_order_line WHERE status = 'Completed'") > 100);
         QCOMPARE(test::text(*c, "SELECT country_code, country_name FROM dw.dim_country ORDER BY 1"),
                  std::string("FR|France|\nGB|United Kingdom|\n"));
         // Four lines of the sample lost the comma before their quantity: they
@@ -252,17 +252,17 @@ private slots:
         const std::string before = test::text(*c, firstRunRows);
         const runner::RunResult b = load(second);
         QVERIFY(b.status == runner::RunStatus::Succeeded);
-        QCOMPARE(test::count(*c, "SELECT count(*) FROM dw.fact_order_line"), qint64(5 + 3));
-        QCOMPARE(test::count(*c, "SELECT count(*) FROM dw.fact_order"), qint64(4 + 2));
-        QCOMPARE(test::count(*c, "SELECT count(*) FROM dw.fact_order_line WHERE created_run_id = " +
-                                     std::to_string(b.runId)),
+        QCOMPARE(test::number(*c, "SELECT count(*) FROM dw.fact_order_line"), qint64(5 + 3));
+        QCOMPARE(test::number(*c, "SELECT count(*) FROM dw.fact_order"), qint64(4 + 2));
+        QCOMPARE(test::number(*c, "SELECT count(*) FROM dw.fact_order_line WHERE created_run_id = " +
+                                      std::to_string(b.runId)),
                  qint64(3));
         QCOMPARE(test::text(*c, firstRunRows), before);
         // The new price of 85123A is a new version; lines point at the version of their time.
         QCOMPARE(test::text(*c, "SELECT l.order_id, p.unit_price FROM dw.fact_order_line l JOIN dw.dim_product p "
                                 "ON p.product_sk = l.product_sk WHERE l.product_id = '85123A' ORDER BY 1"),
                  std::string("536365|2.5500|\n536400|2.9500|\nC536379|2.5500|\n"));
-        QCOMPARE(test::count(*c, "SELECT count(*) FROM dw.dim_country"), qint64(3));
+        QCOMPARE(test::number(*c, "SELECT count(*) FROM dw.dim_country"), qint64(3));
     }
 };
 

@@ -68,4 +68,19 @@ std::unique_ptr<pqxx::connection> TestDatabase::connect() const
     return std::make_unique<pqxx::connection>(m_conninfo.toStdString());
 }
 
+QString scalar(pqxx::connection &c, const std::string &sql)
+{
+    pqxx::nontransaction tx{c};
+    const pqxx::result r = tx.exec(sql);
+    if (r.empty() || r[0][0].is_null())
+        return {};
+    return QString::fromStdString(r[0][0].as<std::string>());
+}
+
+qint64 number(pqxx::connection &c, const std::string &sql)
+{
+    pqxx::nontransaction tx{c};
+    return tx.exec1(sql)[0].as<qint64>();
+}
+
 } // namespace ecomops::test

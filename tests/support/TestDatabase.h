@@ -7,6 +7,7 @@
 #include <QString>
 
 #include <memory>
+#include <string>
 
 #include <pqxx/connection>
 
@@ -34,6 +35,11 @@ private:
     QString m_conninfo;
     QString m_error;
 };
+
+// The first column of the first row of `sql`, for assertions: as text
+// (empty when NULL or no row), or as a number (the query must give one).
+QString scalar(pqxx::connection &c, const std::string &sql);
+qint64 number(pqxx::connection &c, const std::string &sql);
 
 } // namespace ecomops::test
 

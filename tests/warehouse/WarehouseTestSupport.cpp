@@ -133,15 +133,6 @@ std::map<std::string, long long> dwRowCounts(pqxx::connection &c)
     return counts;
 }
 
-QString scalar(pqxx::connection &c, const std::string &sql)
-{
-    pqxx::read_transaction tx{c};
-    const pqxx::result r = tx.exec(sql);
-    if (r.empty() || r[0][0].is_null())
-        return {};
-    return QString::fromStdString(r[0][0].as<std::string>());
-}
-
 QStringList rows(pqxx::connection &c, const std::string &sql)
 {
     pqxx::read_transaction tx{c};

@@ -12,6 +12,8 @@
 
 #include <pqxx/connection>
 
+#include "TestDatabase.h"
+
 namespace ecomops::test {
 
 class RecordingObserver : public StageObserver
@@ -58,8 +60,6 @@ LoadResult load(pqxx::connection &c, const Snapshot &snapshot, const std::string
 std::map<std::string, std::string> dwChecksums(pqxx::connection &c);
 std::map<std::string, long long> dwRowCounts(pqxx::connection &c);
 
-// The first column of the first row, as text ("" for NULL).
-QString scalar(pqxx::connection &c, const std::string &sql);
 // Every row, fields joined with '|', rows in query order.
 QStringList rows(pqxx::connection &c, const std::string &sql);
 
