@@ -1,8 +1,9 @@
 -- Anomalies of order quantity (DESIGN.md, "Anomalies"): per-product
 -- baselines and the flags they raise, computed set-based inside PostgreSQL.
--- The engine (pipeline/anomalies/Detection.cpp) calls the two functions below
--- inside the run's publish transaction; the triage workflow is in
--- 0031_anomaly_triage.sql, the roles and grants in 0032_anomaly_roles.sql.
+-- The engine (pipeline/anomalies/Detection.cpp) calls ops.refresh_anomaly_baselines
+-- and ops.flag_anomalies (in functions/) inside the run's publish transaction;
+-- the triage workflow is ops.triage_anomaly (functions/), the roles are in
+-- 0032_anomaly_roles.sql and the grants in ops.grant_ecomops_privileges().
 --
 -- Which lines count: positive quantities on orders whose status is not one
 -- of the excluded ones (cancellations and returns are not anomalies of

@@ -3,62 +3,24 @@ CREATE OR REPLACE FUNCTION dw.transform_products(p_run bigint) RETURNS SETOF dw.
     LANGUAGE plpgsql SET client_min_messages = warning AS $fn$
 DECLARE
     eff timestamp := dw.run_effective_at(p_run);
-    n_read bigint;
-    n_bad bigint := 0;
-    p_read bigint;
-    p_bad bigint := 0;
+    counts dw.transform_count;
+    price_counts dw.transform_count;
     touched text[];
 BEGIN
-    DROP TABLE IF EXISTS pg_temp.w_products;
-    CREATE TEMP TABLE w_products ON COMMIT DROP AS
-    SELECT s.source_line,
-           dw.nullif_blank(s.product_id) AS product_id,
-           dw.nullif_blank(s.product_name) AS product_name,
-           dw.nullif_blank(s.category_id) AS category_id,
-           t.created_at,
-           array_remove(ARRAY[dw.check_required('product_id', s.product_id),
-                              dw.check_cast('created_at', s.created_at, t.created_at IS NOT NULL, 'a timestamp')], NULL) AS problems
-    FROM staging.products s
-    CROSS JOIN LATERAL (SELECT dw.try_timestamp(s.created_at) AS created_at) t
-    WHERE s.run_id = p_run
-      AND NOT EXISTS (SELECT 1 FROM quarantine.rejected_row q
-                      WHERE q.run_id = p_run AND q.table_name = 'products' AND q.source_line = s.source_line);
-    GET DIAGNOSTICS n_read = ROW_COUNT;
-    n_bad := n_bad + dw.quarantine_problems(p_run, 'products', 'pg_temp.w_products');
+    counts := dw.open_step(p_run, 'products', 'w_products');
     PERFORM dw.flag_duplicates(p_run, 'products', 'pg_temp.w_products', ARRAY['product_id']);
-    UPDATE w_products w
-    SET problems = w.problems || dw.problem('transform.reference',
-            format('product %s references unknown category %s', w.product_id, w.category_id))
-    WHERE w.category_id IS NOT NULL
-      AND NOT EXISTS (SELECT 1 FROM dw.dim_category c WHERE c.category_id = w.category_id);
-    n_bad := n_bad + dw.quarantine_problems(p_run, 'products', 'pg_temp.w_products');
+    PERFORM dw.flag_unresolved('w_products', 'product', 'product_id', 'category_id', 'dw.dim_category', 'category');
+    counts := dw.quarantine_step(p_run, counts, 'w_products');
     ANALYZE w_products;
 
-    DROP TABLE IF EXISTS pg_temp.w_prices;
-    CREATE TEMP TABLE w_prices ON COMMIT DROP AS
-    SELECT s.source_line,
-           dw.nullif_blank(s.product_id) AS product_id,
-           t.valid_from,
-           t.unit_price,
-           array_remove(ARRAY[dw.check_required('product_id', s.product_id),
-                              dw.check_required('valid_from', s.valid_from),
-                              dw.check_cast('valid_from', s.valid_from, t.valid_from IS NOT NULL, 'a timestamp'),
-                              dw.check_required('unit_price', s.unit_price),
-                              dw.check_cast('unit_price', s.unit_price, t.unit_price IS NOT NULL, 'an amount')], NULL) AS problems
-    FROM staging.product_prices s
-    CROSS JOIN LATERAL (SELECT dw.try_timestamp(s.valid_from) AS valid_from, dw.try_money(s.unit_price) AS unit_price) t
-    WHERE s.run_id = p_run
-      AND NOT EXISTS (SELECT 1 FROM quarantine.rejected_row q
-                      WHERE q.run_id = p_run AND q.table_name = 'product_prices' AND q.source_line = s.source_line);
-    GET DIAGNOSTICS p_read = ROW_COUNT;
-    p_bad := p_bad + dw.quarantine_problems(p_run, 'product_prices', 'pg_temp.w_prices');
+    price_counts := dw.open_step(p_run, 'product_prices', 'w_prices');
     PERFORM dw.flag_duplicates(p_run, 'product_prices', 'pg_temp.w_prices', ARRAY['product_id', 'valid_from']);
     UPDATE w_prices w
     SET problems = w.problems || dw.problem('transform.reference',
             format('price from %s references unknown product %s', w.valid_from, w.product_id))
     WHERE NOT EXISTS (SELECT 1 FROM w_products p WHERE p.product_id = w.product_id)
       AND NOT EXISTS (SELECT 1 FROM dw.dim_product d WHERE d.product_id = w.product_id);
-    p_bad := p_bad + dw.quarantine_problems(p_run, 'product_prices', 'pg_temp.w_prices');
+    price_counts := dw.quarantine_step(p_run, price_counts, 'w_prices');
     ANALYZE w_prices;
 
     -- 1. Each new point of the price history is a version. Its category is
@@ -155,7 +117,7 @@ BEGIN
 
     DROP TABLE w_products;
     DROP TABLE w_prices;
-    RETURN QUERY VALUES ('products'::text, n_read, n_read - n_bad, n_bad),
-                        ('product_prices'::text, p_read, p_read - p_bad, p_bad);
+    RETURN NEXT counts;
+    RETURN NEXT price_counts;
 END
 $fn$;

@@ -3,66 +3,24 @@ CREATE OR REPLACE FUNCTION dw.transform_customers(p_run bigint) RETURNS SETOF dw
     LANGUAGE plpgsql SET client_min_messages = warning AS $fn$
 DECLARE
     eff timestamp := dw.run_effective_at(p_run);
-    n_read bigint;
-    n_bad bigint := 0;
-    s_read bigint;
-    s_bad bigint := 0;
+    counts dw.transform_count;
+    segment_counts dw.transform_count;
     touched text[];
 BEGIN
-    DROP TABLE IF EXISTS pg_temp.w_customers;
-    CREATE TEMP TABLE w_customers ON COMMIT DROP AS
-    SELECT s.source_line,
-           dw.nullif_blank(s.customer_id) AS customer_id,
-           dw.nullif_blank(s.email) AS email,
-           dw.nullif_blank(s.first_name) AS first_name,
-           dw.nullif_blank(s.last_name) AS last_name,
-           dw.nullif_blank(s.phone) AS phone,
-           dw.nullif_blank(s.country_code) AS country_code,
-           dw.nullif_blank(s.state) AS state,
-           dw.nullif_blank(s.city) AS city,
-           t.signup_date,
-           array_remove(ARRAY[dw.check_required('customer_id', s.customer_id),
-                              dw.check_cast('signup_date', s.signup_date, t.signup_date IS NOT NULL, 'a date')], NULL) AS problems
-    FROM staging.customers s
-    CROSS JOIN LATERAL (SELECT dw.try_date(s.signup_date) AS signup_date) t
-    WHERE s.run_id = p_run
-      AND NOT EXISTS (SELECT 1 FROM quarantine.rejected_row q
-                      WHERE q.run_id = p_run AND q.table_name = 'customers' AND q.source_line = s.source_line);
-    GET DIAGNOSTICS n_read = ROW_COUNT;
-    n_bad := n_bad + dw.quarantine_problems(p_run, 'customers', 'pg_temp.w_customers');
+    counts := dw.open_step(p_run, 'customers', 'w_customers');
     PERFORM dw.flag_duplicates(p_run, 'customers', 'pg_temp.w_customers', ARRAY['customer_id']);
-    UPDATE w_customers w
-    SET problems = w.problems || dw.problem('transform.reference',
-            format('customer %s references unknown country %s', w.customer_id, w.country_code))
-    WHERE w.country_code IS NOT NULL
-      AND NOT EXISTS (SELECT 1 FROM dw.dim_country c WHERE c.country_code = w.country_code);
-    n_bad := n_bad + dw.quarantine_problems(p_run, 'customers', 'pg_temp.w_customers');
+    PERFORM dw.flag_unresolved('w_customers', 'customer', 'customer_id', 'country_code', 'dw.dim_country', 'country');
+    counts := dw.quarantine_step(p_run, counts, 'w_customers');
     ANALYZE w_customers;
 
-    DROP TABLE IF EXISTS pg_temp.w_segments;
-    CREATE TEMP TABLE w_segments ON COMMIT DROP AS
-    SELECT s.source_line,
-           dw.nullif_blank(s.customer_id) AS customer_id,
-           t.valid_from,
-           dw.nullif_blank(s.segment) AS segment,
-           array_remove(ARRAY[dw.check_required('customer_id', s.customer_id),
-                              dw.check_required('valid_from', s.valid_from),
-                              dw.check_cast('valid_from', s.valid_from, t.valid_from IS NOT NULL, 'a timestamp'),
-                              dw.check_required('segment', s.segment)], NULL) AS problems
-    FROM staging.customer_segments s
-    CROSS JOIN LATERAL (SELECT dw.try_timestamp(s.valid_from) AS valid_from) t
-    WHERE s.run_id = p_run
-      AND NOT EXISTS (SELECT 1 FROM quarantine.rejected_row q
-                      WHERE q.run_id = p_run AND q.table_name = 'customer_segments' AND q.source_line = s.source_line);
-    GET DIAGNOSTICS s_read = ROW_COUNT;
-    s_bad := s_bad + dw.quarantine_problems(p_run, 'customer_segments', 'pg_temp.w_segments');
+    segment_counts := dw.open_step(p_run, 'customer_segments', 'w_segments');
     PERFORM dw.flag_duplicates(p_run, 'customer_segments', 'pg_temp.w_segments', ARRAY['customer_id', 'valid_from']);
     UPDATE w_segments w
     SET problems = w.problems || dw.problem('transform.reference',
             format('segment from %s references unknown customer %s', w.valid_from, w.customer_id))
     WHERE NOT EXISTS (SELECT 1 FROM w_customers c WHERE c.customer_id = w.customer_id)
       AND NOT EXISTS (SELECT 1 FROM dw.dim_customer d WHERE d.customer_id = w.customer_id);
-    s_bad := s_bad + dw.quarantine_problems(p_run, 'customer_segments', 'pg_temp.w_segments');
+    segment_counts := dw.quarantine_step(p_run, segment_counts, 'w_segments');
     ANALYZE w_segments;
 
     -- 1. Each new point of the segment history is a version; its address is
@@ -166,7 +124,7 @@ BEGIN
 
     DROP TABLE w_customers;
     DROP TABLE w_segments;
-    RETURN QUERY VALUES ('customers'::text, n_read, n_read - n_bad, n_bad),
-                        ('customer_segments'::text, s_read, s_read - s_bad, s_bad);
+    RETURN NEXT counts;
+    RETURN NEXT segment_counts;
 END
 $fn$;

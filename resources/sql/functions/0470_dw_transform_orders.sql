@@ -4,55 +4,16 @@
 CREATE OR REPLACE FUNCTION dw.transform_orders(p_run bigint) RETURNS SETOF dw.transform_count
     LANGUAGE plpgsql SET client_min_messages = warning AS $fn$
 DECLARE
-    n_read bigint;
-    n_bad bigint := 0;
+    counts dw.transform_count;
     lo date;
     hi date;
 BEGIN
-    DROP TABLE IF EXISTS pg_temp.w_orders;
-    CREATE TEMP TABLE w_orders ON COMMIT DROP AS
-    SELECT s.source_line,
-           dw.nullif_blank(s.order_id) AS order_id,
-           dw.nullif_blank(s.customer_id) AS customer_id,
-           t.order_ts,
-           dw.nullif_blank(s.channel) AS channel,
-           dw.nullif_blank(s.status) AS status,
-           dw.nullif_blank(s.payment_method) AS payment_method,
-           dw.nullif_blank(s.country_code) AS country_code,
-           t.items_subtotal, t.discount_total, t.shipping_fee, t.order_total,
-           NULL::bigint AS customer_sk,
-           array_remove(ARRAY[
-               dw.check_required('order_id', s.order_id),
-               dw.check_required('order_ts', s.order_ts),
-               dw.check_cast('order_ts', s.order_ts, t.order_ts IS NOT NULL, 'a timestamp'),
-               dw.check_cast('items_subtotal', s.items_subtotal, t.items_subtotal IS NOT NULL, 'an amount'),
-               dw.check_cast('discount_total', s.discount_total, t.discount_total IS NOT NULL, 'an amount'),
-               dw.check_cast('shipping_fee', s.shipping_fee, t.shipping_fee IS NOT NULL, 'an amount'),
-               dw.check_cast('order_total', s.order_total, t.order_total IS NOT NULL, 'an amount')], NULL) AS problems
-    FROM staging.orders s
-    CROSS JOIN LATERAL (SELECT dw.try_timestamp(s.order_ts) AS order_ts,
-                               dw.try_money(s.items_subtotal) AS items_subtotal,
-                               dw.try_money(s.discount_total) AS discount_total,
-                               dw.try_money(s.shipping_fee) AS shipping_fee,
-                               dw.try_money(s.order_total) AS order_total) t
-    WHERE s.run_id = p_run
-      AND NOT EXISTS (SELECT 1 FROM quarantine.rejected_row q
-                      WHERE q.run_id = p_run AND q.table_name = 'orders' AND q.source_line = s.source_line);
-    GET DIAGNOSTICS n_read = ROW_COUNT;
-    n_bad := n_bad + dw.quarantine_problems(p_run, 'orders', 'pg_temp.w_orders');
+    counts := dw.open_step(p_run, 'orders', 'w_orders');
     PERFORM dw.flag_duplicates(p_run, 'orders', 'pg_temp.w_orders', ARRAY['order_id']);
     ANALYZE w_orders;
-    UPDATE w_orders w
-    SET problems = w.problems || dw.problem('transform.reference',
-            format('order %s references unknown customer %s', w.order_id, w.customer_id))
-    WHERE w.customer_id IS NOT NULL
-      AND NOT EXISTS (SELECT 1 FROM dw.dim_customer d WHERE d.customer_id = w.customer_id);
-    UPDATE w_orders w
-    SET problems = w.problems || dw.problem('transform.reference',
-            format('order %s references unknown country %s', w.order_id, w.country_code))
-    WHERE w.country_code IS NOT NULL
-      AND NOT EXISTS (SELECT 1 FROM dw.dim_country c WHERE c.country_code = w.country_code);
-    n_bad := n_bad + dw.quarantine_problems(p_run, 'orders', 'pg_temp.w_orders');
+    PERFORM dw.flag_unresolved('w_orders', 'order', 'order_id', 'customer_id', 'dw.dim_customer', 'customer');
+    PERFORM dw.flag_unresolved('w_orders', 'order', 'order_id', 'country_code', 'dw.dim_country', 'country');
+    counts := dw.quarantine_step(p_run, counts, 'w_orders');
 
     UPDATE w_orders w
     SET customer_sk = v.customer_sk
@@ -101,6 +62,6 @@ BEGIN
 
     DROP TABLE w_order_changes;
     DROP TABLE w_orders;
-    RETURN QUERY SELECT 'orders'::text, n_read, n_read - n_bad, n_bad;
+    RETURN NEXT counts;
 END
 $fn$;

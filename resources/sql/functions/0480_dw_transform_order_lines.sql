@@ -7,37 +7,11 @@
 CREATE OR REPLACE FUNCTION dw.transform_order_lines(p_run bigint) RETURNS SETOF dw.transform_count
     LANGUAGE plpgsql SET client_min_messages = warning AS $fn$
 DECLARE
-    n_read bigint;
-    n_bad bigint := 0;
+    counts dw.transform_count;
     lo date;
     hi date;
 BEGIN
-    DROP TABLE IF EXISTS pg_temp.w_lines;
-    CREATE TEMP TABLE w_lines ON COMMIT DROP AS
-    SELECT s.source_line,
-           dw.nullif_blank(s.order_id) AS order_id,
-           t.line_no,
-           dw.nullif_blank(s.product_id) AS product_id,
-           t.quantity, t.unit_price, t.discount, t.line_total,
-           array_remove(ARRAY[
-               dw.check_required('order_id', s.order_id),
-               dw.check_required('line_no', s.line_no),
-               dw.check_cast('line_no', s.line_no, t.line_no IS NOT NULL, 'an integer'),
-               dw.check_required('product_id', s.product_id),
-               dw.check_required('quantity', s.quantity),
-               dw.check_cast('quantity', s.quantity, t.quantity IS NOT NULL, 'an integer'),
-               dw.check_cast('unit_price', s.unit_price, t.unit_price IS NOT NULL, 'an amount'),
-               dw.check_cast('discount', s.discount, t.discount IS NOT NULL, 'an amount'),
-               dw.check_cast('line_total', s.line_total, t.line_total IS NOT NULL, 'an amount')], NULL) AS problems
-    FROM staging.order_lines s
-    CROSS JOIN LATERAL (SELECT dw.try_int(s.line_no) AS line_no, dw.try_int(s.quantity) AS quantity,
-                               dw.try_money(s.unit_price) AS unit_price, dw.try_money(s.discount) AS discount,
-                               dw.try_money(s.line_total) AS line_total) t
-    WHERE s.run_id = p_run
-      AND NOT EXISTS (SELECT 1 FROM quarantine.rejected_row q
-                      WHERE q.run_id = p_run AND q.table_name = 'order_lines' AND q.source_line = s.source_line);
-    GET DIAGNOSTICS n_read = ROW_COUNT;
-    n_bad := n_bad + dw.quarantine_problems(p_run, 'order_lines', 'pg_temp.w_lines');
+    counts := dw.open_step(p_run, 'order_lines', 'w_lines');
     PERFORM dw.flag_duplicates(p_run, 'order_lines', 'pg_temp.w_lines', ARRAY['order_id', 'line_no']);
     ANALYZE w_lines;
 
@@ -69,7 +43,7 @@ BEGIN
     LEFT JOIN dw.product_version_span v
            ON v.product_id = w.product_id AND o.order_ts >= v.span_from AND o.order_ts < v.span_to;
     DROP TABLE w_lines;
-    n_bad := n_bad + dw.quarantine_problems(p_run, 'order_lines', 'pg_temp.w_lines_resolved');
+    counts := dw.quarantine_step(p_run, counts, 'w_lines_resolved');
     ANALYZE w_lines_resolved;
 
     SELECT min(order_date), max(order_date) INTO lo, hi FROM w_lines_resolved;
@@ -85,6 +59,6 @@ BEGIN
             FROM w_lines_resolved w', ARRAY['order_id', 'line_no']);
 
     DROP TABLE w_lines_resolved;
-    RETURN QUERY SELECT 'order_lines'::text, n_read, n_read - n_bad, n_bad;
+    RETURN NEXT counts;
 END
 $fn$;

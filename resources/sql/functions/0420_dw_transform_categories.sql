@@ -2,24 +2,11 @@
 CREATE OR REPLACE FUNCTION dw.transform_categories(p_run bigint) RETURNS SETOF dw.transform_count
     LANGUAGE plpgsql SET client_min_messages = warning AS $fn$
 DECLARE
-    n_read bigint;
-    n_bad bigint := 0;
+    counts dw.transform_count;
 BEGIN
-    DROP TABLE IF EXISTS pg_temp.w_categories;
-    CREATE TEMP TABLE w_categories ON COMMIT DROP AS
-    SELECT s.source_line,
-           dw.nullif_blank(s.category_id) AS category_id,
-           dw.nullif_blank(s.category_name) AS category_name,
-           dw.nullif_blank(s.parent_category_id) AS parent_category_id,
-           array_remove(ARRAY[dw.check_required('category_id', s.category_id)], NULL) AS problems
-    FROM staging.categories s
-    WHERE s.run_id = p_run
-      AND NOT EXISTS (SELECT 1 FROM quarantine.rejected_row q
-                      WHERE q.run_id = p_run AND q.table_name = 'categories' AND q.source_line = s.source_line);
-    GET DIAGNOSTICS n_read = ROW_COUNT;
-    n_bad := n_bad + dw.quarantine_problems(p_run, 'categories', 'pg_temp.w_categories');
+    counts := dw.open_step(p_run, 'categories', 'w_categories');
     PERFORM dw.flag_duplicates(p_run, 'categories', 'pg_temp.w_categories', ARRAY['category_id']);
-    n_bad := n_bad + dw.quarantine_problems(p_run, 'categories', 'pg_temp.w_categories');
+    counts := dw.quarantine_step(p_run, counts, 'w_categories');
 
     -- A parent resolves in this run or in the warehouse; rejecting a parent
     -- can orphan its children, hence the loop (categories are few).
@@ -31,7 +18,7 @@ BEGIN
           AND NOT EXISTS (SELECT 1 FROM w_categories p WHERE p.category_id = w.parent_category_id)
           AND NOT EXISTS (SELECT 1 FROM dw.dim_category d WHERE d.category_id = w.parent_category_id);
         EXIT WHEN NOT FOUND;
-        n_bad := n_bad + dw.quarantine_problems(p_run, 'categories', 'pg_temp.w_categories');
+        counts := dw.quarantine_step(p_run, counts, 'w_categories');
     END LOOP;
 
     INSERT INTO dw.dim_category AS d (category_id, category_name, parent_category_id, created_run_id, updated_run_id)
@@ -44,6 +31,6 @@ BEGIN
         WHERE (d.category_name, d.parent_category_id) IS DISTINCT FROM (excluded.category_name, excluded.parent_category_id);
 
     DROP TABLE w_categories;
-    RETURN QUERY SELECT 'categories'::text, n_read, n_read - n_bad, n_bad;
+    RETURN NEXT counts;
 END
 $fn$;
