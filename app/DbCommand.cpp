@@ -42,10 +42,14 @@ int migrate(const QString &conninfo)
     const db::MigrationReport report = db::Migrator().apply(connection);
     for (const QString &file : report.applied)
         out(QStringLiteral("applied %1").arg(file));
-    out(QStringLiteral("schema at version %1 (%2 newly applied, %3 already applied)")
+    for (const QString &file : report.restated)
+        out(QStringLiteral("recorded %1 (its functions and views now come from functions/)").arg(file));
+    out(QStringLiteral(
+            "schema at version %1 (%2 newly applied, %3 already applied; %4 function and view files applied)")
             .arg(report.currentVersion)
             .arg(report.applied.size())
-            .arg(report.alreadyApplied));
+            .arg(report.alreadyApplied)
+            .arg(report.objectsApplied.size()));
     return ExitSuccess;
 }
 

@@ -87,17 +87,11 @@ qint64 TransformReport::rowsRejected() const
     return n;
 }
 
-const QStringList &transformSteps()
+QStringList transformSteps(pqxx::transaction_base &tx)
 {
-    // Dimensions first, then the facts that reference them; the steps of
-    // 0042 (sellers, postcodes, fulfilment, reviews) only see rows from
-    // sources that stage them.
-    static const QStringList steps = {
-        QStringLiteral("countries"), QStringLiteral("categories"),  QStringLiteral("products"),
-        QStringLiteral("customers"), QStringLiteral("zip_codes"),   QStringLiteral("sellers"),
-        QStringLiteral("orders"),    QStringLiteral("order_lines"), QStringLiteral("fulfilment"),
-        QStringLiteral("payments"),  QStringLiteral("invoices"),    QStringLiteral("reviews"),
-        QStringLiteral("events")};
+    QStringList steps;
+    for (const auto &row : tx.exec("SELECT step FROM dw.transform_steps() ORDER BY step_no"))
+        steps << QString::fromStdString(row[0].as<std::string>());
     return steps;
 }
 
@@ -134,14 +128,14 @@ TransformReport transform(pqxx::transaction_base &tx, qint64 runId, const Wareho
     TransformReport report;
     QElapsedTimer total;
     total.start();
-    for (const QString &step : transformSteps()) {
+    for (const QString &step : transformSteps(tx)) {
         observer.progress(step, 0, -1);
         QList<TableCounts> counts;
         TimeSpan span{TimeSpan::nowUs(), 0};
         const qint64 ms = runStep(observer, QStringLiteral("transform %1").arg(step), [&] {
             const pqxx::result r =
-                tx.exec_params("SELECT table_name, rows_read, rows_loaded, rows_quarantined FROM dw.transform_" +
-                                   step.toStdString() + "($1)",
+                tx.exec_params("SELECT table_name, rows_read, rows_loaded, rows_quarantined FROM dw." +
+                                   tx.quote_name("transform_" + step.toStdString()) + "($1)",
                                runId);
             for (const auto &row : r) {
                 TableCounts c;
@@ -228,7 +222,7 @@ MartReport refreshMarts(pqxx::transaction_base &tx, const WarehouseOptions &opti
             // populated, but someone may have run REFRESH … WITH NO DATA.
             const bool populated =
                 tx.exec_params1("SELECT relispopulated FROM pg_class WHERE oid = $1::regclass", name)[0].as<bool>();
-            // REFRESH is the owner's: ops.refresh_mart (0065) lets an operator.
+            // REFRESH is the owner's: ops.refresh_mart lets an operator.
             tx.exec_params("SELECT ops.refresh_mart($1, $2)", mart.toStdString(),
                            options.concurrentRefresh && populated);
             rows = tx.exec1("SELECT count(*) FROM " + name)[0].as<qint64>();

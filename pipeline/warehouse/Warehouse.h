@@ -2,7 +2,8 @@
 // The transform stage (staged rows of a run → SCD dimensions and monthly-
 // partitioned facts, unresolvable rows → quarantine) and the marts stage
 // (refresh of the KPI materialized views). All the work is set-based SQL
-// inside PostgreSQL, shipped as migrations (resources/sql/0010…0014); these
+// inside PostgreSQL (tables in resources/sql/0010…0014, functions and views
+// in resources/sql/functions); these
 // functions drive it one step at a time so progress is reported and a cancel
 // lands between steps (or interrupts the statement in flight, when the
 // runner calls connection.cancel_query()).
@@ -49,8 +50,9 @@ struct MartReport {
     qint64 elapsedMs = 0;
 };
 
-// The transform steps in the order they run, each dw.transform_<step>(run_id).
-const QStringList &transformSteps();
+// The transform steps in the order they run, each dw.transform_<step>(run_id),
+// as the database lists them (dw.transform_steps(), next to the functions).
+QStringList transformSteps(pqxx::transaction_base &tx);
 // The materialized views refreshMarts refreshes, in dependency order.
 const QStringList &materializedMarts();
 

@@ -25,33 +25,6 @@ CREATE TABLE dw.dim_date (
 );
 COMMENT ON TABLE dw.dim_date IS 'Calendar, one row per day, gap-free over the dates the facts hold.';
 
--- Extends the calendar so that it covers [p_from, p_to] without gaps.
-CREATE FUNCTION dw.extend_dim_date(p_from date, p_to date) RETURNS bigint
-    LANGUAGE plpgsql AS $fn$
-DECLARE
-    lo date;
-    hi date;
-    added bigint;
-BEGIN
-    IF p_from IS NULL OR p_to IS NULL THEN
-        RETURN 0;
-    END IF;
-    SELECT least(min(day), p_from), greatest(max(day), p_to) INTO lo, hi FROM dw.dim_date;
-    lo := coalesce(lo, p_from);
-    hi := coalesce(hi, p_to);
-    INSERT INTO dw.dim_date
-    SELECT to_char(d, 'YYYYMMDD')::int, d,
-           extract(year FROM d), extract(quarter FROM d), extract(month FROM d),
-           to_char(d, 'FMMonth'), to_char(d, 'YYYY-MM'), date_trunc('month', d)::date,
-           extract(isoyear FROM d), extract(week FROM d), extract(day FROM d),
-           extract(isodow FROM d), to_char(d, 'FMDay'), extract(isodow FROM d) IN (6, 7)
-    FROM generate_series(lo, hi, interval '1 day') AS g(ts), LATERAL (SELECT g.ts::date AS d) x
-    WHERE NOT EXISTS (SELECT 1 FROM dw.dim_date e WHERE e.day = x.d);
-    GET DIAGNOSTICS added = ROW_COUNT;
-    RETURN added;
-END
-$fn$;
-
 -- Countries: SCD type 0. A country, once loaded, is never changed; a later
 -- load that says something else about it is recorded in
 -- dw.dim_country_conflict and not applied.
@@ -147,26 +120,3 @@ CREATE TABLE dw.dim_product (
 );
 COMMENT ON TABLE dw.dim_product IS
     'Products, SCD type 2 on price and category; one row per version, surrogate key product_sk.';
-
--- Closes and opens versions after a change: valid_to = the next version's
--- valid_from, is_current for the last one. Only rows whose values change are
--- written. p_dim is dim_customer or dim_product (business key <x>_id,
--- surrogate <x>_sk); p_ids limits the work to the members a run touched.
-CREATE FUNCTION dw.recompute_validity(p_run bigint, p_dim text, p_ids text[]) RETURNS bigint
-    LANGUAGE plpgsql AS $fn$
-DECLARE
-    member text := substr(p_dim, 5);   -- 'customer' from 'dim_customer'
-    changed bigint;
-BEGIN
-    EXECUTE format($q$
-        UPDATE dw.%1$I d
-        SET valid_to = v.next_from, is_current = (v.next_from IS NULL), updated_run_id = $1
-        FROM (SELECT %2$I AS sk, lead(valid_from) OVER (PARTITION BY %3$I ORDER BY valid_from) AS next_from
-              FROM dw.%1$I WHERE %3$I = ANY ($2)) v
-        WHERE d.%2$I = v.sk AND d.valid_to IS DISTINCT FROM v.next_from$q$,
-        p_dim, member || '_sk', member || '_id')
-    USING p_run, p_ids;
-    GET DIAGNOSTICS changed = ROW_COUNT;
-    RETURN changed;
-END
-$fn$;

@@ -10,7 +10,7 @@
 -- grant added or removed anywhere, or a new object whose default privileges
 -- differ from its schema's rule, fails here. A new object that needs other
 -- rights needs a line in the declaration (and in ops.grant_ecomops_privileges,
--- resources/sql/0066_role_privileges.sql).
+-- resources/sql/functions/0740_ops_grant_ecomops_privileges.sql).
 --
 -- Run by tests/database/tst_privileges.cpp: psql -f, as a superuser, in a
 -- fresh migrated database with CREATE EXTENSION pgtap done.

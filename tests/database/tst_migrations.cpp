@@ -35,6 +35,8 @@ private slots:
         QCOMPARE(db::Migrator::appliedVersion(*c), migrator.latestVersion());
         const auto report = migrator.apply(*c);
         QVERIFY(report.applied.isEmpty());
+        QVERIFY(report.restated.isEmpty());
+        QVERIFY(report.objectsApplied.isEmpty());
         QCOMPARE(report.alreadyApplied, migrator.migrations().size());
         pqxx::read_transaction tx{*c};
         QCOMPARE(tx.exec1("SELECT count(*) FROM ops.schema_migrations")[0].as<int>(), migrator.migrations().size());
@@ -60,6 +62,7 @@ private slots:
         const auto report = db::Migrator().apply(*c);
         QCOMPARE(report.applied.size(), db::Migrator::shipped().size());
         QCOMPARE(report.applied.first(), QStringLiteral("0001_schemas.sql"));
+        QCOMPARE(report.objectsApplied.size(), db::Migrator::shippedObjects().size());
     }
 
     void tamperedAppliedFileIsRefusedByName()
@@ -85,8 +88,10 @@ private slots:
         auto c = database.connect();
         auto migrations = db::Migrator::shipped();
         const int next = migrations.last().version + 1;
-        migrations.append({next, QStringLiteral("%1_broken.sql").arg(next, 4, 10, QLatin1Char('0')),
-                           QByteArray("CREATE TABLE ops.half_done (x int); SELECT no_such_function();")});
+        migrations.append({next,
+                           QStringLiteral("%1_broken.sql").arg(next, 4, 10, QLatin1Char('0')),
+                           QByteArray("CREATE TABLE ops.half_done (x int); SELECT no_such_function();"),
+                           {}});
         try {
             db::Migrator(migrations).apply(*c);
             QFAIL("a failing migration reported success");

@@ -92,6 +92,25 @@ class TestWarehouseTransform : public QObject
     Q_OBJECT
 
 private slots:
+    // The engine runs what dw.transform_steps() lists; a transform function
+    // missing from that list would never run, so the two must agree.
+    void everyTransformFunctionIsAListedStep()
+    {
+        TestDatabase database;
+        ECOMOPS_REQUIRE_DB(database);
+        auto c = database.connect();
+        const QStringList functions =
+            rows(*c, "SELECT substr(p.proname, length('transform_') + 1) FROM pg_proc p "
+                     "WHERE p.pronamespace = 'dw'::regnamespace AND p.proname LIKE 'transform\\_%' "
+                     "AND p.prorettype = 'dw.transform_count'::regtype ORDER BY 1");
+        const QStringList listed = rows(*c, "SELECT step FROM dw.transform_steps() ORDER BY step");
+        QCOMPARE(listed, functions);
+        QCOMPARE(listed.size(), 13);
+        pqxx::read_transaction tx{*c};
+        QCOMPARE(warehouse::transformSteps(tx).first(), QStringLiteral("countries"));
+        QCOMPARE(warehouse::transformSteps(tx).last(), QStringLiteral("events"));
+    }
+
     void productPriceChangeOpensAVersionAndOldFactsKeepTheirs()
     {
         TestDatabase db;
