@@ -6,14 +6,18 @@
 #include "TestDatabase.h"
 
 #include "MainWindow.h"
+#include "common/AxisTicks.h"
 #include "connection/ConnectionController.h"
 #include "kpis/ChartPanel.h"
 #include "kpis/CohortRetentionModel.h"
 #include "kpis/CountryRevenueModel.h"
 #include "kpis/DateRangeFilter.h"
 #include "kpis/KpiCard.h"
+#include "kpis/KpiStyle.h"
 #include "kpis/KpisPage.h"
+#include "kpis/LifetimeValueChart.h"
 #include "kpis/LifetimeValueModel.h"
+#include "kpis/MixChart.h"
 #include "kpis/MixModel.h"
 #include "kpis/RankingModel.h"
 #include "kpis/RevenueTrendChart.h"
@@ -21,19 +25,24 @@
 #include "queries/KpiQueries.h"
 #include "runner/RunEvents.h"
 #include "runner/RunExecution.h"
+#include "runs/RunsPage.h"
 #include "sources/synthetic/GeneratorOptions.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
 #include <QFile>
 #include <QImage>
+#include <QPieSeries>
+#include <QPieSlice>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QValueAxis>
 
 #include <pqxx/pqxx>
 
+#include <cmath>
 #include <memory>
 
 using namespace ecomops;
@@ -81,6 +90,25 @@ bool waitForFigures(KpisPage *page)
     if (!QTest::qWaitFor([page] { return !page->isLoading() && page->hasData(); }, 60000))
         return false;
     return page->lastError().isEmpty();
+}
+
+// A step of 1, 2, 2.5 or 5 times a power of ten: what a reader counts in.
+bool isRoundStep(double step)
+{
+    if (step <= 0)
+        return false;
+    const double mantissa = step / std::pow(10.0, std::floor(std::log10(step) + 1e-9));
+    for (const double nice : {1.0, 2.0, 2.5, 5.0, 10.0})
+        if (std::abs(mantissa - nice) < 1e-6)
+            return true;
+    return false;
+}
+
+// Every tick of the axis on a whole multiple of its round step.
+bool hasRoundTicks(const QValueAxis *axis)
+{
+    const double step = (axis->max() - axis->min()) / (axis->tickCount() - 1);
+    return isRoundStep(step) && std::abs(axis->min() / step - std::round(axis->min() / step)) < 1e-6;
 }
 
 } // namespace
@@ -384,6 +412,69 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(page->message(), KpisPage::tr("No KPIs yet"), 30000);
         QVERIFY2(page->lastError().isEmpty(), qPrintable(page->lastError()));
         QVERIFY(page->dashboard().isEmpty() && !page->hasData());
+    }
+
+    // At 1280×720 the period reads whole; the revenue axis and the lifetime
+    // value chart count in round steps; a segment keeps its colour whatever
+    // its rank; a run that ends refreshes the figures without a click.
+    void chartsReadAndFollowRuns()
+    {
+        auto window = openWindow();
+        QVERIFY(window);
+        window->resize(1280, 720);
+        KpisPage *page = kpisPage(*window);
+        QTRY_VERIFY_WITH_TIMEOUT(window->connection()->isConnected(), 30000);
+        QVERIFY2(waitForFigures(page), qPrintable(page->lastError()));
+        page->dateFilter()->setPreset(widgets::DateRangeFilter::Preset::Last365);
+        QVERIFY2(waitForFigures(page), qPrintable(page->lastError()));
+        QTest::qWait(100);
+
+        QComboBox *period = page->dateFilter()->presetBox();
+        QCOMPARE(period->currentText(), QStringLiteral("Last 365 days"));
+        const int textWidth = period->fontMetrics().horizontalAdvance(period->currentText());
+        QVERIFY2(period->width() > textWidth,
+                 qPrintable(QStringLiteral("%1 <= %2").arg(period->width()).arg(textWidth)));
+        QVERIFY(period->isVisible());
+        QVERIFY(period->visibleRegion().boundingRect().width() > textWidth);
+
+        const auto vertical = page->trendChart()->chart()->axes(Qt::Vertical);
+        QVERIFY(!vertical.isEmpty());
+        const auto *revenueAxis = qobject_cast<const QValueAxis *>(vertical.first());
+        QVERIFY(revenueAxis);
+        QVERIFY2(hasRoundTicks(revenueAxis), qPrintable(QStringLiteral("%1..%2 in %3 ticks")
+                                                            .arg(revenueAxis->min())
+                                                            .arg(revenueAxis->max())
+                                                            .arg(revenueAxis->tickCount())));
+        const widgets::NiceScale counts = page->lifetimeValueChart()->countAxis();
+        QVERIFY(isRoundStep(counts.step));
+        QVERIFY(!widgets::LifetimeValueChart::valueAxisTitle().isEmpty());
+        QVERIFY(!widgets::LifetimeValueChart::countAxisTitle().isEmpty());
+
+        // The segment mix: VIP's slice is VIP's colour in any range.
+        widgets::MixChart *mix = page->mixChart();
+        mix->setDimension(QStringLiteral("segment"));
+        const auto vipColour = [mix]() -> QColor {
+            const auto series = mix->chart()->series();
+            for (QAbstractSeries *s : series)
+                if (auto *pie = qobject_cast<QPieSeries *>(s))
+                    for (QPieSlice *slice : pie->slices())
+                        if (slice->label().startsWith(QStringLiteral("VIP")))
+                            return slice->color();
+            return {};
+        };
+        const QColor expected = widgets::kpis::categoryColor(mix->palette(), QStringLiteral("VIP"));
+        QCOMPARE(vipColour(), expected);
+        page->dateFilter()->setPreset(widgets::DateRangeFilter::Preset::Last30);
+        QVERIFY2(waitForFigures(page), qPrintable(page->lastError()));
+        if (vipColour().isValid()) // VIP ordered in the last 30 days
+            QCOMPARE(vipColour(), expected);
+        QVERIFY(widgets::kpis::categoryColor(mix->palette(), QStringLiteral("Regular")) != expected);
+
+        // The Runs workspace says a run ended: the figures are read again.
+        QSignalSpy loaded(page, &KpisPage::loaded);
+        auto *runs = static_cast<widgets::RunsPage *>(window->workspacePage(widgets::Workspace::Runs));
+        emit runs->runEnded(runner::RunResult{});
+        QVERIFY(loaded.wait(30000));
     }
 
     void cleanupTestCase() { m_db.reset(); }

@@ -6,7 +6,7 @@
 #include "RunsTestSupport.h"
 #include "TestSupport.h"
 
-#include "runs/InlineMessage.h"
+#include "common/InlineMessage.h"
 #include "runs/RunHistoryModel.h"
 #include "runs/RunHistoryView.h"
 #include "runs/RunLauncher.h"
