@@ -2,6 +2,7 @@
 // headline cards show the marts' figures, a date filter changes every card
 // and chart to that range, charts export as PNG and CSV, the range and the
 // layout persist, and every model passes QAbstractItemModelTester.
+#include "GuiFixtures.h"
 #include "GuiTest.h"
 #include "TestDatabase.h"
 
@@ -30,6 +31,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
+#include <QDateEdit>
 #include <QFile>
 #include <QImage>
 #include <QPieSeries>
@@ -51,16 +53,6 @@ using widgets::KpisPage;
 using widgets::MainWindow;
 
 namespace {
-
-class QuietEvents : public runner::RunEvents
-{
-public:
-    void runCreated(qint64) override {}
-    void progress(const ProgressEvent &) override {}
-    void log(const LogLine &line) override { lines += line.stage + QStringLiteral(": ") + line.message + u'\n'; }
-    void tableFinished(const TableCounts &) override {}
-    QString lines;
-};
 
 struct MartFigures {
     double revenue = 0;
@@ -145,19 +137,9 @@ private slots:
     {
         m_db = std::make_unique<test::TestDatabase>();
         ECOMOPS_REQUIRE_DB(*m_db);
-        runner::RunSpec spec;
-        synthetic::GeneratorOptions options;
-        options.scale = 0.05;
-        options.seed = 20251;
-        spec.sourceOptions = options.toJson();
-        spec.stagingDir = m_staging.path();
-        spec.trigger = runner::Trigger::Test;
-        spec.startedBy = QStringLiteral("tst_kpis");
-        QuietEvents events;
-        runner::RunExecution run(m_db->conninfo(), spec, events);
-        CancelToken cancel;
-        const runner::RunResult result = run.execute(cancel);
-        QVERIFY2(result.status == runner::RunStatus::Succeeded, qPrintable(result.error + u'\n' + events.lines));
+        const test::ShopRun shop =
+            test::runSyntheticShop(m_db->conninfo(), m_staging.path(), 0.05, 20251, -1, QStringLiteral("tst_kpis"));
+        QVERIFY2(shop.result.status == runner::RunStatus::Succeeded, qPrintable(shop.result.error + u'\n' + shop.log));
         auto c = m_db->connect();
         QVERIFY2(scalar(*c, "SELECT count(*) FROM mart.order_summary") > 1000,
                  "the run's publish stage did not fill the marts");
@@ -381,13 +363,7 @@ private slots:
         QVERIFY(waitForFigures(page));
         QCOMPARE(page->trendModel()->historyRows(), 3); // June, July, August
         // A dark palette: every card, chart and the heat-map repaint from it.
-        QPalette dark;
-        dark.setColor(QPalette::Window, QColor(0x1f, 0x21, 0x26));
-        dark.setColor(QPalette::Base, QColor(0x27, 0x2a, 0x31));
-        dark.setColor(QPalette::AlternateBase, QColor(0x2d, 0x30, 0x38));
-        dark.setColor(QPalette::Button, QColor(0x2d, 0x30, 0x38));
-        for (auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
-            dark.setColor(role, QColor(0xe6, 0xe8, 0xec));
+        const QPalette dark = test::darkPalette();
         window->setPalette(dark);
         QTest::qWait(300);
         QVERIFY(page->dashboardWidget()->grab().save(test::screenshotPath(QStringLiteral("kpis-monthly-dark"))));
@@ -436,6 +412,11 @@ private slots:
                  qPrintable(QStringLiteral("%1 <= %2").arg(period->width()).arg(textWidth)));
         QVERIFY(period->isVisible());
         QVERIFY(period->visibleRegion().boundingRect().width() > textWidth);
+        // The dates beside it read whole too.
+        for (QDateEdit *edit : page->dateFilter()->findChildren<QDateEdit *>()) {
+            const int dateWidth = edit->fontMetrics().horizontalAdvance(edit->text());
+            QVERIFY2(edit->width() > dateWidth, qPrintable(edit->text()));
+        }
 
         const auto vertical = page->trendChart()->chart()->axes(Qt::Vertical);
         QVERIFY(!vertical.isEmpty());

@@ -3,6 +3,7 @@
 // overall score and its trend; a dimension drills to its rules and a rule to
 // the failing rows with their raw record and every reason; every model
 // passes QAbstractItemModelTester.
+#include "GuiFixtures.h"
 #include "GuiTest.h"
 #include "TestDatabase.h"
 #include "core/Cancellation.h"
@@ -47,16 +48,6 @@ using widgets::QualityPage;
 
 namespace {
 
-class QuietEvents : public runner::RunEvents
-{
-public:
-    void runCreated(qint64) override {}
-    void progress(const ProgressEvent &) override {}
-    void log(const LogLine &l) override { text += l.stage + QStringLiteral(": ") + l.message + QLatin1Char('\n'); }
-    void tableFinished(const TableCounts &) override {}
-    QString text;
-};
-
 QString str(const pqxx::field &f)
 {
     return QString::fromStdString(f.as<std::string>());
@@ -73,22 +64,11 @@ class TestQualityWorkspace : public QObject
 
     qint64 runOnce(quint64 seed, double defectRate)
     {
-        synthetic::GeneratorOptions generator;
-        generator.scale = 0.04;
-        generator.seed = seed;
-        const double r = defectRate;
-        generator.defects = {r, r, r, r, r, r, r};
-        runner::RunSpec spec;
-        spec.sourceOptions = generator.toJson();
-        spec.stagingDir = m_staging.path();
-        spec.trigger = runner::Trigger::Test;
-        spec.startedBy = QStringLiteral("tst_quality_ws");
-        QuietEvents events;
-        runner::RunExecution run(m_db->conninfo(), spec, events);
-        CancelToken cancel;
-        const runner::RunResult result = run.execute(cancel);
+        const test::ShopRun shop = test::runSyntheticShop(m_db->conninfo(), m_staging.path(), 0.04, seed, defectRate,
+                                                          QStringLiteral("tst_quality_ws"));
+        const runner::RunResult &result = shop.result;
         if (result.runId <= 0) {
-            qWarning("run failed: %s\n%s", qPrintable(result.error), qPrintable(events.text));
+            qWarning("run failed: %s\n%s", qPrintable(result.error), qPrintable(shop.log));
             return 0;
         }
         // A run whose gate failed keeps its scores: the steward reads them either way.
@@ -96,8 +76,7 @@ class TestQualityWorkspace : public QObject
         pqxx::read_transaction tx{*c};
         if (tx.exec_params1("SELECT count(*) FROM ops.quality_run WHERE run_id = $1", result.runId)[0].as<qint64>() ==
             0) {
-            qWarning("run %lld was not scored: %s\n%s", result.runId, qPrintable(result.error),
-                     qPrintable(events.text));
+            qWarning("run %lld was not scored: %s\n%s", result.runId, qPrintable(result.error), qPrintable(shop.log));
             return 0;
         }
         return result.runId;
@@ -251,16 +230,7 @@ void TestQualityWorkspace::scorecardDrillsToAFailingRow()
     QVERIFY(test::saveScreenshot(&window, QStringLiteral("quality-drill")));
 
     // A dark palette: verdict colours and charts stay readable.
-    QPalette dark;
-    dark.setColor(QPalette::Window, QColor(0x2b, 0x2d, 0x31));
-    dark.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
-    dark.setColor(QPalette::Base, QColor(0x1e, 0x1f, 0x22));
-    dark.setColor(QPalette::AlternateBase, QColor(0x26, 0x28, 0x2b));
-    dark.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
-    dark.setColor(QPalette::Button, QColor(0x35, 0x37, 0x3b));
-    dark.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
-    dark.setColor(QPalette::Highlight, QColor(0x3d, 0x6f, 0xc4));
-    dark.setColor(QPalette::HighlightedText, Qt::white);
+    const QPalette dark = test::darkPalette();
     const QPalette light = window.palette();
     window.setPalette(dark);
     QTest::qWait(200);
@@ -320,6 +290,11 @@ void TestQualityWorkspace::failingRowsSayHowManyAreShown()
                      .arg(locale.toString(widgets::FailingRowsPane::kPageSize), locale.toString(1200))),
              qPrintable(pane.heading()));
     QCOMPARE(pane.model()->index(3, widgets::FailingRowModel::Value).data().toString(), QStringLiteral("O3"));
+    QCOMPARE(widgets::failingrowtext::valueNamedIn(QStringLiteral("line 2 of order 45 references unknown order 45")),
+             QStringLiteral("45"));
+    QCOMPARE(widgets::failingrowtext::valueNamedIn(QStringLiteral("order_total 12.00 is not items_subtotal 10.00")),
+             QStringLiteral("12.00"));
+    QCOMPARE(widgets::failingrowtext::valueNamedIn(QStringLiteral("email is empty")), QString());
     QSignalSpy more(&pane, &widgets::FailingRowsPane::moreRequested);
     pane.loadMoreButton()->click();
     QCOMPARE(more.count(), 1);

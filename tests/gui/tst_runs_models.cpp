@@ -92,6 +92,27 @@ class TestRunsModels : public QObject
 private slots:
     void cleanupTestCase() { QSettings().clear(); } // nothing left behind in ~/.qttest
 
+    // A table the source does not have is said so, not "Running, 0 rows".
+    void progressModelSaysWhatTheSourceLacks()
+    {
+        RunProgressModel model;
+        Tester tester(&model, Tester::FailureReportingMode::QtTest);
+        model.applyProgress(progressEvent("transform", "clickstream", 0, 0));
+        model.applyProgress(progressEvent("transform", "orders", 10, 2000));
+        const int absent = model.rowOf(QStringLiteral("transform"), QStringLiteral("clickstream"));
+        QCOMPARE(model.index(absent, RunProgressModel::StateColumn).data().toString(),
+                 QStringLiteral("Not in this source"));
+        QCOMPARE(model.index(absent, RunProgressModel::RowsColumn).data().toString(), QStringLiteral("—"));
+        QCOMPARE(model.index(absent, 0).data(RunProgressModel::ToneRole).toInt(), int(widgets::Tone::Neutral));
+        QCOMPARE(model.index(absent, 0).data(RunProgressModel::FractionRole).toDouble(), -1.0);
+        const int present = model.rowOf(QStringLiteral("transform"), QStringLiteral("orders"));
+        QCOMPARE(model.index(present, RunProgressModel::StateColumn).data().toString(),
+                 widgets::RunText::state(TableState::Running));
+        model.finishRun(runner::RunStatus::Succeeded);
+        QCOMPARE(model.index(absent, RunProgressModel::StateColumn).data().toString(),
+                 QStringLiteral("Not in this source"));
+    }
+
     void progressModelFollowsARun()
     {
         RunProgressModel model;

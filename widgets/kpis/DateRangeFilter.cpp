@@ -34,6 +34,8 @@ QDateEdit *dateEdit(QWidget *parent, const QString &name)
     edit->setCalendarPopup(true);
     edit->setDisplayFormat(QStringLiteral("d MMM yyyy"));
     edit->setAccessibleName(name);
+    edit->setDate(QDate(2000, 12, 31));              // the widest date, to size it by
+    edit->setMinimumWidth(edit->sizeHint().width()); // "31 Dec 2025" whole at 1280 pixels
     edit->setDate(QDate::currentDate());
     return edit;
 }

@@ -23,11 +23,15 @@ QString valueNamedIn(const QString &reason)
 {
     static const QRegularExpression quoted(QStringLiteral("\"([^\"]*)\"?"));
     static const QRegularExpression named(QStringLiteral("^[A-Za-z_][A-Za-z0-9_]* (\\S+) (is|names) "));
+    static const QRegularExpression unknown(QStringLiteral(" references unknown \\S+ (\\S+)$"));
     const QRegularExpressionMatch q = quoted.match(reason);
     if (q.hasMatch())
         return q.captured(1);
     const QRegularExpressionMatch n = named.match(reason);
-    return n.hasMatch() ? n.captured(1) : QString();
+    if (n.hasMatch())
+        return n.captured(1);
+    const QRegularExpressionMatch u = unknown.match(reason); // "line 2 of order 45 references unknown order 45"
+    return u.hasMatch() ? u.captured(1) : QString();
 }
 
 QString failingValue(const queries::FailingRow &row, const QString &ruleId)

@@ -10,7 +10,8 @@ namespace ecomops::widgets::failingrowtext {
 
 // The value a reason names: the first quoted text (`email "a@b" is not …`),
 // or the word after the column (`customer_id C17 is not in customers …`,
-// `order_total 12.00 is not …`); empty when it names none (`x is empty`).
+// `order_total 12.00 is not …`), or the key a reference did not find
+// (`… references unknown order 45`); empty when it names none (`x is empty`).
 QString valueNamedIn(const QString &reason);
 // The row's failing value: the one the rule kept, else the one its reason
 // for `ruleId` names (else its first reason's).

@@ -126,13 +126,11 @@ RunMonitor::RunMonitor(RunSession *session, QWidget *parent)
         new ProgressBarDelegate(RunProgressModel::FractionRole, RunProgressModel::ToneRole, m_progressView));
     m_progressView->setItemDelegateForColumn(RunProgressModel::StateColumn,
                                              new StatusPillDelegate(RunProgressModel::ToneRole, m_progressView));
-    QHeaderView *header = m_progressView->horizontalHeader();
-    const int widths[RunProgressModel::ColumnCount] = {74, 120, 160, 150, 72, 56, 84, 96};
+    const int widths[RunProgressModel::ColumnCount] = {74, 150, 150, 130, 72, 56, 90, 96};
     for (int c = 0; c < RunProgressModel::ColumnCount; ++c)
         m_progressView->setColumnWidth(c, widths[c]);
-    // The table name takes the slack; the bars keep their width, so at 1280
-    // pixels they stay bars rather than shrinking to dots.
-    header->setSectionResizeMode(RunProgressModel::TableColumn, QHeaderView::Stretch);
+    // Fixed widths (the last column takes the slack): at 1280 pixels the
+    // table scrolls sideways rather than shrinking the bars to dots.
     restoreHeaderState(m_progressView, kSettings + QStringLiteral("columns"));
 
     m_chart->setObjectName(QStringLiteral("throughputChart"));
@@ -290,6 +288,9 @@ void RunMonitor::updateHeadline()
     m_runProgress->setValue(active                                                     ? int(estimate.fraction * 1000)
                             : result && result->status == runner::RunStatus::Succeeded ? 1000
                                                                                        : m_runProgress->value());
+    // Time left means something only while the run goes.
+    m_remaining->setVisible(active);
+    m_captions.at(1)->setVisible(active);
     m_remaining->setText(active && estimate.remainingMs >= 0
                              ? tr("about %1").arg(RunText::duration(estimate.remainingMs))
                              : QStringLiteral("—"));
