@@ -28,6 +28,7 @@
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSet>
 #include <QSettings>
 #include <QSignalSpy>
@@ -226,6 +227,12 @@ private slots:
         const int barWidth =
             page->monitor()->progressView()->columnWidth(RunProgressModel::ProgressColumn) - 60; // less the "100 %"
         QVERIFY2(barWidth >= 60, qPrintable(QString::number(barWidth)));
+        // ... and the launcher's form is not cut on the right.
+        auto *launcherScroll = page->findChild<QScrollArea *>(QStringLiteral("launcherScroll"));
+        QVERIFY(launcherScroll);
+        QVERIFY2(launcher->width() <= launcherScroll->viewport()->width(),
+                 qPrintable(QStringLiteral("%1 > %2").arg(launcher->width()).arg(launcherScroll->viewport()->width())));
+        QVERIFY(launcher->width() >= launcher->minimumSizeHint().width());
         window.resize(1440, 900);
 
         // The keyboard reaches the list, and Refresh (F5) reads it again.
