@@ -6,12 +6,91 @@
 #include "SourceCommand.h"
 #include "Terminal.h"
 
+#include <algorithm>
+#include <limits>
+#include <vector>
+
 namespace ecomops::app {
 namespace {
 
 const QStringList kCommands{QStringLiteral("db"),     QStringLiteral("run"),       QStringLiteral("runs"),
                             QStringLiteral("source"), QStringLiteral("snapshots"), QStringLiteral("help"),
                             QStringLiteral("--help"), QStringLiteral("-h"),        QStringLiteral("--version")};
+
+// Every command as typed, and the word a typo is compared with: the first
+// word, or the second of a two-word command ("statu" means "db status").
+struct KnownCommand {
+    QString word;
+    QString command;
+};
+
+const std::vector<KnownCommand> &knownCommands()
+{
+    static const std::vector<KnownCommand> known = [] {
+        std::vector<KnownCommand> list;
+        for (const char *c : {"db", "run", "runs", "source", "snapshots", "help"})
+            list.push_back({QString::fromLatin1(c), QString::fromLatin1(c)});
+        for (const char *c : {"db init", "db start", "db stop", "db status", "db uri", "db migrate", "runs list",
+                              "source seed", "snapshots list", "snapshots prune"}) {
+            const QString command = QString::fromLatin1(c);
+            list.push_back({command.section(QLatin1Char(' '), 1), command});
+        }
+        // Scheduled runs are `run --trigger scheduled`, not a command of their own.
+        list.push_back({QStringLiteral("scheduled"), QStringLiteral("run --trigger scheduled")});
+        return list;
+    }();
+    return known;
+}
+
+int editDistance(const QString &a, const QString &b)
+{
+    std::vector<int> previous(std::size_t(b.size()) + 1);
+    std::vector<int> current(previous.size());
+    for (std::size_t j = 0; j < previous.size(); ++j)
+        previous[j] = int(j);
+    for (qsizetype i = 1; i <= a.size(); ++i) {
+        current[0] = int(i);
+        for (qsizetype j = 1; j <= b.size(); ++j) {
+            const int substitution = previous[std::size_t(j - 1)] + (a[i - 1] == b[j - 1] ? 0 : 1);
+            current[std::size_t(j)] =
+                std::min({previous[std::size_t(j)] + 1, current[std::size_t(j - 1)] + 1, substitution});
+        }
+        std::swap(previous, current);
+    }
+    return previous.back();
+}
+
+} // namespace
+
+QString closestCommand(const QString &word)
+{
+    const QString typed = word.toLower();
+    QString best;
+    int bestDistance = std::numeric_limits<int>::max();
+    for (const KnownCommand &known : knownCommands()) {
+        // A prefix of a command word ("statu", "schedul") is the likeliest slip.
+        const int distance =
+            known.word.startsWith(typed) ? known.word.size() - typed.size() : editDistance(typed, known.word);
+        if (distance < bestDistance) {
+            bestDistance = distance;
+            best = known.command;
+        }
+    }
+    // Beyond a third of the word, a suggestion would be a guess.
+    return bestDistance <= std::max<qsizetype>(2, typed.size() / 3) ? best : QString();
+}
+
+namespace {
+
+QString unknownCommandMessage(const QString &word)
+{
+    QString message = QStringLiteral("ecomops: unknown command \"%1\".").arg(word);
+    const QString closest = closestCommand(word);
+    if (!closest.isEmpty())
+        message += QStringLiteral(" Did you mean \"ecomops %1\"?").arg(closest);
+    return message + QStringLiteral("\nRun \"ecomops help\" for the list of commands; without a command, ecomops "
+                                    "opens the console window.");
+}
 
 } // namespace
 
@@ -58,7 +137,10 @@ QString usage()
 
 bool isHeadlessCommand(const QStringList &arguments)
 {
-    return arguments.size() > 1 && kCommands.contains(arguments.at(1));
+    // A bare word is a command, known or not: a typo must be answered in the
+    // terminal, not by a window. Options ("-platform offscreen") are Qt's.
+    return arguments.size() > 1 &&
+           (kCommands.contains(arguments.at(1)) || !arguments.at(1).startsWith(QLatin1Char('-')));
 }
 
 int runHeadless(const QStringList &arguments)
@@ -84,6 +166,10 @@ int runHeadless(const QStringList &arguments)
         return runSourceCommand(arguments.mid(2));
     if (command == QLatin1String("snapshots"))
         return runSnapshotsCommand(arguments.mid(2));
+    if (command != QLatin1String("help") && !command.startsWith(QLatin1Char('-'))) {
+        err(unknownCommandMessage(command));
+        return ExitBadArguments;
+    }
     out(usage());
     return command == QLatin1String("help") || command.startsWith(QLatin1Char('-')) ? ExitSuccess : ExitBadArguments;
 }

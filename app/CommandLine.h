@@ -12,4 +12,8 @@ int runHeadless(const QStringList &arguments);
 
 QString usage();
 
+// The known command closest to a mistyped word ("statu" → "db status"), or
+// empty when none is close.
+QString closestCommand(const QString &word);
+
 } // namespace ecomops::app

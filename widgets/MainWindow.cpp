@@ -80,6 +80,11 @@ void MainWindow::createWorkspaces()
         m_workspaceActions->addAction(action);
         connect(action, &QAction::triggered, this, [this, workspace] { setCurrentWorkspace(workspace); });
     }
+    // A run that ends changes what every other workspace shows.
+    auto *runs = static_cast<RunsPage *>(workspacePage(Workspace::Runs));
+    for (int i = 0; i < workspaceCount; ++i)
+        if (workspaceAt(i) != Workspace::Runs)
+            connect(runs, &RunsPage::runEnded, workspacePage(workspaceAt(i)), &WorkspacePage::warehouseChanged);
     connect(m_ui->sidebar, &NavigationSidebar::currentRowChanged, this, [this](int row) {
         if (row >= 0 && row < workspaceCount)
             setCurrentWorkspace(workspaceAt(row));

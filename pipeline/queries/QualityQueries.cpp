@@ -193,7 +193,7 @@ std::vector<RuleResult> dimensionRules(const QString &conninfo, qint64 runId, co
     // The whole run ("") gathers every table's rules.
     for (const auto &r : tx.exec_params(
              "SELECT rule_id, coalesce(description, rule_id), severity, coalesce(kind, ''), "
-             "coalesce(columns, '{}'), checked, failed_count, pass_percent::float8 "
+             "coalesce(columns, '{}'), checked, failed_count, pass_percent::float8, table_name "
              "FROM ops.quality_rule_result WHERE run_id = $1 AND ($2 = '' OR table_name = $2) AND dimension = $3 "
              "ORDER BY failed_count DESC, rule_id",
              runId, str(table), str(dimension))) {
@@ -206,6 +206,7 @@ std::vector<RuleResult> dimensionRules(const QString &conninfo, qint64 runId, co
         rule.checked = r[5].as<qint64>();
         rule.failed = r[6].as<qint64>();
         rule.passPercent = number(r[7]);
+        rule.table = text(r[8]);
         rules.push_back(rule);
     }
     return rules;
@@ -214,9 +215,16 @@ std::vector<RuleResult> dimensionRules(const QString &conninfo, qint64 runId, co
 std::vector<FailingRow> failingRows(const QString &conninfo, qint64 runId, const QString &table, const QString &ruleId,
                                     int limit)
 {
+    return failingRowPage(conninfo, runId, table, ruleId, limit, 0).rows;
+}
+
+FailingRowPage failingRowPage(const QString &conninfo, qint64 runId, const QString &table, const QString &ruleId,
+                              int limit, qint64 offset)
+{
     pqxx::connection conn{str(conninfo)};
     pqxx::read_transaction tx{conn};
-    std::vector<FailingRow> rows;
+    FailingRowPage page;
+    std::vector<FailingRow> &rows = page.rows;
     std::set<qint64> quarantinedLines;
     // A rule id names its table ("orders.order_ts.not_future"), except the '*' rules.
     QString ruleTable = table;
@@ -228,10 +236,14 @@ std::vector<FailingRow> failingRows(const QString &conninfo, qint64 runId, const
         if (!t.empty())
             ruleTable = text(t[0][0]);
     }
-    for (const auto &r : tx.exec_params(
-             "SELECT source_line, stage, raw_record, reasons, rule_ids FROM quarantine.rejected_row "
-             "WHERE run_id = $1 AND table_name = $2 AND rule_ids @> ARRAY[$3]::text[] ORDER BY source_line LIMIT $4",
-             runId, str(ruleTable), str(ruleId), limit)) {
+    page.quarantinedTotal = tx.exec_params("SELECT count(*) FROM quarantine.rejected_row WHERE run_id = $1 AND "
+                                           "table_name = $2 AND rule_ids @> ARRAY[$3]::text[]",
+                                           runId, str(ruleTable), str(ruleId))[0][0]
+                                .as<qint64>();
+    for (const auto &r : tx.exec_params("SELECT source_line, stage, raw_record, reasons, rule_ids FROM "
+                                        "quarantine.rejected_row WHERE run_id = $1 AND table_name = $2 AND rule_ids "
+                                        "@> ARRAY[$3]::text[] ORDER BY source_line LIMIT $4 OFFSET $5",
+                                        runId, str(ruleTable), str(ruleId), limit, offset)) {
         FailingRow row;
         row.sourceLine = r[0].as<qint64>();
         row.stage = text(r[1]);
@@ -242,6 +254,7 @@ std::vector<FailingRow> failingRows(const QString &conninfo, qint64 runId, const
         quarantinedLines.insert(row.sourceLine);
         rows.push_back(row);
     }
+    page.quarantinedInPage = int(rows.size());
     // Examples the rule kept (a "count" rule quarantines nothing), with every
     // reason any rule of the run gave for the same line.
     for (const auto &r : tx.exec_params(
@@ -254,7 +267,9 @@ std::vector<FailingRow> failingRows(const QString &conninfo, qint64 runId, const
              "             WHERE f.run_id = $1 AND f.table_name = $2) "
              "SELECT ex.line, coalesce(ex.value, ''), coalesce(ex.record, ''), "
              "       array_agg(why.reason ORDER BY why.rule_id <> $3, why.rule_id), "
-             "       array_agg(why.rule_id ORDER BY why.rule_id <> $3, why.rule_id) "
+             "       array_agg(why.rule_id ORDER BY why.rule_id <> $3, why.rule_id), "
+             "       EXISTS (SELECT 1 FROM quarantine.rejected_row q WHERE q.run_id = $1 AND q.table_name = $2 "
+             "               AND q.source_line = ex.line AND q.rule_ids @> ARRAY[$3]::text[]) "
              "FROM ex JOIN why ON why.line = ex.line "
              "GROUP BY ex.line, ex.value, ex.record ORDER BY ex.line LIMIT $4",
              runId, str(ruleTable), str(ruleId), limit)) {
@@ -265,6 +280,10 @@ std::vector<FailingRow> failingRows(const QString &conninfo, qint64 runId, const
                     q.value = text(r[1]);
             continue;
         }
+        // A quarantined example shows on its own page; the others on the first.
+        if (offset > 0 || r[5].as<bool>())
+            continue;
+        ++page.examplesInPage;
         FailingRow row;
         row.sourceLine = line;
         row.value = text(r[1]);
@@ -273,7 +292,7 @@ std::vector<FailingRow> failingRows(const QString &conninfo, qint64 runId, const
         row.ruleIds = textArray(r[4]);
         rows.push_back(row);
     }
-    return rows;
+    return page;
 }
 
 } // namespace ecomops::queries

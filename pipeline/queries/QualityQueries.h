@@ -65,6 +65,7 @@ struct TrendPoint {
 };
 
 struct RuleResult {
+    QString table; // the table the rule checked
     QString ruleId;
     QString description;
     QString severity; // reject, count, info (as applied in the run)
@@ -93,8 +94,18 @@ std::vector<TrendPoint> overallTrend(const QString &conninfo, const QString &tab
 // The rules of one dimension applied to a table in a run, the failing ones first.
 std::vector<RuleResult> dimensionRules(const QString &conninfo, qint64 runId, const QString &table,
                                        const QString &dimension);
-// The rows that failed a rule: the quarantined ones naming it, then the
-// examples it kept that were not quarantined; by source line.
+// One page of the rows that failed a rule: the quarantined ones naming it,
+// by source line, from `offset` on; the first page also has the examples the
+// rule kept that were not quarantined (a "count" rule keeps only examples).
+struct FailingRowPage {
+    std::vector<FailingRow> rows;
+    qint64 quarantinedTotal = 0; // every quarantined row naming the rule
+    int quarantinedInPage = 0;   // of `rows`; the next page starts at offset + this
+    int examplesInPage = 0;      // kept examples that were not quarantined
+};
+FailingRowPage failingRowPage(const QString &conninfo, qint64 runId, const QString &table, const QString &ruleId,
+                              int limit, qint64 offset);
+// The first page's rows.
 std::vector<FailingRow> failingRows(const QString &conninfo, qint64 runId, const QString &table, const QString &ruleId,
                                     int limit = 500);
 

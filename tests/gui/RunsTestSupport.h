@@ -1,6 +1,7 @@
 #pragma once
 // Shared by the Runs workspace suites: a main window connected to a fresh
 // test database.
+#include "GuiFixtures.h"
 #include "GuiTest.h"
 #include "TestDatabase.h"
 
@@ -25,17 +26,6 @@ inline void connectWindow(widgets::MainWindow &window, const TestDatabase &datab
     QApplication::setActiveWindow(&window);
     window.connection()->connectToDatabase();
     QTRY_VERIFY_WITH_TIMEOUT(window.connection()->isConnected(), 30000);
-}
-
-// A dark desktop theme (Qt derives the other roles from the button colour),
-// to check that colours follow the palette.
-inline QPalette darkPalette()
-{
-    QPalette p(QColor(0x2b, 0x2c, 0x30));
-    p.setColor(QPalette::Base, QColor(0x1f, 0x20, 0x23));
-    p.setColor(QPalette::AlternateBase, QColor(0x27, 0x28, 0x2c));
-    p.setColor(QPalette::Highlight, QColor(0x3b, 0x82, 0xf6));
-    return p;
 }
 
 inline widgets::RunsPage *runsPage(const widgets::MainWindow &window)

@@ -2,18 +2,23 @@
 // headline cards show the marts' figures, a date filter changes every card
 // and chart to that range, charts export as PNG and CSV, the range and the
 // layout persist, and every model passes QAbstractItemModelTester.
+#include "GuiFixtures.h"
 #include "GuiTest.h"
 #include "TestDatabase.h"
 
 #include "MainWindow.h"
+#include "common/AxisTicks.h"
 #include "connection/ConnectionController.h"
 #include "kpis/ChartPanel.h"
 #include "kpis/CohortRetentionModel.h"
 #include "kpis/CountryRevenueModel.h"
 #include "kpis/DateRangeFilter.h"
 #include "kpis/KpiCard.h"
+#include "kpis/KpiStyle.h"
 #include "kpis/KpisPage.h"
+#include "kpis/LifetimeValueChart.h"
 #include "kpis/LifetimeValueModel.h"
+#include "kpis/MixChart.h"
 #include "kpis/MixModel.h"
 #include "kpis/RankingModel.h"
 #include "kpis/RevenueTrendChart.h"
@@ -21,19 +26,25 @@
 #include "queries/KpiQueries.h"
 #include "runner/RunEvents.h"
 #include "runner/RunExecution.h"
+#include "runs/RunsPage.h"
 #include "sources/synthetic/GeneratorOptions.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
+#include <QDateEdit>
 #include <QFile>
 #include <QImage>
+#include <QPieSeries>
+#include <QPieSlice>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QValueAxis>
 
 #include <pqxx/pqxx>
 
+#include <cmath>
 #include <memory>
 
 using namespace ecomops;
@@ -42,16 +53,6 @@ using widgets::KpisPage;
 using widgets::MainWindow;
 
 namespace {
-
-class QuietEvents : public runner::RunEvents
-{
-public:
-    void runCreated(qint64) override {}
-    void progress(const ProgressEvent &) override {}
-    void log(const LogLine &line) override { lines += line.stage + QStringLiteral(": ") + line.message + u'\n'; }
-    void tableFinished(const TableCounts &) override {}
-    QString lines;
-};
 
 struct MartFigures {
     double revenue = 0;
@@ -81,6 +82,25 @@ bool waitForFigures(KpisPage *page)
     if (!QTest::qWaitFor([page] { return !page->isLoading() && page->hasData(); }, 60000))
         return false;
     return page->lastError().isEmpty();
+}
+
+// A step of 1, 2, 2.5 or 5 times a power of ten: what a reader counts in.
+bool isRoundStep(double step)
+{
+    if (step <= 0)
+        return false;
+    const double mantissa = step / std::pow(10.0, std::floor(std::log10(step) + 1e-9));
+    for (const double nice : {1.0, 2.0, 2.5, 5.0, 10.0})
+        if (std::abs(mantissa - nice) < 1e-6)
+            return true;
+    return false;
+}
+
+// Every tick of the axis on a whole multiple of its round step.
+bool hasRoundTicks(const QValueAxis *axis)
+{
+    const double step = (axis->max() - axis->min()) / (axis->tickCount() - 1);
+    return isRoundStep(step) && std::abs(axis->min() / step - std::round(axis->min() / step)) < 1e-6;
 }
 
 } // namespace
@@ -117,19 +137,9 @@ private slots:
     {
         m_db = std::make_unique<test::TestDatabase>();
         ECOMOPS_REQUIRE_DB(*m_db);
-        runner::RunSpec spec;
-        synthetic::GeneratorOptions options;
-        options.scale = 0.05;
-        options.seed = 20251;
-        spec.sourceOptions = options.toJson();
-        spec.stagingDir = m_staging.path();
-        spec.trigger = runner::Trigger::Test;
-        spec.startedBy = QStringLiteral("tst_kpis");
-        QuietEvents events;
-        runner::RunExecution run(m_db->conninfo(), spec, events);
-        CancelToken cancel;
-        const runner::RunResult result = run.execute(cancel);
-        QVERIFY2(result.status == runner::RunStatus::Succeeded, qPrintable(result.error + u'\n' + events.lines));
+        const test::ShopRun shop =
+            test::runSyntheticShop(m_db->conninfo(), m_staging.path(), 0.05, 20251, -1, QStringLiteral("tst_kpis"));
+        QVERIFY2(shop.result.status == runner::RunStatus::Succeeded, qPrintable(shop.result.error + u'\n' + shop.log));
         auto c = m_db->connect();
         QVERIFY2(scalar(*c, "SELECT count(*) FROM mart.order_summary") > 1000,
                  "the run's publish stage did not fill the marts");
@@ -353,13 +363,7 @@ private slots:
         QVERIFY(waitForFigures(page));
         QCOMPARE(page->trendModel()->historyRows(), 3); // June, July, August
         // A dark palette: every card, chart and the heat-map repaint from it.
-        QPalette dark;
-        dark.setColor(QPalette::Window, QColor(0x1f, 0x21, 0x26));
-        dark.setColor(QPalette::Base, QColor(0x27, 0x2a, 0x31));
-        dark.setColor(QPalette::AlternateBase, QColor(0x2d, 0x30, 0x38));
-        dark.setColor(QPalette::Button, QColor(0x2d, 0x30, 0x38));
-        for (auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
-            dark.setColor(role, QColor(0xe6, 0xe8, 0xec));
+        const QPalette dark = test::darkPalette();
         window->setPalette(dark);
         QTest::qWait(300);
         QVERIFY(page->dashboardWidget()->grab().save(test::screenshotPath(QStringLiteral("kpis-monthly-dark"))));
@@ -384,6 +388,74 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(page->message(), KpisPage::tr("No KPIs yet"), 30000);
         QVERIFY2(page->lastError().isEmpty(), qPrintable(page->lastError()));
         QVERIFY(page->dashboard().isEmpty() && !page->hasData());
+    }
+
+    // At 1280×720 the period reads whole; the revenue axis and the lifetime
+    // value chart count in round steps; a segment keeps its colour whatever
+    // its rank; a run that ends refreshes the figures without a click.
+    void chartsReadAndFollowRuns()
+    {
+        auto window = openWindow();
+        QVERIFY(window);
+        window->resize(1280, 720);
+        KpisPage *page = kpisPage(*window);
+        QTRY_VERIFY_WITH_TIMEOUT(window->connection()->isConnected(), 30000);
+        QVERIFY2(waitForFigures(page), qPrintable(page->lastError()));
+        page->dateFilter()->setPreset(widgets::DateRangeFilter::Preset::Last365);
+        QVERIFY2(waitForFigures(page), qPrintable(page->lastError()));
+        QTest::qWait(100);
+
+        QComboBox *period = page->dateFilter()->presetBox();
+        QCOMPARE(period->currentText(), QStringLiteral("Last 365 days"));
+        const int textWidth = period->fontMetrics().horizontalAdvance(period->currentText());
+        QVERIFY2(period->width() > textWidth,
+                 qPrintable(QStringLiteral("%1 <= %2").arg(period->width()).arg(textWidth)));
+        QVERIFY(period->isVisible());
+        QVERIFY(period->visibleRegion().boundingRect().width() > textWidth);
+        // The dates beside it read whole too.
+        for (QDateEdit *edit : page->dateFilter()->findChildren<QDateEdit *>()) {
+            const int dateWidth = edit->fontMetrics().horizontalAdvance(edit->text());
+            QVERIFY2(edit->width() > dateWidth, qPrintable(edit->text()));
+        }
+
+        const auto vertical = page->trendChart()->chart()->axes(Qt::Vertical);
+        QVERIFY(!vertical.isEmpty());
+        const auto *revenueAxis = qobject_cast<const QValueAxis *>(vertical.first());
+        QVERIFY(revenueAxis);
+        QVERIFY2(hasRoundTicks(revenueAxis), qPrintable(QStringLiteral("%1..%2 in %3 ticks")
+                                                            .arg(revenueAxis->min())
+                                                            .arg(revenueAxis->max())
+                                                            .arg(revenueAxis->tickCount())));
+        const widgets::NiceScale counts = page->lifetimeValueChart()->countAxis();
+        QVERIFY(isRoundStep(counts.step));
+        QVERIFY(!widgets::LifetimeValueChart::valueAxisTitle().isEmpty());
+        QVERIFY(!widgets::LifetimeValueChart::countAxisTitle().isEmpty());
+
+        // The segment mix: VIP's slice is VIP's colour in any range.
+        widgets::MixChart *mix = page->mixChart();
+        mix->setDimension(QStringLiteral("segment"));
+        const auto vipColour = [mix]() -> QColor {
+            const auto series = mix->chart()->series();
+            for (QAbstractSeries *s : series)
+                if (auto *pie = qobject_cast<QPieSeries *>(s))
+                    for (QPieSlice *slice : pie->slices())
+                        if (slice->label().startsWith(QStringLiteral("VIP")))
+                            return slice->color();
+            return {};
+        };
+        const QColor expected = widgets::kpis::categoryColor(mix->palette(), QStringLiteral("VIP"));
+        QCOMPARE(vipColour(), expected);
+        page->dateFilter()->setPreset(widgets::DateRangeFilter::Preset::Last30);
+        QVERIFY2(waitForFigures(page), qPrintable(page->lastError()));
+        if (vipColour().isValid()) // VIP ordered in the last 30 days
+            QCOMPARE(vipColour(), expected);
+        QVERIFY(widgets::kpis::categoryColor(mix->palette(), QStringLiteral("Regular")) != expected);
+
+        // The Runs workspace says a run ended: the figures are read again.
+        QSignalSpy loaded(page, &KpisPage::loaded);
+        auto *runs = static_cast<widgets::RunsPage *>(window->workspacePage(widgets::Workspace::Runs));
+        emit runs->runEnded(runner::RunResult{});
+        QVERIFY(loaded.wait(30000));
     }
 
     void cleanupTestCase() { m_db.reset(); }

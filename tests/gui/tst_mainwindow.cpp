@@ -1,6 +1,7 @@
 // The main window offscreen: it connects without blocking, shows where it is
 // connected, switches workspaces by shortcut, menu and navigation, and comes
 // back the way it was left.
+#include "GuiFixtures.h"
 #include "GuiTest.h"
 #include "TestDatabase.h"
 
@@ -42,25 +43,6 @@ struct ClusterGuard {
         }
     }
 };
-
-QPalette darkPalette()
-{
-    QPalette p;
-    const QColor window(0x2b, 0x2c, 0x30), base(0x1f, 0x20, 0x23), text(0xe8, 0xe8, 0xea), muted(0x8a, 0x8c, 0x93);
-    p.setColor(QPalette::Window, window);
-    p.setColor(QPalette::WindowText, text);
-    p.setColor(QPalette::Base, base);
-    p.setColor(QPalette::AlternateBase, QColor(0x27, 0x28, 0x2c));
-    p.setColor(QPalette::Text, text);
-    p.setColor(QPalette::Button, QColor(0x36, 0x37, 0x3c));
-    p.setColor(QPalette::ButtonText, text);
-    p.setColor(QPalette::Highlight, QColor(0x3b, 0x82, 0xf6));
-    p.setColor(QPalette::HighlightedText, Qt::white);
-    p.setColor(QPalette::PlaceholderText, muted);
-    p.setColor(QPalette::Disabled, QPalette::WindowText, muted);
-    p.setColor(QPalette::Disabled, QPalette::Text, muted);
-    return p;
-}
 
 } // namespace
 
@@ -196,7 +178,7 @@ private slots:
     void followsADarkPalette()
     {
         const QPalette original = QApplication::palette();
-        QApplication::setPalette(darkPalette());
+        QApplication::setPalette(test::darkPalette());
         {
             MainWindow window;
             window.resize(1200, 780);

@@ -3,25 +3,37 @@
 // overall score and its trend; a dimension drills to its rules and a rule to
 // the failing rows with their raw record and every reason; every model
 // passes QAbstractItemModelTester.
+#include "GuiFixtures.h"
 #include "GuiTest.h"
 #include "TestDatabase.h"
 #include "core/Cancellation.h"
 
 #include "MainWindow.h"
+#include "common/InlineMessage.h"
 #include "connection/ConnectionController.h"
+#include "quality/DimensionChart.h"
 #include "quality/DimensionScoreModel.h"
 #include "quality/FailingRowModel.h"
+#include "quality/FailingRowText.h"
+#include "quality/FailingRowsPane.h"
+#include "quality/QualityExporter.h"
 #include "quality/QualityPage.h"
+#include "quality/QualitySummary.h"
 #include "quality/RuleResultModel.h"
 #include "quality/ScoreTrendChart.h"
 #include "quality/ScorecardTableModel.h"
 #include "queries/QualityQueries.h"
 #include "runner/RunEvents.h"
 #include "runner/RunExecution.h"
+#include "runs/RunsPage.h"
 #include "sources/synthetic/GeneratorOptions.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
+#include <QFile>
+#include <QLabel>
+#include <QPushButton>
+#include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -35,16 +47,6 @@ using namespace ecomops;
 using widgets::QualityPage;
 
 namespace {
-
-class QuietEvents : public runner::RunEvents
-{
-public:
-    void runCreated(qint64) override {}
-    void progress(const ProgressEvent &) override {}
-    void log(const LogLine &l) override { text += l.stage + QStringLiteral(": ") + l.message + QLatin1Char('\n'); }
-    void tableFinished(const TableCounts &) override {}
-    QString text;
-};
 
 QString str(const pqxx::field &f)
 {
@@ -62,22 +64,11 @@ class TestQualityWorkspace : public QObject
 
     qint64 runOnce(quint64 seed, double defectRate)
     {
-        synthetic::GeneratorOptions generator;
-        generator.scale = 0.04;
-        generator.seed = seed;
-        const double r = defectRate;
-        generator.defects = {r, r, r, r, r, r, r};
-        runner::RunSpec spec;
-        spec.sourceOptions = generator.toJson();
-        spec.stagingDir = m_staging.path();
-        spec.trigger = runner::Trigger::Test;
-        spec.startedBy = QStringLiteral("tst_quality_ws");
-        QuietEvents events;
-        runner::RunExecution run(m_db->conninfo(), spec, events);
-        CancelToken cancel;
-        const runner::RunResult result = run.execute(cancel);
+        const test::ShopRun shop = test::runSyntheticShop(m_db->conninfo(), m_staging.path(), 0.04, seed, defectRate,
+                                                          QStringLiteral("tst_quality_ws"));
+        const runner::RunResult &result = shop.result;
         if (result.runId <= 0) {
-            qWarning("run failed: %s\n%s", qPrintable(result.error), qPrintable(events.text));
+            qWarning("run failed: %s\n%s", qPrintable(result.error), qPrintable(shop.log));
             return 0;
         }
         // A run whose gate failed keeps its scores: the steward reads them either way.
@@ -85,8 +76,7 @@ class TestQualityWorkspace : public QObject
         pqxx::read_transaction tx{*c};
         if (tx.exec_params1("SELECT count(*) FROM ops.quality_run WHERE run_id = $1", result.runId)[0].as<qint64>() ==
             0) {
-            qWarning("run %lld was not scored: %s\n%s", result.runId, qPrintable(result.error),
-                     qPrintable(events.text));
+            qWarning("run %lld was not scored: %s\n%s", result.runId, qPrintable(result.error), qPrintable(shop.log));
             return 0;
         }
         return result.runId;
@@ -96,6 +86,8 @@ private slots:
     void initTestCase();
     void queriesReadTheScorecard();
     void scorecardDrillsToAFailingRow();
+    void failingRowsSayHowManyAreShown();
+    void stewardReadsAt1280AndExports();
 };
 
 void TestQualityWorkspace::initTestCase()
@@ -238,16 +230,7 @@ void TestQualityWorkspace::scorecardDrillsToAFailingRow()
     QVERIFY(test::saveScreenshot(&window, QStringLiteral("quality-drill")));
 
     // A dark palette: verdict colours and charts stay readable.
-    QPalette dark;
-    dark.setColor(QPalette::Window, QColor(0x2b, 0x2d, 0x31));
-    dark.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
-    dark.setColor(QPalette::Base, QColor(0x1e, 0x1f, 0x22));
-    dark.setColor(QPalette::AlternateBase, QColor(0x26, 0x28, 0x2b));
-    dark.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
-    dark.setColor(QPalette::Button, QColor(0x35, 0x37, 0x3b));
-    dark.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
-    dark.setColor(QPalette::Highlight, QColor(0x3d, 0x6f, 0xc4));
-    dark.setColor(QPalette::HighlightedText, Qt::white);
+    const QPalette dark = test::darkPalette();
     const QPalette light = window.palette();
     window.setPalette(dark);
     QTest::qWait(200);
@@ -257,6 +240,174 @@ void TestQualityWorkspace::scorecardDrillsToAFailingRow()
     // Another run: its own scorecard.
     page->selectRun(m_runs.first());
     QTRY_VERIFY_WITH_TIMEOUT(page->tableModel()->scorecard().runId == m_runs.first(), 20000);
+}
+
+// The heading says how many of a rule's failures are listed, a page at a
+// time; a row's value is the one its reason names.
+void TestQualityWorkspace::failingRowsSayHowManyAreShown()
+{
+    const QLocale locale;
+    widgets::FailingRowsPane pane;
+    queries::RuleResult counting;
+    counting.ruleId = QStringLiteral("customers.email.format");
+    counting.failed = 1182;
+    pane.showRule(&counting);
+    queries::FailingRowPage examples;
+    for (int i = 1; i <= 5; ++i) {
+        queries::FailingRow row;
+        row.sourceLine = i;
+        row.reasons = {QStringLiteral("email \"x%1\" is not an e-mail address").arg(i)};
+        row.ruleIds = {counting.ruleId};
+        examples.rows.push_back(row);
+    }
+    examples.examplesInPage = 5;
+    pane.addPage(examples, true);
+    QVERIFY2(pane.heading().startsWith(QStringLiteral("5 examples of %1 ").arg(locale.toString(1182))),
+             qPrintable(pane.heading()));
+    QVERIFY(!pane.loadMoreButton()->isVisibleTo(&pane)); // nothing more was kept
+    QCOMPARE(pane.model()->index(4, widgets::FailingRowModel::Value).data().toString(), QStringLiteral("x5"));
+
+    // Set aside: a page, then the next one on request, never more than the cap.
+    queries::RuleResult rejecting;
+    rejecting.ruleId = QStringLiteral("order_items.order_id.reference");
+    rejecting.failed = 1200;
+    pane.showRule(&rejecting);
+    queries::FailingRowPage page;
+    page.quarantinedTotal = 1200;
+    page.quarantinedInPage = widgets::FailingRowsPane::kPageSize;
+    for (int i = 0; i < widgets::FailingRowsPane::kPageSize; ++i) {
+        queries::FailingRow row;
+        row.sourceLine = i + 2;
+        row.quarantined = true;
+        row.reasons = {QStringLiteral("order_id O%1 is not in orders of this run").arg(i)};
+        row.ruleIds = {rejecting.ruleId};
+        page.rows.push_back(row);
+    }
+    pane.addPage(page, true);
+    QVERIFY(pane.loadMoreButton()->isVisibleTo(&pane));
+    QVERIFY2(pane.heading().startsWith(
+                 QStringLiteral("%1 of %2 rows")
+                     .arg(locale.toString(widgets::FailingRowsPane::kPageSize), locale.toString(1200))),
+             qPrintable(pane.heading()));
+    QCOMPARE(pane.model()->index(3, widgets::FailingRowModel::Value).data().toString(), QStringLiteral("O3"));
+    QCOMPARE(widgets::failingrowtext::valueNamedIn(QStringLiteral("line 2 of order 45 references unknown order 45")),
+             QStringLiteral("45"));
+    QCOMPARE(widgets::failingrowtext::valueNamedIn(QStringLiteral("order_total 12.00 is not items_subtotal 10.00")),
+             QStringLiteral("12.00"));
+    QCOMPARE(widgets::failingrowtext::valueNamedIn(QStringLiteral("email is empty")), QString());
+    QSignalSpy more(&pane, &widgets::FailingRowsPane::moreRequested);
+    pane.loadMoreButton()->click();
+    QCOMPARE(more.count(), 1);
+    QCOMPARE(more.at(0).at(0).toLongLong(), qint64(widgets::FailingRowsPane::kPageSize));
+    pane.addPage(page, false);
+    QCOMPARE(pane.model()->rowCount(), 2 * widgets::FailingRowsPane::kPageSize);
+    QCOMPARE(pane.nextOffset(), qint64(2 * widgets::FailingRowsPane::kPageSize));
+
+    // The query pages the quarantine the same way: a page, then the next.
+    auto c = m_db->connect();
+    pqxx::read_transaction tx{*c};
+    const pqxx::row r =
+        tx.exec_params1("SELECT table_name, rule, count(*) AS n FROM quarantine.rejected_row, unnest(rule_ids) AS rule "
+                        "WHERE run_id = $1 GROUP BY table_name, rule ORDER BY n DESC, rule LIMIT 1",
+                        m_runs.last());
+    const QString table = str(r[0]), ruleId = str(r[1]);
+    const qint64 total = r[2].as<qint64>();
+    QVERIFY2(total >= 3, "no rule set aside three rows");
+    const auto first = queries::failingRowPage(m_db->conninfo(), m_runs.last(), table, ruleId, 2, 0);
+    const auto second = queries::failingRowPage(m_db->conninfo(), m_runs.last(), table, ruleId, 2, 2);
+    QCOMPARE(first.quarantinedTotal, total);
+    QCOMPARE(first.quarantinedInPage, 2);
+    QVERIFY(second.quarantinedInPage >= 1);
+    QVERIFY(second.rows.front().sourceLine > first.rows.at(1).sourceLine);
+    QCOMPARE(second.examplesInPage, 0);
+}
+
+// At 1280×720: the score card is not cut; the all-tables rules name their
+// table; the scorecard and a rule's rows export as CSV; a run that ends
+// brings its scorecard in without Refresh.
+void TestQualityWorkspace::stewardReadsAt1280AndExports()
+{
+    widgets::MainWindow window;
+    auto *page = static_cast<QualityPage *>(window.workspacePage(widgets::Workspace::Quality));
+    db::ConnectionProfile profile;
+    profile.mode = db::ConnectionProfile::Mode::Server;
+    profile.conninfo = m_db->conninfo();
+    window.connection()->setProfile(profile);
+    window.resize(1280, 720);
+    window.setCurrentWorkspace(widgets::Workspace::Quality);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.connection()->connectToDatabase();
+    QTRY_VERIFY_WITH_TIMEOUT(window.connection()->isConnected(), 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(page->runCombo()->count(), m_runs.size(), 20000);
+    page->selectRun(m_runs.last());
+    QTRY_VERIFY_WITH_TIMEOUT(page->tableModel()->scorecard().runId == m_runs.last(), 20000);
+    page->selectTable(QString()); // all tables
+    QTRY_VERIFY_WITH_TIMEOUT(!page->isBusy() && page->ruleModel()->rowCount() > 0, 20000);
+    QTest::qWait(100);
+
+    // Every line of the score card shows whole (it scrolls rather than cut).
+    const auto labels = page->summary()->card()->findChildren<QLabel *>();
+    for (const QLabel *label : labels) {
+        if (label->text().isEmpty())
+            continue;
+        const QRect shown = label->visibleRegion().boundingRect();
+        QVERIFY2(shown.height() >= label->fontMetrics().height(), qPrintable(label->text()));
+    }
+    const auto *overall = page->summary()->findChild<QLabel *>(QStringLiteral("qualityOverall"));
+    QVERIFY(overall);
+    QCOMPARE(overall->visibleRegion().boundingRect().height(), overall->height());
+    QVERIFY(overall->height() >= overall->sizeHint().height());
+
+    // The all-tables view names each rule's table; a table's own view does not need to.
+    QVERIFY(!page->ruleView()->isColumnHidden(widgets::RuleResultModel::Table));
+    for (int row = 0; row < page->ruleModel()->rowCount(); ++row)
+        QVERIFY(!page->ruleModel()->index(row, widgets::RuleResultModel::Table).data().toString().isEmpty());
+    QCOMPARE(page->ruleModel()->headerData(widgets::RuleResultModel::Table, Qt::Horizontal).toString(),
+             QStringLiteral("Table"));
+
+    // The dimension chart zooms so that scores near 100 differ.
+    QVERIFY(page->summary()->chart()->scoreAxis().max == 100);
+
+    // Export: the scorecard, and every row of the chosen rule.
+    QTemporaryDir out;
+    QSignalSpy exported(page->exporter(), &widgets::QualityExporter::exported);
+    const QString scorecard = out.filePath(QStringLiteral("scorecard.csv"));
+    page->exporter()->exportScorecard(scorecard);
+    QVERIFY(exported.wait(20000));
+    QCOMPARE(exported.at(0).at(1).toString(), QString());
+    QFile card(scorecard);
+    QVERIFY(card.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = card.readAll().trimmed().split('\n');
+    QCOMPARE(lines.size(), qsizetype(page->tableModel()->rowCount()) + 1);
+    QVERIFY(lines.front().startsWith("run_id,table,overall"));
+    QVERIFY(page->notice()->isVisible());
+
+    page->selectRule(page->ruleModel()->ruleAt(0)->ruleId);
+    QTRY_VERIFY_WITH_TIMEOUT(!page->isBusy() && page->failingModel()->rowCount() > 0, 20000);
+    const QString rows = out.filePath(QStringLiteral("rows.csv"));
+    page->exporter()->exportFailingRows(rows);
+    QVERIFY(exported.wait(20000));
+    QCOMPARE(exported.at(1).at(1).toString(), QString());
+    QFile rowsFile(rows);
+    QVERIFY(rowsFile.open(QIODevice::ReadOnly));
+    const QByteArray written = rowsFile.readAll();
+    QVERIFY(written.startsWith("rule_id,table,source_line,outcome,value,reasons,raw_record"));
+    QVERIFY(written.contains(page->ruleModel()->ruleAt(0)->ruleId.toUtf8()));
+    QVERIFY(written.count('\n') >= page->failingModel()->rowCount() + 1);
+    QVERIFY(test::saveScreenshot(&window, QStringLiteral("quality-1280x720")));
+
+    // A run ends: the picker shows it and, as the newest was shown, opens it.
+    page->selectRun(m_runs.first());
+    page->selectRun(m_runs.last());
+    const qint64 next = runOnce(7, 0.02);
+    QVERIFY(next > 0);
+    auto *runs = static_cast<widgets::RunsPage *>(window.workspacePage(widgets::Workspace::Runs));
+    emit runs->runEnded(runner::RunResult{});
+    QTRY_COMPARE_WITH_TIMEOUT(page->runCombo()->count(), m_runs.size() + 1, 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(page->currentRun(), next, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(page->tableModel()->scorecard().runId == next, 20000);
+    m_runs.append(next);
 }
 
 ECOMOPS_GUI_TEST_MAIN(TestQualityWorkspace, "tst_quality_ws")

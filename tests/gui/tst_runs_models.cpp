@@ -3,6 +3,8 @@
 // show, the stage timeline, and the launcher's run spec.
 #include "GuiTest.h"
 
+#include "common/AxisTicks.h"
+#include "common/ScoreText.h"
 #include "database/ConnectionProfile.h"
 #include "runner/RunSpec.h"
 #include "runs/OlistFileNames.h"
@@ -11,6 +13,7 @@
 #include "runs/RunLogModel.h"
 #include "runs/RunProgressModel.h"
 #include "runs/RunText.h"
+#include "runs/RunViews.h"
 #include "runs/StageTimeline.h"
 #include "runs/ThroughputChart.h"
 #include "sources/synthetic/GeneratorOptions.h"
@@ -19,13 +22,19 @@
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFile>
+#include <QHeaderView>
+#include <QImage>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPushButton>
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
+#include <QStandardItemModel>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTimer>
+#include <QValueAxis>
 
 #include <nlohmann/json.hpp>
 
@@ -82,6 +91,27 @@ class TestRunsModels : public QObject
 
 private slots:
     void cleanupTestCase() { QSettings().clear(); } // nothing left behind in ~/.qttest
+
+    // A table the source does not have is said so, not "Running, 0 rows".
+    void progressModelSaysWhatTheSourceLacks()
+    {
+        RunProgressModel model;
+        Tester tester(&model, Tester::FailureReportingMode::QtTest);
+        model.applyProgress(progressEvent("transform", "clickstream", 0, 0));
+        model.applyProgress(progressEvent("transform", "orders", 10, 2000));
+        const int absent = model.rowOf(QStringLiteral("transform"), QStringLiteral("clickstream"));
+        QCOMPARE(model.index(absent, RunProgressModel::StateColumn).data().toString(),
+                 QStringLiteral("Not in this source"));
+        QCOMPARE(model.index(absent, RunProgressModel::RowsColumn).data().toString(), QStringLiteral("—"));
+        QCOMPARE(model.index(absent, 0).data(RunProgressModel::ToneRole).toInt(), int(widgets::Tone::Neutral));
+        QCOMPARE(model.index(absent, 0).data(RunProgressModel::FractionRole).toDouble(), -1.0);
+        const int present = model.rowOf(QStringLiteral("transform"), QStringLiteral("orders"));
+        QCOMPARE(model.index(present, RunProgressModel::StateColumn).data().toString(),
+                 widgets::RunText::state(TableState::Running));
+        model.finishRun(runner::RunStatus::Succeeded);
+        QCOMPARE(model.index(absent, RunProgressModel::StateColumn).data().toString(),
+                 QStringLiteral("Not in this source"));
+    }
 
     void progressModelFollowsARun()
     {
@@ -222,7 +252,13 @@ private slots:
         QCOMPARE(model.rowOf(99), -1);
         using H = widgets::RunHistoryModel;
         QCOMPARE(model.index(0, H::StatusColumn).data().toString(), QStringLiteral("Succeeded"));
-        QCOMPARE(model.index(0, H::QualityColumn).data().toString(), QStringLiteral("91.3"));
+        // One rounding rule for scores everywhere: cut to one decimal, so 91.26
+        // is 91.2 here as in Data Quality, and 99.982 never reads 100.0.
+        QCOMPARE(model.index(0, H::QualityColumn).data().toString(), QStringLiteral("91.2"));
+        QCOMPARE(widgets::scoreText(91.26), widgets::scoreText(91.2));
+        QCOMPARE(widgets::scoreText(99.982), QLocale().toString(99.9, 'f', 1));
+        QCOMPARE(widgets::scoreText(100), QLocale().toString(100.0, 'f', 1));
+        QCOMPARE(widgets::scoreText(-1), QStringLiteral("—"));
         QCOMPARE(model.index(1, H::QualityColumn).data().toString(), QStringLiteral("—"));
         QCOMPARE(model.index(1, H::AnomaliesColumn).data().toString(), QStringLiteral("—"));
         QCOMPARE(model.index(0, H::AnomaliesColumn).data().toString(), QStringLiteral("4"));
@@ -298,7 +334,9 @@ private slots:
         QCOMPARE(RunText::newAnomalies(1), QStringLiteral("1 new anomaly"));
         QCOMPARE(RunText::newAnomalies(1234), QStringLiteral("1,234 new anomalies"));
         QCOMPARE(widgets::runStepOf(QStringLiteral("load")), int(widgets::RunStep::Load));
-        QCOMPARE(widgets::runStepOf(QStringLiteral("marts")), int(widgets::RunStep::Publish));
+        QCOMPARE(widgets::runStepOf(QStringLiteral("marts")), int(widgets::RunStep::Marts));
+        QCOMPARE(widgets::runStepOf(QStringLiteral("publish")), int(widgets::RunStep::Transform));
+        QCOMPARE(widgets::RunText::step(widgets::RunStep::Detect), widgets::RunText::stage(QStringLiteral("detect")));
         QCOMPARE(widgets::runStepOf(QStringLiteral("run")), -1);
         const QString unavailable =
             RunText::runError(QStringLiteral("the source \"sourcedb\" is not available in this build"));
@@ -322,7 +360,7 @@ private slots:
         QVERIFY(timeline.accessibleDescription().contains(QStringLiteral("Load: in progress")));
         timeline.finish(runner::RunStatus::Cancelled);
         QCOMPARE(int(timeline.stepState(RunStep::Load)), int(State::Cancelled));
-        QCOMPARE(int(timeline.stepState(RunStep::Publish)), int(State::Pending));
+        QCOMPARE(int(timeline.stepState(RunStep::Marts)), int(State::Pending));
 
         timeline.start();
         timeline.finish(runner::RunStatus::Succeeded);
@@ -342,6 +380,79 @@ private slots:
         QVERIFY(chart.peakRowsPerSecond() > 10000);
         chart.clear();
         QCOMPARE(chart.sampleCount(), 0);
+    }
+
+    void axesTickOnRoundNumbers_data()
+    {
+        QTest::addColumn<double>("low");
+        QTest::addColumn<double>("high");
+        QTest::addColumn<int>("intervals");
+        QTest::addColumn<double>("minStep");
+        QTest::addColumn<double>("step");
+        QTest::addColumn<double>("max");
+        // The revenue axis (0 / 38 k / 75 k / 113 k) and seconds axis (0 / 3 / 5 / 8 s).
+        QTest::newRow("revenue in k") << 0.0 << 143.0 << 5 << 0.0 << 50.0 << 150.0;
+        QTest::newRow("100 k") << 0.0 << 100.0 << 4 << 0.0 << 25.0 << 100.0;
+        QTest::newRow("whole seconds") << 0.0 << 7.3 << 5 << 1.0 << 2.0 << 8.0;
+        QTest::newRow("short run, seconds") << 0.0 << 2.2 << 5 << 1.0 << 1.0 << 3.0;
+        QTest::newRow("scores near 100") << 97.6 << 100.0 << 5 << 0.0 << 0.5 << 100.0;
+    }
+    void axesTickOnRoundNumbers()
+    {
+        QFETCH(double, low);
+        QFETCH(double, high);
+        QFETCH(int, intervals);
+        QFETCH(double, minStep);
+        QFETCH(double, step);
+        QFETCH(double, max);
+        const widgets::NiceScale scale = widgets::niceScale(low, high, intervals, minStep);
+        QCOMPARE(scale.step, step);
+        QCOMPARE(scale.max, max);
+        QVERIFY(scale.min <= low && scale.max >= high);
+        QVERIFY(scale.tickCount() - 1 <= intervals);
+        QValueAxis axis;
+        widgets::applyNiceScale(&axis, scale, QStringLiteral(" s"));
+        QCOMPARE(axis.tickCount(), scale.tickCount());
+        QCOMPARE(axis.labelFormat(), QStringLiteral("%.") + QString::number(scale.decimals()) + QStringLiteral("f s"));
+    }
+
+    // History sorted newest first shows ▼ (ink wider at the top), ascending ▲.
+    void sortArrowsPointTheWayRowsRun()
+    {
+        QStandardItemModel model(3, 2);
+        model.setHorizontalHeaderLabels({QStringLiteral("Run"), QStringLiteral("Status")});
+        QTableView view;
+        widgets::setUpSortableRunTable(&view, &model, Qt::DisplayRole);
+        view.resize(400, 200);
+        view.horizontalHeader()->resizeSection(0, 200);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        const auto ink = [&view](Qt::SortOrder order) {
+            view.horizontalHeader()->setSortIndicator(0, order);
+            const QImage image = view.horizontalHeader()->grab().toImage();
+            const int dark = qGray(view.palette().color(QPalette::ButtonText).rgb());
+            const int light = qGray(view.palette().color(QPalette::Button).rgb());
+            const auto isInk = [&](int x, int y) {
+                return std::abs(qGray(image.pixel(x, y)) - dark) < std::abs(qGray(image.pixel(x, y)) - light);
+            };
+            int first = image.height(), last = -1;
+            for (int y = 0; y < image.height(); ++y)
+                for (int x = 120; x < 198; ++x)
+                    if (isInk(x, y)) {
+                        first = std::min(first, y);
+                        last = std::max(last, y);
+                    }
+            int top = 0, bottom = 0;
+            for (int y = first; y <= last; ++y)
+                for (int x = 120; x < 198; ++x)
+                    if (isInk(x, y))
+                        ++(2 * y <= first + last ? top : bottom);
+            return std::pair{top, bottom};
+        };
+        const auto [downTop, downBottom] = ink(Qt::DescendingOrder);
+        QVERIFY2(downTop > downBottom, qPrintable(QStringLiteral("%1 / %2").arg(downTop).arg(downBottom)));
+        const auto [upTop, upBottom] = ink(Qt::AscendingOrder);
+        QVERIFY2(upTop < upBottom, qPrintable(QStringLiteral("%1 / %2").arg(upTop).arg(upBottom)));
     }
 
     void launcherDefaultsToADemoRun()

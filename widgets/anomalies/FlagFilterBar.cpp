@@ -13,6 +13,7 @@
 #include <QSettings>
 #include <QTimer>
 #include <QToolButton>
+#include <QVBoxLayout>
 
 namespace ecomops::widgets {
 
@@ -27,8 +28,15 @@ FlagFilterBar::FlagFilterBar(QWidget *parent)
     m_debounce->setInterval(300);
     connect(m_debounce, &QTimer::timeout, this, &FlagFilterBar::filterChanged);
 
-    auto *layout = new QHBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
+    // Two rows: in one, the dates and z would be squeezed over the search
+    // box at 1280 pixels (the layout cannot shrink them below their minimum).
+    auto *rows = new QVBoxLayout(this);
+    rows->setContentsMargins(0, 0, 0, 0);
+    rows->setSpacing(4);
+    auto *layout = new QHBoxLayout;
+    auto *second = new QHBoxLayout;
+    rows->addLayout(layout);
+    rows->addLayout(second);
     for (FlagStatus status : anomalies::allFlagStatuses()) {
         auto *button = new QToolButton(this);
         button->setCheckable(true);
@@ -67,10 +75,10 @@ FlagFilterBar::FlagFilterBar(QWidget *parent)
     connect(m_useTo, &QCheckBox::toggled, this, &FlagFilterBar::changed);
     m_useFrom->setToolTip(tr("Only flags of orders placed on or after this date"));
     m_useTo->setToolTip(tr("Only flags of orders placed on or before this date"));
-    layout->addWidget(m_useFrom);
-    layout->addWidget(m_from);
-    layout->addWidget(m_useTo);
-    layout->addWidget(m_to);
+    second->addWidget(m_useFrom);
+    second->addWidget(m_from);
+    second->addWidget(m_useTo);
+    second->addWidget(m_to);
 
     auto *zLabel = new QLabel(tr("z ≥"), this);
     zLabel->setBuddy(m_minZ);
@@ -81,11 +89,13 @@ FlagFilterBar::FlagFilterBar(QWidget *parent)
     m_minZ->setObjectName(QStringLiteral("minZ"));
     m_minZ->setToolTip(tr("Only flags at least this many standard deviations above their product's median"));
     connect(m_minZ, &QDoubleSpinBox::valueChanged, this, &FlagFilterBar::changed);
-    layout->addWidget(zLabel);
-    layout->addWidget(m_minZ);
-    layout->addSpacing(8);
+    second->addSpacing(12);
+    second->addWidget(zLabel);
+    second->addWidget(m_minZ);
+    second->addSpacing(8);
     theme::setMutedText(m_total, palette(), QPalette::Window);
-    layout->addWidget(m_total);
+    second->addWidget(m_total);
+    second->addStretch(1);
 }
 
 void FlagFilterBar::changed()

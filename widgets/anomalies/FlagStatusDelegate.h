@@ -1,22 +1,15 @@
 #pragma once
-// Paints a flag's status as a soft pill in its colour, readable on light and
-// dark palettes alike.
-#include <QStyledItemDelegate>
+// A flag's triage status as the console's one status pill; this only says
+// which tone each status takes (flagtext::statusTone).
+#include "common/StatusPillDelegate.h"
 
 namespace ecomops::widgets {
 
-class FlagStatusDelegate : public QStyledItemDelegate
+class FlagStatusDelegate : public StatusPillDelegate
 {
     Q_OBJECT
 public:
-    // `statusRole` holds an anomalies::FlagStatus.
-    explicit FlagStatusDelegate(int statusRole, QObject *parent = nullptr);
-
-    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
-    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
-
-private:
-    int m_statusRole;
+    FlagStatusDelegate(int statusRole, QObject *parent);
 };
 
 } // namespace ecomops::widgets

@@ -1,7 +1,5 @@
 #include "anomalies/FlagText.h"
 
-#include "common/Theme.h"
-
 #include <QCoreApplication>
 
 namespace ecomops::widgets::flagtext {
@@ -23,31 +21,29 @@ QString statusLabel(FlagStatus status)
     return {};
 }
 
-static QColor baseHue(FlagStatus status)
+Tone statusTone(FlagStatus status)
 {
     switch (status) {
     case FlagStatus::New:
-        return QColor(0x2f, 0x6f, 0xde);
+        return Tone::Active;
     case FlagStatus::Reviewed:
-        return QColor(0xc7, 0x7c, 0x02);
+        return Tone::Warning;
     case FlagStatus::Resolved:
-        return QColor(0x1f, 0x8f, 0x4e);
+        return Tone::Good;
     case FlagStatus::FalsePositive:
-        return QColor(0x7a, 0x7f, 0x8a);
+        return Tone::Neutral;
     }
-    return QColor(0x7a, 0x7f, 0x8a);
+    return Tone::Neutral;
 }
 
 QColor statusColor(FlagStatus status, const QPalette &palette)
 {
-    const QColor hue = baseHue(status);
-    // On a dark base the hue is lifted towards the text colour so it keeps its contrast.
-    return theme::isDark(palette) ? theme::mix(hue, palette.color(QPalette::Text), 0.35) : hue.darker(110);
+    return toneColor(statusTone(status), palette);
 }
 
 QColor statusFill(FlagStatus status, const QPalette &palette)
 {
-    return theme::mix(palette.color(QPalette::Base), baseHue(status), theme::isDark(palette) ? 0.32 : 0.16);
+    return toneFill(statusTone(status), palette);
 }
 
 QString consoleUser()

@@ -31,6 +31,11 @@ public:
     // Replaces the current content (initially the empty state); takes ownership.
     void setContent(QWidget *content);
 
+public slots:
+    // The warehouse changed under the workspace (a run from this window
+    // ended): read again what it shows. Does nothing by default.
+    virtual void warehouseChanged() {}
+
 protected:
     void changeEvent(QEvent *event) override;
 

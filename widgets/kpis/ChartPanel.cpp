@@ -1,8 +1,8 @@
 #include "kpis/ChartPanel.h"
 
 #include "common/Background.h"
+#include "common/CsvExport.h"
 #include "common/Theme.h"
-#include "csv/Writer.h"
 #include "kpis/KpiTableModel.h"
 
 #include <QDir>
@@ -28,22 +28,6 @@ namespace ecomops::widgets {
 namespace {
 
 const QString kExportDirKey = QStringLiteral("kpis/exportDirectory");
-
-QString writeCsv(const QString &path, const std::vector<QStringList> &records)
-{
-    try {
-        csv::Writer writer(QFile::encodeName(path).toStdString());
-        for (const QStringList &record : records) {
-            for (const QString &field : record)
-                writer.field(field.toStdString());
-            writer.endRecord();
-        }
-        writer.close();
-        return {};
-    } catch (const std::exception &e) {
-        return QString::fromUtf8(e.what());
-    }
-}
 
 } // namespace
 
@@ -164,7 +148,7 @@ bool ChartPanel::exportCsv(const QString &path)
 {
     std::vector<QStringList> records = m_model->toRecords();
     runInBackground(
-        this, [path, records = std::move(records)] { return writeCsv(path, records); },
+        this, [path, records = std::move(records)] { return writeCsvRecords(path, records); },
         [this, path](const QString &error) { emit exported(path, error); });
     return true;
 }

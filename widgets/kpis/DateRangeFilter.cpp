@@ -34,6 +34,8 @@ QDateEdit *dateEdit(QWidget *parent, const QString &name)
     edit->setCalendarPopup(true);
     edit->setDisplayFormat(QStringLiteral("d MMM yyyy"));
     edit->setAccessibleName(name);
+    edit->setDate(QDate(2000, 12, 31));              // the widest date, to size it by
+    edit->setMinimumWidth(edit->sizeHint().width()); // "31 Dec 2025" whole at 1280 pixels
     edit->setDate(QDate::currentDate());
     return edit;
 }
@@ -50,6 +52,10 @@ DateRangeFilter::DateRangeFilter(QWidget *parent)
     m_preset->addItem(tr("Last 365 days"), int(Preset::Last365));
     m_preset->addItem(tr("Custom range"), int(Preset::Custom));
     m_preset->setAccessibleName(tr("Date range"));
+    m_preset->setObjectName(QStringLiteral("kpiPeriod"));
+    // Never narrower than its longest choice: "Last 365 days", not "Last 365 c".
+    m_preset->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_preset->setMinimumWidth(m_preset->sizeHint().width());
     m_preset->setToolTip(tr("Every figure on this page is for this range. Recent ranges end on the last order day "
                             "in the warehouse."));
     m_from->setToolTip(tr("First day (inclusive)"));

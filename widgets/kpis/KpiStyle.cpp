@@ -2,6 +2,7 @@
 
 #include "common/Theme.h"
 #include "common/Workspace.h"
+#include "sources/synthetic/GeneratorOptions.h"
 
 #include <QLocale>
 
@@ -40,6 +41,27 @@ QColor seriesColor(const QPalette &palette, int index)
         QColor(0x6c, 0xa8, 0xff), QColor(0x4a, 0xd3, 0x8a), QColor(0x94, 0xa3, 0xb8), QColor(0xf8, 0x71, 0x71)};
     const auto &colors = theme::isDark(palette) ? dark : light;
     return colors[std::size_t(index) % colors.size()];
+}
+
+QColor categoryColor(const QPalette &palette, const QString &value)
+{
+    constexpr int kGrey = 6; // seriesColor's neutral slate
+    if (value.isEmpty())
+        return seriesColor(palette, kGrey);
+    // The synthetic shop's values in their catalogue order, one hue each
+    // within a dimension; other sources' values take a hue from their name.
+    for (const auto *values : {&synthetic::kSegments, &synthetic::kChannels, &synthetic::kPaymentMethods}) {
+        for (std::size_t i = 0; i < values->size(); ++i)
+            if (value.compare(QLatin1String((*values)[i]), Qt::CaseInsensitive) == 0)
+                return seriesColor(palette, int(i));
+    }
+    quint32 hash = 2166136261u; // FNV-1a: the same on every machine and run, unlike qHash
+    for (const QChar c : value.toLower()) {
+        hash ^= c.unicode();
+        hash *= 16777619u;
+    }
+    const int index = int(hash % 7);
+    return seriesColor(palette, index == kGrey ? 7 : index);
 }
 
 QColor cardColor(const QPalette &palette)

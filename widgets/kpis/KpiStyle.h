@@ -16,6 +16,10 @@ QColor goodColor(const QPalette &palette);
 QColor badColor(const QPalette &palette);
 // Distinct hues for categorical series (mix slices, stacked bars), accent first.
 QColor seriesColor(const QPalette &palette, int index);
+// The colour of a category value (a segment, a channel, a payment method):
+// fixed per value, so VIP keeps its colour whatever its rank in the period.
+// An empty value (none given) is grey.
+QColor categoryColor(const QPalette &palette, const QString &value);
 // Card and chart background, and the hairline around it.
 QColor cardColor(const QPalette &palette);
 QColor cardBorder(const QPalette &palette);

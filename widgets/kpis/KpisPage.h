@@ -63,9 +63,12 @@ public:
     MixModel *mixModel() const { return m_mixModel; }
     CohortRetentionModel *cohortModel() const { return m_cohortModel; }
     LifetimeValueModel *lifetimeValueModel() const { return m_lifetimeValueModel; }
+    LifetimeValueChart *lifetimeValueChart() const { return m_lifetimeValueChart; }
+    MixChart *mixChart() const { return m_mixChart; }
 
 public slots:
     void refresh();
+    void warehouseChanged() override;
 
 signals:
     // A load finished and its figures (or its error) are on screen.

@@ -15,19 +15,6 @@
 namespace ecomops::widgets {
 namespace {
 
-// A round axis maximum: 1, 2 or 5 times a power of ten, at least `value`.
-double niceCeiling(double value)
-{
-    if (value <= 0)
-        return 1;
-    const double magnitude = std::pow(10.0, std::floor(std::log10(value)));
-    for (double step : {1.0, 2.0, 5.0, 10.0}) {
-        if (value <= step * magnitude)
-            return step * magnitude;
-    }
-    return 10 * magnitude;
-}
-
 QString churnedLegend(int days)
 {
     return LifetimeValueChart::tr("Churned (no order for %1 days)").arg(days);
@@ -42,12 +29,32 @@ LifetimeValueChart::LifetimeValueChart(LifetimeValueModel *model, QWidget *paren
     connect(model, &QAbstractItemModel::modelReset, this, qOverload<>(&QWidget::update));
 }
 
+QString LifetimeValueChart::valueAxisTitle()
+{
+    return tr("Lifetime value per customer (revenue to date)");
+}
+
+QString LifetimeValueChart::countAxisTitle()
+{
+    return tr("Customers");
+}
+
+NiceScale LifetimeValueChart::countAxis() const
+{
+    qint64 top = 0;
+    for (const auto &b : m_model->summary().buckets)
+        top = std::max(top, b.customers);
+    return niceScale(0, double(std::max<qint64>(top, 1)), 4, 1.0);
+}
+
 QRect LifetimeValueChart::plotRect() const
 {
     const QFontMetrics fm = fontMetrics();
     const int left = fm.horizontalAdvance(QLocale().toString(99999)) + 10;
-    const int top = fm.height() * 2 + 6;
-    const int bottom = fm.height() + 10;
+    // The legend, then the count axis's title above the plot; the buckets and
+    // the value axis's title below it.
+    const int top = fm.height() * 3 + 8;
+    const int bottom = fm.height() * 2 + 14;
     return QRect(left, top, std::max(10, width() - left - 8), std::max(10, height() - top - bottom));
 }
 
@@ -89,18 +96,21 @@ void LifetimeValueChart::paintEvent(QPaintEvent *)
         x += 14 + fm.horizontalAdvance(text) + 18;
     }
 
-    // Grid and y labels.
-    qint64 top = 0;
-    for (const auto &b : buckets)
-        top = std::max(top, b.customers);
-    const double yMax = niceCeiling(double(top));
+    // Grid, y labels and the axis titles.
+    const NiceScale scale = countAxis();
+    const double yMax = scale.max;
     const QRect plot = plotRect();
     const QColor grid = theme::separator(pal);
     const QLocale locale;
-    constexpr int kTicks = 4;
-    for (int t = 0; t <= kTicks; ++t) {
-        const double value = yMax * t / kTicks;
-        const int y = plot.bottom() - int(std::round(plot.height() * double(t) / kTicks));
+    p.setPen(theme::mutedText(pal));
+    p.drawText(QRect(0, legendY + fm.height() + 4, plot.right(), fm.height()), Qt::AlignLeft | Qt::AlignVCenter,
+               countAxisTitle());
+    p.drawText(QRect(plot.left(), plot.bottom() + fm.height() + 8, plot.width(), fm.height()),
+               Qt::AlignHCenter | Qt::AlignVCenter, valueAxisTitle());
+    const int ticks = scale.tickCount() - 1;
+    for (int t = 0; t <= ticks; ++t) {
+        const double value = scale.step * t;
+        const int y = plot.bottom() - int(std::round(plot.height() * double(t) / ticks));
         p.setPen(QPen(grid, 1));
         p.drawLine(plot.left(), y, plot.right(), y);
         p.setPen(theme::mutedText(pal));

@@ -39,7 +39,8 @@ void MixChart::rebuild()
     for (const auto &s : shares) {
         const QString value = s.value.isEmpty() ? tr("(none)") : s.value;
         auto *slice = series->append(tr("%1  %2").arg(value, kpis::percent(s.revenueShare)), s.revenue);
-        slice->setColor(kpis::seriesColor(pal, i++));
+        slice->setColor(kpis::categoryColor(pal, s.value));
+        ++i;
         slice->setBorderColor(kpis::cardColor(pal));
         slice->setBorderWidth(2);
         slice->setLabelVisible(false);

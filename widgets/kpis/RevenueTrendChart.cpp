@@ -1,5 +1,6 @@
 #include "kpis/RevenueTrendChart.h"
 
+#include "common/AxisTicks.h"
 #include "kpis/KpiStyle.h"
 #include "kpis/RevenueTrendModel.h"
 
@@ -126,11 +127,7 @@ void RevenueTrendChart::buildDaily()
     x->setFormat(days > 120 ? QStringLiteral("MMM yyyy") : QStringLiteral("d MMM"));
     x->setTickCount(days > 120 ? 7 : 6);
     auto *y = new QValueAxis;
-    y->setLabelFormat(QStringLiteral("%.0f") + scale.suffix);
-    y->setMin(0);
-    y->setMax(std::max(top / scale.divisor * 1.05, 1.0));
-    y->applyNiceNumbers();
-    y->setTickCount(5);
+    applyNiceScale(y, niceScale(0, std::max(top / scale.divisor, 1.0), 5), scale.suffix);
     c->addAxis(x, Qt::AlignBottom);
     c->addAxis(y, Qt::AlignLeft);
     for (QAbstractSeries *s : series) {
@@ -184,10 +181,7 @@ void RevenueTrendChart::buildMonthly()
     auto *x = new QBarCategoryAxis;
     x->append(months);
     auto *y = new QValueAxis;
-    y->setLabelFormat(QStringLiteral("%.0f") + scale.suffix);
-    y->setRange(0, std::max(top / scale.divisor * 1.05, 1.0));
-    y->applyNiceNumbers();
-    y->setTickCount(5);
+    applyNiceScale(y, niceScale(0, std::max(top / scale.divisor, 1.0), 5), scale.suffix);
     c->addAxis(x, Qt::AlignBottom);
     c->addAxis(y, Qt::AlignLeft);
     bars->attachAxis(x);

@@ -1,5 +1,6 @@
 #include "quality/DimensionChart.h"
 
+#include "common/AxisTicks.h"
 #include "common/Theme.h"
 #include "quality/QualityText.h"
 
@@ -68,10 +69,19 @@ void DimensionChart::setScores(const std::vector<queries::DimensionScore> &score
     auto *yAxis = new QBarCategoryAxis;
     yAxis->append(categories);
     yAxis->setTruncateLabels(false);
+    // Scores near 100 are told apart: the axis starts just below the lowest
+    // score or threshold (a bar never starts at zero here), and says so.
+    double lowest = 100;
+    for (const queries::DimensionScore &d : ordered) {
+        if (d.score >= 0)
+            lowest = std::min(lowest, d.score);
+        if (d.threshold >= 0)
+            lowest = std::min(lowest, d.threshold);
+    }
+    m_scale = niceScale(std::max(0.0, lowest - std::max(0.5, (100 - lowest) * 0.15)), 100, 5);
     auto *xAxis = new QValueAxis;
-    xAxis->setRange(0, 100);
-    xAxis->setTickCount(6);
-    xAxis->setLabelFormat(QStringLiteral("%d"));
+    applyNiceScale(xAxis, m_scale);
+    xAxis->setTitleText(m_scale.min > 0 ? tr("Score (the axis starts at %1)").arg(m_scale.min) : tr("Score"));
     c->addAxis(xAxis, Qt::AlignBottom);
     c->addAxis(yAxis, Qt::AlignLeft);
     bars->attachAxis(xAxis);
@@ -109,6 +119,7 @@ void DimensionChart::applyTheme()
     const auto axes = chart()->axes();
     for (QAbstractAxis *axis : axes) {
         axis->setLabelsColor(theme::mutedText(pal));
+        axis->setTitleBrush(theme::mutedText(pal));
         axis->setGridLineColor(theme::separator(pal));
         axis->setLinePenColor(theme::separator(pal));
     }

@@ -3,6 +3,7 @@
 // (a tick per bar): green where it meets the threshold, red below, an empty
 // slot where nothing of the dimension was checked. Clicking a bar picks
 // that dimension.
+#include "common/AxisTicks.h"
 #include "queries/QualityQueries.h"
 
 #include <QChartView>
@@ -15,6 +16,8 @@ class DimensionChart : public QChartView
 public:
     explicit DimensionChart(QWidget *parent = nullptr);
     void setScores(const std::vector<queries::DimensionScore> &scores);
+    // The score axis: zoomed to the scores shown, on round ticks.
+    NiceScale scoreAxis() const { return m_scale; }
 
 signals:
     void dimensionClicked(const QString &dimension);
@@ -25,6 +28,7 @@ protected:
 private:
     void applyTheme();
     std::vector<queries::DimensionScore> m_scores;
+    NiceScale m_scale;
 };
 
 } // namespace ecomops::widgets

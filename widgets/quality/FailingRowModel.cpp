@@ -1,14 +1,26 @@
 #include "quality/FailingRowModel.h"
 
+#include "quality/FailingRowText.h"
+
 namespace ecomops::widgets {
 
 FailingRowModel::FailingRowModel(QObject *parent) : QAbstractTableModel(parent) {}
 
-void FailingRowModel::setRows(const std::vector<queries::FailingRow> &rows)
+void FailingRowModel::setRows(const std::vector<queries::FailingRow> &rows, const QString &ruleId)
 {
     beginResetModel();
     m_rows = rows;
+    m_ruleId = ruleId;
     endResetModel();
+}
+
+void FailingRowModel::appendRows(const std::vector<queries::FailingRow> &rows)
+{
+    if (rows.empty())
+        return;
+    beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + rows.size()) - 1);
+    m_rows.insert(m_rows.end(), rows.begin(), rows.end());
+    endInsertRows();
 }
 
 const queries::FailingRow *FailingRowModel::rowAt(int row) const
@@ -39,7 +51,7 @@ QVariant FailingRowModel::data(const QModelIndex &index, int role) const
         case Outcome:
             return r.quarantined ? tr("quarantined at %1").arg(r.stage) : tr("loaded, counted");
         case Value:
-            return r.value;
+            return failingrowtext::failingValue(r, m_ruleId);
         case Reasons:
             return r.reasons.join(QStringLiteral("; "));
         case Record:
@@ -57,7 +69,7 @@ QVariant FailingRowModel::data(const QModelIndex &index, int role) const
         case Outcome:
             return r.quarantined;
         case Value:
-            return r.value;
+            return failingrowtext::failingValue(r, m_ruleId);
         case Reasons:
             return r.reasons.size();
         case Record:

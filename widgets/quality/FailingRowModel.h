@@ -15,7 +15,9 @@ public:
     enum Roles { SortRole = Qt::UserRole + 1 };
 
     explicit FailingRowModel(QObject *parent = nullptr);
-    void setRows(const std::vector<queries::FailingRow> &rows);
+    // `ruleId`: the rule whose failures these are (its reason names the value).
+    void setRows(const std::vector<queries::FailingRow> &rows, const QString &ruleId = {});
+    void appendRows(const std::vector<queries::FailingRow> &rows);
     const queries::FailingRow *rowAt(int row) const;
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -25,6 +27,7 @@ public:
 
 private:
     std::vector<queries::FailingRow> m_rows;
+    QString m_ruleId;
 };
 
 } // namespace ecomops::widgets

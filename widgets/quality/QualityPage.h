@@ -9,13 +9,16 @@ class QComboBox;
 class QLabel;
 class QSplitter;
 class QTableView;
-class QTextBrowser;
 
 namespace ecomops::widgets {
 
 class DimensionChart;
 class DimensionScoreModel;
 class FailingRowModel;
+class FailingRowsPane;
+class InlineMessage;
+class QualityExporter;
+class QualitySummary;
 class RuleResultModel;
 class ScorecardTableModel;
 class ScoreTrendChart;
@@ -42,6 +45,9 @@ public:
     QTableView *ruleView() const { return m_ruleView; }
     QTableView *failingView() const { return m_failingView; }
     ScoreTrendChart *trendChart() const { return m_trend; }
+    QualitySummary *summary() const { return m_summary; }
+    FailingRowsPane *failingRows() const { return m_rows; }
+    InlineMessage *notice() const { return m_banner; }
     QString overallText() const;
     // What the record pane shows for the chosen failing row, as plain text.
     QString recordText() const;
@@ -53,47 +59,48 @@ public slots:
     void selectTable(const QString &table);
     void selectDimension(const QString &dimension);
     void selectRule(const QString &ruleId);
+    void warehouseChanged() override;
+    QualityExporter *exporter() const { return m_exporter; }
 
 signals:
     void runsLoaded();
     void scorecardLoaded();
     void rulesLoaded();
     void failingRowsLoaded();
+    void exported(const QString &path, const QString &error);
 
 private:
     void loadScorecard(qint64 runId);
     void showTable(int row);
     void loadRules();
     void loadFailingRows();
-    void showFailingRow(int row);
+    void loadMoreFailingRows(qint64 offset);
+
     void showError(const QString &text);
     void busy(int delta);
+    void buildLayout(); // QualityPageLayout.cpp, with the state
     void saveState() const;
     void restoreState();
 
     QComboBox *m_runs;
-    QLabel *m_banner;
-    QLabel *m_overall;
-    QLabel *m_verdict;
-    QLabel *m_tableTitle;
-    QLabel *m_messages;
+    InlineMessage *m_banner;
+    QualitySummary *m_summary;
+    QualityExporter *m_exporter = nullptr;
     DimensionChart *m_chart;
     ScoreTrendChart *m_trend;
     ScorecardTableModel *m_tableModel;
     DimensionScoreModel *m_dimensionModel;
     RuleResultModel *m_ruleModel;
+    FailingRowsPane *m_rows;
     FailingRowModel *m_failingModel;
     QTableView *m_tableView;
     QTableView *m_dimensionView;
     QTableView *m_ruleView;
     QTableView *m_failingView;
     QLabel *m_rulesTitle;
-    QLabel *m_rowsTitle;
-    QTextBrowser *m_record;
     QSplitter *m_mainSplitter;
     QSplitter *m_rightSplitter;
     QSplitter *m_drillSplitter;
-    QSplitter *m_rowsSplitter;
     QString m_conninfo;
     quint64 m_scoreGeneration = 0;
     quint64 m_ruleGeneration = 0;
@@ -102,6 +109,7 @@ private:
     int m_pending = 0;
     QString m_wantTable;
     QString m_wantDimension;
+    bool m_followNewest = false;
 };
 
 } // namespace ecomops::widgets

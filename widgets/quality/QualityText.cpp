@@ -1,7 +1,5 @@
 #include "quality/QualityText.h"
 
-#include "quality/Scoring.h"
-
 #include "common/Theme.h"
 
 #include <QCoreApplication>
@@ -35,30 +33,35 @@ QString verdictLabel(Verdict verdict)
     return QCoreApplication::translate("Quality", "Not scored");
 }
 
-static QColor hue(Verdict verdict)
+Tone verdictTone(Verdict verdict)
 {
     switch (verdict) {
     case Verdict::Pass:
-        return QColor(0x1f, 0x8f, 0x4e);
+        return Tone::Good;
     case Verdict::Warn:
-        return QColor(0xd0, 0x84, 0x00);
+        return Tone::Warning;
     case Verdict::Fail:
-        return QColor(0xd6, 0x33, 0x3a);
+        return Tone::Bad;
     case Verdict::None:
         break;
     }
-    return QColor(0x7a, 0x7f, 0x8a);
+    return Tone::Neutral;
+}
+
+std::optional<Tone> verdictToneOf(const QVariant &verdict)
+{
+    const auto v = static_cast<Verdict>(verdict.toInt());
+    return v == Verdict::None ? std::nullopt : std::optional<Tone>(verdictTone(v));
 }
 
 QColor verdictColor(Verdict verdict, const QPalette &palette)
 {
-    return theme::isDark(palette) ? theme::mix(hue(verdict), palette.color(QPalette::Text), 0.3)
-                                  : hue(verdict).darker(110);
+    return toneColor(verdictTone(verdict), palette);
 }
 
 QColor verdictFill(Verdict verdict, const QPalette &palette)
 {
-    return theme::mix(palette.color(QPalette::Base), hue(verdict), theme::isDark(palette) ? 0.32 : 0.16);
+    return toneFill(verdictTone(verdict), palette);
 }
 
 QString dimensionLabel(const QString &dimension)
@@ -83,11 +86,6 @@ QString dimensionLabel(const QString &dimension)
 QString tableLabel(const QString &table)
 {
     return table.isEmpty() ? QCoreApplication::translate("Quality", "All tables") : table;
-}
-
-QString scoreText(double score)
-{
-    return score < 0 ? QStringLiteral("—") : QLocale().toString(quality::oneDecimalScore(score), 'f', 1);
 }
 
 } // namespace ecomops::widgets::qualitytext

@@ -39,6 +39,8 @@ QVariant RuleResultModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
+        case Table:
+            return r.table;
         case Rule:
             return r.ruleId;
         case Description:
@@ -58,6 +60,8 @@ QVariant RuleResultModel::data(const QModelIndex &index, int role) const
         break;
     case SortRole:
         switch (index.column()) {
+        case Table:
+            return r.table;
         case Rule:
             return r.ruleId;
         case Description:
@@ -88,6 +92,8 @@ QVariant RuleResultModel::headerData(int section, Qt::Orientation orientation, i
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0 || section >= ColumnCount)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
+    case Table:
+        return tr("Table");
     case Rule:
         return tr("Rule");
     case Description:

@@ -11,7 +11,8 @@ class RuleResultModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { Rule, Description, Severity, Failed, PassPercent, ColumnCount };
+    // Table: which table the rule checked (the all-tables view mixes them).
+    enum Column { Table, Rule, Description, Severity, Failed, PassPercent, ColumnCount };
     enum Roles { SortRole = Qt::UserRole + 1, VerdictRole, RuleIdRole };
 
     explicit RuleResultModel(QObject *parent = nullptr);

@@ -1,5 +1,6 @@
 #include "quality/ScoreTrendChart.h"
 
+#include "common/AxisTicks.h"
 #include "common/Theme.h"
 #include "quality/QualityText.h"
 
@@ -88,8 +89,7 @@ void ScoreTrendChart::setTrend(const std::vector<queries::TrendPoint> &points, q
     xAxis->setLabelFormat(QStringLiteral("%d"));
     xAxis->setTitleText(tr("Run"));
     auto *yAxis = new QValueAxis;
-    yAxis->setRange(std::max<qreal>(0, std::floor(minY / 10) * 10 - 10), 100);
-    yAxis->setLabelFormat(QStringLiteral("%d"));
+    applyNiceScale(yAxis, niceScale(std::max<qreal>(0, minY - (100 - minY) * 0.1 - 0.5), 100, 4));
     c->addAxis(xAxis, Qt::AlignBottom);
     c->addAxis(yAxis, Qt::AlignLeft);
     for (QAbstractSeries *s : {static_cast<QAbstractSeries *>(threshold), static_cast<QAbstractSeries *>(line),

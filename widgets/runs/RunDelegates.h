@@ -1,22 +1,10 @@
 #pragma once
-// Painting shared by the Runs views: a state as a coloured pill, progress as
-// a slim bar with its percentage. Colours come from the model's tone role
-// through toneColor(), so they follow light and dark palettes.
+// Progress in the Runs views as a slim bar with its percentage. Its colour
+// comes from the model's tone role through toneColor(), so it follows light
+// and dark palettes; states are pills (common/StatusPillDelegate.h).
 #include <QStyledItemDelegate>
 
 namespace ecomops::widgets {
-
-class StatusPillDelegate : public QStyledItemDelegate
-{
-    Q_OBJECT
-public:
-    StatusPillDelegate(int toneRole, QObject *parent);
-    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
-    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
-
-private:
-    int m_toneRole;
-};
 
 class ProgressBarDelegate : public QStyledItemDelegate
 {

@@ -1,5 +1,6 @@
 #include "runs/RunHistoryModel.h"
 
+#include "common/ScoreText.h"
 #include "runs/RunText.h"
 
 #include <QGuiApplication>
@@ -59,7 +60,7 @@ QVariant RunHistoryModel::data(const QModelIndex &index, int role) const
         case QuarantinedColumn:
             return RunText::count(r.rowsQuarantined);
         case QualityColumn:
-            return r.qualityOverall < 0 ? QStringLiteral("—") : QLocale().toString(r.qualityOverall, 'f', 1);
+            return scoreText(r.qualityOverall);
         case AnomaliesColumn:
             return r.newAnomalies < 0 ? QStringLiteral("—") : RunText::count(r.newAnomalies);
         }

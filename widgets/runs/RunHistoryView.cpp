@@ -1,9 +1,10 @@
 #include "runs/RunHistoryView.h"
 
 #include "common/Background.h"
+#include "common/InlineMessage.h"
+#include "common/StatusPillDelegate.h"
 #include "common/Theme.h"
 #include "queries/RunQueries.h"
-#include "runs/InlineMessage.h"
 #include "runs/RunDelegates.h"
 #include "runs/RunHistoryModel.h"
 #include "runs/RunLogModel.h"

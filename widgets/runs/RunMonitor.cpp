@@ -1,9 +1,12 @@
 #include "runs/RunMonitor.h"
 
 #include "common/EmptyState.h"
+#include "common/InlineMessage.h"
+#include "common/ScoreText.h"
+#include "common/StatusPillDelegate.h"
 #include "common/Theme.h"
-#include "runs/InlineMessage.h"
 #include "runs/RunDelegates.h"
+#include "runs/RunEstimate.h"
 #include "runs/RunLogModel.h"
 #include "runs/RunLogPane.h"
 #include "runs/RunProgressModel.h"
@@ -12,23 +15,20 @@
 #include "runs/RunViews.h"
 #include "runs/StageTimeline.h"
 #include "runs/ThroughputChart.h"
-#include "sources/synthetic/GeneratorOptions.h"
 
 #include <QEvent>
-#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
 #include <QPainter>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
-
-#include <nlohmann/json.hpp>
 
 namespace ecomops::widgets {
 namespace {
@@ -57,8 +57,9 @@ RunMonitor::RunMonitor(RunSession *session, QWidget *parent)
     : QWidget(parent), m_session(session), m_stack(new QStackedWidget(this)), m_empty(new EmptyState(this)),
       m_card(new Card(this)), m_badge(new GlyphBadge(40, m_card)), m_title(new QLabel(m_card)),
       m_subtitle(new QLabel(m_card)), m_elapsed(new QLabel(m_card)), m_rows(new QLabel(m_card)),
-      m_quarantined(new QLabel(m_card)), m_cancel(new QPushButton(tr("Ca&ncel Run"), m_card)),
-      m_outcome(new InlineMessage(this)), m_timeline(new StageTimeline(this)), m_progressView(new QTableView(this)),
+      m_quarantined(new QLabel(m_card)), m_remaining(new QLabel(m_card)), m_runProgress(new QProgressBar(m_card)),
+      m_cancel(new QPushButton(tr("Ca&ncel Run"), m_card)), m_outcome(new InlineMessage(this)),
+      m_timeline(new StageTimeline(this)), m_progressView(new QTableView(this)),
       m_logPane(new RunLogPane(session->logModel(), kSettings + QStringLiteral("log"), this)),
       m_chart(new ThroughputChart(this)), m_vertical(new QSplitter(Qt::Vertical, this)),
       m_bottom(new QSplitter(Qt::Horizontal, this)), m_ticker(new QTimer(this))
@@ -81,13 +82,21 @@ RunMonitor::RunMonitor(RunSession *session, QWidget *parent)
     titles->setSpacing(2);
     titles->addWidget(m_title);
     titles->addWidget(m_subtitle);
+    m_runProgress->setObjectName(QStringLiteral("runProgress"));
+    m_runProgress->setRange(0, 1000);
+    m_runProgress->setTextVisible(false);
+    m_runProgress->setMaximumHeight(6);
+    m_runProgress->setAccessibleName(tr("Progress of the whole run"));
+    titles->addWidget(m_runProgress);
     auto *cardLayout = new QHBoxLayout(m_card);
     cardLayout->setContentsMargins(16, 12, 16, 12);
     cardLayout->setSpacing(14);
     cardLayout->addWidget(m_badge, 0, Qt::AlignVCenter);
     cardLayout->addLayout(titles, 1);
-    const std::pair<QLabel *, QString> metrics[] = {
-        {m_elapsed, tr("Elapsed")}, {m_rows, tr("Rows loaded")}, {m_quarantined, tr("Quarantined")}};
+    const std::pair<QLabel *, QString> metrics[] = {{m_elapsed, tr("Elapsed")},
+                                                    {m_remaining, tr("Remaining")},
+                                                    {m_rows, tr("Rows loaded")},
+                                                    {m_quarantined, tr("Quarantined")}};
     for (const auto &[value, caption] : metrics) {
         auto *column = new QVBoxLayout;
         column->setSpacing(0);
@@ -103,6 +112,7 @@ RunMonitor::RunMonitor(RunSession *session, QWidget *parent)
     m_elapsed->setObjectName(QStringLiteral("elapsedValue"));
     m_rows->setObjectName(QStringLiteral("rowsValue"));
     m_quarantined->setObjectName(QStringLiteral("quarantinedValue"));
+    m_remaining->setObjectName(QStringLiteral("remainingValue"));
     cardLayout->addSpacing(4);
     cardLayout->addWidget(m_cancel, 0, Qt::AlignVCenter);
 
@@ -116,11 +126,11 @@ RunMonitor::RunMonitor(RunSession *session, QWidget *parent)
         new ProgressBarDelegate(RunProgressModel::FractionRole, RunProgressModel::ToneRole, m_progressView));
     m_progressView->setItemDelegateForColumn(RunProgressModel::StateColumn,
                                              new StatusPillDelegate(RunProgressModel::ToneRole, m_progressView));
-    QHeaderView *header = m_progressView->horizontalHeader();
-    const int widths[RunProgressModel::ColumnCount] = {74, 120, 170, 150, 72, 56, 84, 96};
+    const int widths[RunProgressModel::ColumnCount] = {74, 150, 150, 130, 72, 56, 90, 96};
     for (int c = 0; c < RunProgressModel::ColumnCount; ++c)
         m_progressView->setColumnWidth(c, widths[c]);
-    header->setSectionResizeMode(RunProgressModel::ProgressColumn, QHeaderView::Stretch);
+    // Fixed widths (the last column takes the slack): at 1280 pixels the
+    // table scrolls sideways rather than shrinking the bars to dots.
     restoreHeaderState(m_progressView, kSettings + QStringLiteral("columns"));
 
     m_chart->setObjectName(QStringLiteral("throughputChart"));
@@ -183,6 +193,11 @@ QString RunMonitor::headline() const
     return m_title->text();
 }
 
+QString RunMonitor::remainingText() const
+{
+    return m_remaining->text();
+}
+
 void RunMonitor::onStarted()
 {
     m_stack->setCurrentIndex(1);
@@ -240,26 +255,6 @@ void RunMonitor::tick()
     updateHeadline();
 }
 
-QString RunMonitor::sourceDescription() const
-{
-    const runner::RunSpec &spec = m_session->spec();
-    if (spec.sourceKind == QLatin1String("synthetic")) {
-        try {
-            const auto options = synthetic::GeneratorOptions::fromJson(spec.sourceOptions);
-            return tr("Synthetic shop · scale %1 · seed %2")
-                .arg(QLocale().toString(options.scale, 'g', 4))
-                .arg(options.seed);
-        } catch (const std::exception &) {
-            return RunText::sourceKind(spec.sourceKind);
-        }
-    }
-    const std::string path = spec.sourceOptions.value("path", std::string());
-    if (!path.empty())
-        return tr("%1 · %2").arg(RunText::sourceKind(spec.sourceKind),
-                                 QFileInfo(QString::fromStdString(path)).fileName());
-    return RunText::sourceKind(spec.sourceKind);
-}
-
 void RunMonitor::updateHeadline()
 {
     const RunProgressModel *model = m_session->progressModel();
@@ -288,6 +283,17 @@ void RunMonitor::updateHeadline()
                              .arg(100.0 * double(loaded) / double(counted), 0, 'f', 1);
     }
     m_elapsed->setText(RunText::duration(!active && result ? qint64(result->seconds * 1000) : m_session->elapsedMs()));
+    // Every step counts, not only the load: the bar and the time left run to the end.
+    const RunEstimate estimate = estimateRun(*model, m_timeline->currentStep(), m_session->elapsedMs());
+    m_runProgress->setValue(active                                                     ? int(estimate.fraction * 1000)
+                            : result && result->status == runner::RunStatus::Succeeded ? 1000
+                                                                                       : m_runProgress->value());
+    // Time left means something only while the run goes.
+    m_remaining->setVisible(active);
+    m_captions.at(1)->setVisible(active);
+    m_remaining->setText(active && estimate.remainingMs >= 0
+                             ? tr("about %1").arg(RunText::duration(estimate.remainingMs))
+                             : QStringLiteral("—"));
     m_rows->setText(loadedText);
     m_quarantined->setText(RunText::count(quarantined));
 
@@ -315,8 +321,10 @@ void RunMonitor::updateHeadline()
         QString now = step >= 0 ? tr("Now: %1").arg(RunText::step(RunStep(step))) : tr("Starting…");
         if (tables > 0)
             now += QStringLiteral(" · ") + tr("%1 of %2 tables loaded").arg(loadedTables).arg(tables);
-        m_subtitle->setText(tr("%1 · started %2 by %3").arg(sourceDescription(), started, m_session->spec().startedBy) +
-                            QLatin1Char('\n') + now);
+        m_subtitle->setText(
+            tr("%1 · started %2 by %3")
+                .arg(RunText::sourceDescription(m_session->spec()), started, m_session->spec().startedBy) +
+            QLatin1Char('\n') + now);
         if (m_session->isCancelling())
             tone = Tone::Warning;
     } else if (result) {
@@ -339,12 +347,14 @@ void RunMonitor::updateHeadline()
         if (result->status == runner::RunStatus::Succeeded) {
             outcome << RunText::newAnomalies(result->newAnomalies);
             if (result->qualityOverall >= 0)
-                outcome << tr("quality score %1").arg(QLocale().toString(result->qualityOverall, 'f', 1));
+                outcome << tr("quality score %1").arg(scoreText(result->qualityOverall));
             if (!result->gateStatus.isEmpty())
                 outcome << RunText::gate(result->gateStatus);
         }
-        m_subtitle->setText(tr("%1 · started %2 by %3").arg(sourceDescription(), started, m_session->spec().startedBy) +
-                            QLatin1Char('\n') + outcome.join(QStringLiteral(" · ")));
+        m_subtitle->setText(
+            tr("%1 · started %2 by %3")
+                .arg(RunText::sourceDescription(m_session->spec()), started, m_session->spec().startedBy) +
+            QLatin1Char('\n') + outcome.join(QStringLiteral(" · ")));
     }
     m_badge->setGlyph(icons::Glyph::Runs, toneColor(tone, palette()));
     QPalette titlePalette = palette();
@@ -371,7 +381,7 @@ void RunMonitor::applyColors()
     m_empty->setGlyph(icons::Glyph::Runs, toneColor(Tone::Active, palette()));
     m_title->setFont(theme::scaledFont(font(), 1.3, QFont::DemiBold));
     theme::setMutedText(m_subtitle, palette(), QPalette::AlternateBase);
-    for (QLabel *value : {m_elapsed, m_rows, m_quarantined})
+    for (QLabel *value : {m_elapsed, m_remaining, m_rows, m_quarantined})
         value->setFont(theme::scaledFont(font(), 1.3, QFont::DemiBold));
     for (QLabel *caption : std::as_const(m_captions)) {
         caption->setFont(theme::scaledFont(font(), 0.85));

@@ -7,6 +7,7 @@
 #include <QWidget>
 
 class QLabel;
+class QProgressBar;
 class QPushButton;
 class QSplitter;
 class QStackedWidget;
@@ -37,6 +38,9 @@ public:
     RunLogPane *logPane() const { return m_logPane; }
     InlineMessage *outcome() const { return m_outcome; }
     QString headline() const;
+    // The whole run's progress (0…1000) and time left, in the header.
+    QProgressBar *runProgress() const { return m_runProgress; }
+    QString remainingText() const;
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -48,7 +52,6 @@ private:
     void tick();
     void updateHeadline();
     void applyColors();
-    QString sourceDescription() const;
 
     RunSession *m_session;
     QStackedWidget *m_stack;
@@ -60,6 +63,8 @@ private:
     QLabel *m_elapsed;
     QLabel *m_rows;
     QLabel *m_quarantined;
+    QLabel *m_remaining;
+    QProgressBar *m_runProgress;
     QList<QLabel *> m_captions;
     QPushButton *m_cancel;
     InlineMessage *m_outcome;

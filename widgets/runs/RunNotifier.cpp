@@ -1,7 +1,7 @@
 #include "runs/RunNotifier.h"
 
 #include "common/Icons.h"
-#include "runs/InlineMessage.h"
+#include "common/InlineMessage.h"
 #include "runs/RunText.h"
 
 #include <QEvent>

@@ -3,8 +3,8 @@
 // it raised: a desktop notification through the system tray when there is
 // one, otherwise a toast in the corner of the window, seen from whichever
 // workspace is open.
+#include "common/InlineMessage.h"
 #include "runner/RunResult.h"
-#include "runs/InlineMessage.h"
 
 #include <QObject>
 #include <QPointer>

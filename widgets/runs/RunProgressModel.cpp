@@ -33,6 +33,14 @@ bool isOver(TableState state)
     return state != TableState::Queued && state != TableState::Running;
 }
 
+// A stage told us the table has no rows to expect and it has done none: the
+// source does not have it (a transaction log has no clickstream). Saying
+// "Running, 0 rows" about it would be a lie.
+bool isAbsent(const RunProgressModel::Row &r)
+{
+    return r.rowsExpected == 0 && r.rowsDone == 0 && r.state != TableState::Failed && r.state != TableState::Cancelled;
+}
+
 } // namespace
 
 double RunProgressModel::Row::fraction() const
@@ -60,8 +68,11 @@ QVariant RunProgressModel::data(const QModelIndex &index, int role) const
         return {};
     const Row &r = m_rows[std::size_t(index.row())];
     const bool over = isOver(r.state);
+    const bool absent = isAbsent(r);
     switch (role) {
     case Qt::DisplayRole:
+        if (absent && index.column() != StageColumn && index.column() != TableColumn)
+            return index.column() == StateColumn ? tr("Not in this source") : QStringLiteral("—");
         switch (index.column()) {
         case StageColumn:
             return RunText::stage(r.stage);
@@ -127,9 +138,9 @@ QVariant RunProgressModel::data(const QModelIndex &index, int role) const
             return toneColor(Tone::Warning, QGuiApplication::palette());
         break;
     case FractionRole:
-        return r.fraction();
+        return absent ? -1.0 : r.fraction();
     case ToneRole:
-        return int(toneOf(r.state));
+        return int(absent ? Tone::Neutral : toneOf(r.state));
     case StateRole:
         return int(r.state);
     }

@@ -1,32 +1,17 @@
 #include "runs/RunText.h"
 
 #include "common/Theme.h"
+#include "runner/RunSpec.h"
+#include "sources/synthetic/GeneratorOptions.h"
 
 #include <QDateTime>
+#include <QFileInfo>
 #include <QLocale>
 #include <QPalette>
 
 Q_LOGGING_CATEGORY(lcConsoleRuns, "ecomops.console.runs", QtInfoMsg)
 
 namespace ecomops::widgets {
-
-QColor toneColor(Tone tone, const QPalette &palette)
-{
-    const bool dark = theme::isDark(palette);
-    switch (tone) {
-    case Tone::Neutral:
-        return theme::mutedText(palette);
-    case Tone::Active:
-        return dark ? QColor(0x6c, 0xa8, 0xff) : QColor(0x25, 0x63, 0xeb);
-    case Tone::Good:
-        return dark ? QColor(0x4a, 0xd3, 0x8a) : QColor(0x15, 0x80, 0x3d);
-    case Tone::Warning:
-        return dark ? QColor(0xfb, 0xbf, 0x24) : QColor(0xb4, 0x53, 0x09);
-    case Tone::Bad:
-        return dark ? QColor(0xf8, 0x71, 0x71) : QColor(0xc8, 0x1e, 0x1e);
-    }
-    return palette.color(QPalette::Text);
-}
 
 Tone toneOf(TableState state)
 {
@@ -67,12 +52,12 @@ Tone toneOfStatus(const QString &status)
 int runStepOf(const QString &engineStage)
 {
     static const QHash<QString, RunStep> steps{
-        {QStringLiteral("source"), RunStep::Source},     {QStringLiteral("stage"), RunStep::Source},
-        {QStringLiteral("snapshot"), RunStep::Source},   {QStringLiteral("load"), RunStep::Load},
-        {QStringLiteral("validate"), RunStep::Validate}, {QStringLiteral("quality"), RunStep::Validate},
-        {QStringLiteral("publish"), RunStep::Publish},   {QStringLiteral("transform"), RunStep::Publish},
-        {QStringLiteral("warehouse"), RunStep::Publish}, {QStringLiteral("detect"), RunStep::Publish},
-        {QStringLiteral("anomalies"), RunStep::Publish}, {QStringLiteral("marts"), RunStep::Publish},
+        {QStringLiteral("source"), RunStep::Source},       {QStringLiteral("stage"), RunStep::Source},
+        {QStringLiteral("snapshot"), RunStep::Source},     {QStringLiteral("load"), RunStep::Load},
+        {QStringLiteral("validate"), RunStep::Validate},   {QStringLiteral("quality"), RunStep::Validate},
+        {QStringLiteral("publish"), RunStep::Transform},   {QStringLiteral("transform"), RunStep::Transform},
+        {QStringLiteral("warehouse"), RunStep::Transform}, {QStringLiteral("detect"), RunStep::Detect},
+        {QStringLiteral("anomalies"), RunStep::Detect},    {QStringLiteral("marts"), RunStep::Marts},
     };
     const auto it = steps.constFind(engineStage);
     return it == steps.cend() ? -1 : int(*it);
@@ -135,11 +120,30 @@ QString RunText::stage(const QString &engineStage)
         return tr("Detect");
     if (engineStage == QLatin1String("marts"))
         return tr("Marts");
-    if (engineStage == QLatin1String("publish"))
-        return tr("Publish");
+    if (engineStage == QLatin1String("publish")) // the three steps' transaction as a whole
+        return tr("Publish (transform, detect, marts)");
     if (engineStage == QLatin1String("run"))
         return tr("Run");
     return engineStage;
+}
+
+QString RunText::sourceDescription(const runner::RunSpec &spec)
+{
+    if (spec.sourceKind == QLatin1String("synthetic")) {
+        try {
+            const auto options = synthetic::GeneratorOptions::fromJson(spec.sourceOptions);
+            return tr("Synthetic shop · scale %1 · seed %2")
+                .arg(QLocale().toString(options.scale, 'g', 4))
+                .arg(options.seed);
+        } catch (const std::exception &) {
+            return RunText::sourceKind(spec.sourceKind);
+        }
+    }
+    const std::string path = spec.sourceOptions.value("path", std::string());
+    if (!path.empty())
+        return tr("%1 · %2").arg(RunText::sourceKind(spec.sourceKind),
+                                 QFileInfo(QString::fromStdString(path)).fileName());
+    return RunText::sourceKind(spec.sourceKind);
 }
 
 QString RunText::step(RunStep step)
@@ -151,8 +155,12 @@ QString RunText::step(RunStep step)
         return tr("Load");
     case RunStep::Validate:
         return tr("Validate");
-    case RunStep::Publish:
-        return tr("Publish");
+    case RunStep::Transform:
+        return tr("Transform");
+    case RunStep::Detect:
+        return tr("Detect");
+    case RunStep::Marts:
+        return tr("Marts");
     }
     return {};
 }

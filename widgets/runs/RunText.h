@@ -2,6 +2,7 @@
 // The Runs workspace's shared vocabulary: how states, stages, counts, rates
 // and durations read, and which colour ("tone") a state is painted in, so
 // the live monitor, the history and the notifications always agree.
+#include "common/Palette.h"
 #include "core/Progress.h"
 #include "runner/RunResult.h"
 
@@ -12,21 +13,23 @@
 
 class QPalette;
 
+namespace ecomops::runner {
+struct RunSpec;
+}
+
 Q_DECLARE_LOGGING_CATEGORY(lcConsoleRuns)
 
 namespace ecomops::widgets {
 
-enum class Tone { Neutral, Active, Good, Warning, Bad };
-
-// Readable on light and dark palettes alike.
-QColor toneColor(Tone tone, const QPalette &palette);
 Tone toneOf(TableState state);
 Tone toneOf(runner::RunStatus status);
 Tone toneOfStatus(const QString &status); // ops.pipeline_run / stage_result status text
 
-// The four steps the timeline shows; the engine's finer stage names map onto them.
-enum class RunStep { Source, Load, Validate, Publish };
-inline constexpr int runStepCount = 4;
+// The steps the timeline shows, named as the stage table names them (one
+// naming); the engine's other stage names map onto them ("publish", the
+// transaction around the last three, starts with the transform).
+enum class RunStep { Source, Load, Validate, Transform, Detect, Marts };
+inline constexpr int runStepCount = 6;
 // -1 when the engine stage is not one of the steps (e.g. "run").
 int runStepOf(const QString &engineStage);
 
@@ -40,6 +43,8 @@ public:
     static QString stage(const QString &engineStage); // "Source", "Load", …
     static QString step(RunStep step);
     static QString sourceKind(const QString &kind); // "Synthetic shop", "Olist CSV folder", …
+    // "Synthetic shop · scale 0.1 · seed 7", "Olist CSV folder · olist-sample"
+    static QString sourceDescription(const runner::RunSpec &spec);
     static QString trigger(const QString &trigger); // "Manual", "Scheduled", …
     static QString gate(const QString &gateStatus); // "Quality gates passed", …
     static QString level(LogLevel level);

@@ -1,5 +1,7 @@
 #include "runs/RunViews.h"
 
+#include "common/SortArrows.h"
+
 #include <QHeaderView>
 #include <QSettings>
 #include <QSortFilterProxyModel>
@@ -38,6 +40,7 @@ QSortFilterProxyModel *setUpSortableRunTable(QTableView *view, QAbstractItemMode
     view->setModel(proxy);
     setUpRunTable(view);
     view->setSortingEnabled(true);
+    useConventionalSortArrows(view->horizontalHeader());
     return proxy;
 }
 

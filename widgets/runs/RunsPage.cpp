@@ -13,11 +13,14 @@
 
 #include <QPushButton>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSettings>
 #include <QShortcut>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace ecomops::widgets {
 namespace {
@@ -51,7 +54,9 @@ RunsPage::RunsPage(ConnectionController *connection, QWidget *parent)
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    scroll->setMinimumWidth(260);
+    // Never narrower than the form: at 1280 pixels its fields were cut on the right.
+    scroll->setMinimumWidth(
+        std::max(260, m_launcher->minimumSizeHint().width() + scroll->verticalScrollBar()->sizeHint().width()));
     scroll->setBackgroundRole(QPalette::Window);
     m_launcher->setBackgroundRole(QPalette::Window);
 

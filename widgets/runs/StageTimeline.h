@@ -1,5 +1,5 @@
 #pragma once
-// source → load → validate → publish as a row of connected steps: done steps
+// source → load → validate → transform → detect → marts as a row of connected steps: done steps
 // ticked with their duration, the current one highlighted, a failed or
 // cancelled one marked where the run stopped.
 #include "runs/RunText.h"

@@ -1,5 +1,6 @@
 #include "runs/ThroughputChart.h"
 
+#include "common/AxisTicks.h"
 #include "common/Theme.h"
 #include "runs/RunText.h"
 
@@ -12,19 +13,6 @@
 
 namespace ecomops::widgets {
 namespace {
-
-// A round upper bound for the y axis: 1, 2 or 5 times a power of ten.
-double niceCeiling(double value)
-{
-    if (value <= 0)
-        return 10;
-    const double magnitude = std::pow(10.0, std::floor(std::log10(value)));
-    for (double step : {1.0, 2.0, 5.0, 10.0}) {
-        if (value <= step * magnitude)
-            return step * magnitude;
-    }
-    return 10 * magnitude;
-}
 
 constexpr int kMaxSamples = 600;
 constexpr double kMinSpanSeconds = 10.0;
@@ -44,9 +32,6 @@ ThroughputChart::ThroughputChart(QWidget *parent)
     chart->addAxis(m_y, Qt::AlignLeft);
     m_area->attachAxis(m_x);
     m_area->attachAxis(m_y);
-    m_x->setLabelFormat(QStringLiteral("%.0f s"));
-    m_x->setTickCount(5);
-    m_y->setTickCount(4);
     setChart(chart);
     setRenderHint(QPainter::Antialiasing);
     setMinimumSize(220, 150);
@@ -61,7 +46,6 @@ void ThroughputChart::applyUnit()
     const bool millions = m_peak >= 1e6;
     m_unit = millions ? 1e6 : 1e3;
     chart()->setTitle(millions ? tr("Throughput (million rows/s)") : tr("Throughput (thousand rows/s)"));
-    m_y->setLabelFormat(millions ? QStringLiteral("%.1f") : QStringLiteral("%.0f"));
     QList<QPointF> upper;
     QList<QPointF> lower;
     upper.reserve(m_samples.size());
@@ -86,8 +70,8 @@ void ThroughputChart::clear()
     m_smoothed = 0;
     m_peak = 0;
     applyUnit();
-    m_x->setRange(0, kMinSpanSeconds);
-    m_y->setRange(0, 10);
+    applyNiceScale(m_x, niceScale(0, kMinSpanSeconds, 5, 1.0), QStringLiteral(" s"));
+    applyNiceScale(m_y, niceScale(0, 10, 4));
     m_clock.start();
 }
 
@@ -126,9 +110,9 @@ void ThroughputChart::sample(qint64 totalRows)
         m_upper->append(x, m_smoothed / m_unit);
         m_lower->append(x, 0);
     }
-    m_x->setRange(m_samples.front().x(), std::max(x, m_samples.front().x() + kMinSpanSeconds));
-    m_y->setRange(0, niceCeiling(m_peak / m_unit * 1.1));
-    m_y->applyNiceNumbers();
+    applyNiceScale(m_x, niceScale(m_samples.front().x(), std::max(x, m_samples.front().x() + kMinSpanSeconds), 5, 1.0),
+                   QStringLiteral(" s"));
+    applyNiceScale(m_y, niceScale(0, m_peak / m_unit * 1.1, 4));
     setToolTip(tr("Now %1, peak %2").arg(RunText::rate(m_smoothed), RunText::rate(m_peak)));
 }
 

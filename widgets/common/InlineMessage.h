@@ -3,7 +3,7 @@
 // "Details…" button when there is more (the server's text, the log), and a
 // close button. Used for run notifications when there is no system tray,
 // and for errors that must not pop up a dialog.
-#include "runs/RunText.h"
+#include "common/Palette.h"
 
 #include <QFrame>
 

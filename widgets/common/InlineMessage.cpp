@@ -1,4 +1,4 @@
-#include "runs/InlineMessage.h"
+#include "common/InlineMessage.h"
 
 #include "common/Theme.h"
 
