@@ -1,6 +1,5 @@
 #include "quality/QualityPage.h"
 
-#include "common/Background.h"
 #include "common/Theme.h"
 #include "connection/ConnectionController.h"
 #include "quality/DimensionChart.h"
@@ -34,25 +33,6 @@ using namespace qualitytext;
 namespace {
 
 const QString kSettingsGroup = QStringLiteral("quality");
-
-template <typename T> struct Loaded {
-    quint64 generation = 0;
-    T value{};
-    QString error;
-};
-
-// Runs a query on the thread pool; a failure becomes words for the user.
-template <typename T, typename Query> Loaded<T> load(quint64 generation, Query &&query)
-{
-    Loaded<T> r;
-    r.generation = generation;
-    try {
-        r.value = query();
-    } catch (const std::exception &e) {
-        r.error = QString::fromStdString(e.what());
-    }
-    return r;
-}
 
 QTableView *makeView(QAbstractItemModel *model, const QString &name)
 {
@@ -290,9 +270,10 @@ QString QualityPage::recordText() const
     return m_record->toPlainText();
 }
 
-void QualityPage::busy(int delta)
+bool QualityPage::isBusy() const
 {
-    m_pending += delta;
+    return m_runsJob.isRunning() || m_scoreJob.isRunning() || m_ruleJob.isRunning() || m_rowJob.isRunning() ||
+           m_trendJob.isRunning();
 }
 
 void QualityPage::showError(const QString &text)
@@ -311,29 +292,20 @@ void QualityPage::reloadRuns()
         m_tableModel->setScorecard({});
         return;
     }
-    busy(+1);
-    runInBackground(
-        this,
-        [conninfo = m_conninfo] {
-            return load<std::vector<queries::QualityRunInfo>>(0, [&] { return queries::qualityRuns(conninfo); });
-        },
-        [this](const Loaded<std::vector<queries::QualityRunInfo>> &r) {
-            busy(-1);
-            if (!r.error.isEmpty()) {
-                showError(tr("The quality runs could not be read: %1").arg(r.error));
-                return;
-            }
+    m_runsJob.run(
+        [conninfo = m_conninfo] { return queries::qualityRuns(conninfo); },
+        [this](const std::vector<queries::QualityRunInfo> &runs) {
             const qint64 keep = currentRun();
             const QLocale locale;
             const QSignalBlocker blocker(m_runs);
             m_runs->clear();
-            for (const queries::QualityRunInfo &run : r.value)
+            for (const queries::QualityRunInfo &run : runs)
                 m_runs->addItem(tr("Run %1 · %2 · %3 (%4)")
                                     .arg(run.runId)
                                     .arg(locale.toString(run.queuedAt.toLocalTime(), QLocale::ShortFormat),
                                          scoreText(run.overall), verdictLabel(verdictFrom(run.gateStatus))),
                                 run.runId);
-            if (r.value.empty()) {
+            if (runs.empty()) {
                 showError(QString());
                 m_tableModel->setScorecard({});
                 m_tableTitle->setText(tr("No scored run yet"));
@@ -346,7 +318,8 @@ void QualityPage::reloadRuns()
             m_runs->setCurrentIndex(index);
             emit runsLoaded();
             loadScorecard(m_runs->itemData(index).toLongLong());
-        });
+        },
+        [this](const JobFailure &f) { showError(tr("The quality runs could not be read: %1").arg(f.text())); });
 }
 
 void QualityPage::selectRun(qint64 runId)
@@ -358,28 +331,16 @@ void QualityPage::selectRun(qint64 runId)
 
 void QualityPage::loadScorecard(qint64 runId)
 {
-    const quint64 generation = ++m_scoreGeneration;
-    busy(+1);
-    runInBackground(
-        this,
-        [conninfo = m_conninfo, runId, generation] {
-            return load<queries::RunScorecard>(generation, [&] { return queries::runScorecard(conninfo, runId); });
-        },
-        [this](const Loaded<queries::RunScorecard> &r) {
-            busy(-1);
-            if (r.generation != m_scoreGeneration)
-                return;
-            if (!r.error.isEmpty()) {
-                showError(tr("The scorecard could not be read: %1").arg(r.error));
-                return;
-            }
-            showError(QString());
-            const QString keep = m_wantTable.isEmpty() ? currentTable() : m_wantTable;
-            m_tableModel->setScorecard(r.value);
-            m_tableView->resizeColumnsToContents();
-            emit scorecardLoaded();
-            selectRow(m_tableView, std::max(0, m_tableModel->rowOfTable(keep)));
-        });
+    m_scoreJob.run([conninfo = m_conninfo, runId] { return queries::runScorecard(conninfo, runId); },
+                   [this](const queries::RunScorecard &scorecard) {
+                       showError(QString());
+                       const QString keep = m_wantTable.isEmpty() ? currentTable() : m_wantTable;
+                       m_tableModel->setScorecard(scorecard);
+                       m_tableView->resizeColumnsToContents();
+                       emit scorecardLoaded();
+                       selectRow(m_tableView, std::max(0, m_tableModel->rowOfTable(keep)));
+                   },
+                   [this](const JobFailure &f) { showError(tr("The scorecard could not be read: %1").arg(f.text())); });
 }
 
 void QualityPage::selectTable(const QString &table)
@@ -418,19 +379,9 @@ void QualityPage::showTable(int row)
     m_chart->setScores(t->dimensions);
 
     // The trend of this table's overall score.
-    const quint64 generation = ++m_trendGeneration;
-    busy(+1);
-    runInBackground(
-        this,
-        [conninfo = m_conninfo, table = t->table, generation] {
-            return load<std::vector<queries::TrendPoint>>(generation,
-                                                          [&] { return queries::overallTrend(conninfo, table); });
-        },
-        [this](const Loaded<std::vector<queries::TrendPoint>> &r) {
-            busy(-1);
-            if (r.generation == m_trendGeneration && r.error.isEmpty())
-                m_trend->setTrend(r.value, currentRun());
-        });
+    m_trendJob.run([conninfo = m_conninfo, table = t->table] { return queries::overallTrend(conninfo, table); },
+                   [this](const std::vector<queries::TrendPoint> &trend) { m_trend->setTrend(trend, currentRun()); },
+                   [](const JobFailure &) {}); // the scorecard beside it says what is wrong
 
     // Where to drill first: the dimension asked for, else the weakest one that was checked.
     QString dimension = m_wantDimension;
@@ -456,37 +407,26 @@ void QualityPage::loadRules()
     const QString dimension = currentDimension();
     const QString table = currentTable();
     const qint64 runId = currentRun();
-    const quint64 generation = ++m_ruleGeneration;
     m_rulesTitle->setText(tr("Rules of %1 for %2").arg(dimensionLabel(dimension), tableLabel(table)));
     if (dimension.isEmpty() || runId == 0) {
+        m_ruleJob.drop();
         m_ruleModel->setRules({});
         return;
     }
-    busy(+1);
-    runInBackground(
-        this,
-        [conninfo = m_conninfo, runId, table, dimension, generation] {
-            return load<std::vector<queries::RuleResult>>(
-                generation, [&] { return queries::dimensionRules(conninfo, runId, table, dimension); });
-        },
-        [this](const Loaded<std::vector<queries::RuleResult>> &r) {
-            busy(-1);
-            if (r.generation != m_ruleGeneration)
-                return;
-            if (!r.error.isEmpty()) {
-                showError(tr("The rules could not be read: %1").arg(r.error));
-                return;
-            }
-            m_ruleModel->setRules(r.value);
-            emit rulesLoaded();
-            if (m_ruleModel->rowCount() > 0)
-                selectRow(m_ruleView, 0);
-            else {
-                m_failingModel->setRows({});
-                m_rowsTitle->setText(tr("No rule of this dimension applies to this table."));
-                m_record->clear();
-            }
-        });
+    m_ruleJob.run([conninfo = m_conninfo, runId, table,
+                   dimension] { return queries::dimensionRules(conninfo, runId, table, dimension); },
+                  [this](const std::vector<queries::RuleResult> &rules) {
+                      m_ruleModel->setRules(rules);
+                      emit rulesLoaded();
+                      if (m_ruleModel->rowCount() > 0)
+                          selectRow(m_ruleView, 0);
+                      else {
+                          m_failingModel->setRows({});
+                          m_rowsTitle->setText(tr("No rule of this dimension applies to this table."));
+                          m_record->clear();
+                      }
+                  },
+                  [this](const JobFailure &f) { showError(tr("The rules could not be read: %1").arg(f.text())); });
 }
 
 void QualityPage::selectRule(const QString &ruleId)
@@ -499,35 +439,26 @@ void QualityPage::selectRule(const QString &ruleId)
 void QualityPage::loadFailingRows()
 {
     const queries::RuleResult *rule = m_ruleModel->ruleAt(currentRowOf(m_ruleView));
-    const quint64 generation = ++m_rowGeneration;
     m_record->clear();
     if (!rule) {
+        m_rowJob.drop();
         m_failingModel->setRows({});
         return;
     }
     m_rowsTitle->setText(rule->failed == 0
                              ? tr("No row failed %1").arg(rule->ruleId)
                              : tr("Rows that failed %1 (%2)").arg(rule->ruleId, QLocale().toString(rule->failed)));
-    busy(+1);
-    runInBackground(
-        this,
-        [conninfo = m_conninfo, runId = currentRun(), table = currentTable(), ruleId = rule->ruleId, generation] {
-            return load<std::vector<queries::FailingRow>>(
-                generation, [&] { return queries::failingRows(conninfo, runId, table, ruleId); });
+    m_rowJob.run(
+        [conninfo = m_conninfo, runId = currentRun(), table = currentTable(), ruleId = rule->ruleId] {
+            return queries::failingRows(conninfo, runId, table, ruleId);
         },
-        [this](const Loaded<std::vector<queries::FailingRow>> &r) {
-            busy(-1);
-            if (r.generation != m_rowGeneration)
-                return;
-            if (!r.error.isEmpty()) {
-                showError(tr("The failing rows could not be read: %1").arg(r.error));
-                return;
-            }
-            m_failingModel->setRows(r.value);
+        [this](const std::vector<queries::FailingRow> &rows) {
+            m_failingModel->setRows(rows);
             emit failingRowsLoaded();
             if (m_failingModel->rowCount() > 0)
                 selectRow(m_failingView, 0);
-        });
+        },
+        [this](const JobFailure &f) { showError(tr("The failing rows could not be read: %1").arg(f.text())); });
 }
 
 void QualityPage::showFailingRow(int row)
