@@ -28,20 +28,17 @@ namespace {
 
 const QString kExportDirKey = QStringLiteral("kpis/exportDirectory");
 
+// Throws csv::FileError naming the file; the job tracker words it.
 QString writeCsv(const QString &path, const std::vector<QStringList> &records)
 {
-    try {
-        csv::Writer writer(QFile::encodeName(path).toStdString());
-        for (const QStringList &record : records) {
-            for (const QString &field : record)
-                writer.field(field.toStdString());
-            writer.endRecord();
-        }
-        writer.close();
-        return {};
-    } catch (const std::exception &e) {
-        return QString::fromUtf8(e.what());
+    csv::Writer writer(QFile::encodeName(path).toStdString());
+    for (const QStringList &record : records) {
+        for (const QString &field : record)
+            writer.field(field.toStdString());
+        writer.endRecord();
     }
+    writer.close();
+    return {};
 }
 
 } // namespace
