@@ -11,6 +11,7 @@
 #include "TerminalProgress.h"
 
 #include "database/ConnectionProfile.h"
+#include "queries/RunQueries.h"
 #include "runner/DeadRuns.h"
 #include "runner/Runner.h"
 #include "sources/synthetic/GeneratorOptions.h"
@@ -18,8 +19,6 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QTimer>
-
-#include <pqxx/pqxx>
 
 #include <atomic>
 #include <csignal>
@@ -306,6 +305,22 @@ int runRunCommand(const QStringList &arguments)
     return exitCodeFor(result);
 }
 
+namespace {
+
+// HH:MM:SS from start to end, as the list always showed it; empty until both are known.
+QString durationText(const queries::RunSummary &run)
+{
+    if (!run.startedAt.isValid() || !run.endedAt.isValid())
+        return {};
+    const qint64 seconds = std::max<qint64>(0, run.startedAt.secsTo(run.endedAt));
+    return QStringLiteral("%1:%2:%3")
+        .arg(seconds / 3600, 2, 10, QLatin1Char('0'))
+        .arg(seconds / 60 % 60, 2, 10, QLatin1Char('0'))
+        .arg(seconds % 60, 2, 10, QLatin1Char('0'));
+}
+
+} // namespace
+
 int runRunsCommand(const QStringList &arguments)
 {
     QCommandLineParser parser;
@@ -329,34 +344,27 @@ int runRunsCommand(const QStringList &arguments)
             err(QStringLiteral("warning: could not look for runs whose process died: %1")
                     .arg(QString::fromUtf8(e.what()).trimmed()));
         }
-        pqxx::connection c{conninfo.toStdString()};
-        pqxx::read_transaction tx{c};
-        const auto rows = tx.exec_params(
-            "SELECT run_id, status, trigger, source_kind, started_by, to_char(queued_at, 'YYYY-MM-DD HH24:MI:SS'), "
-            "coalesce(to_char(ended_at - started_at, 'HH24:MI:SS'), ''), rows_read, rows_loaded, rows_quarantined, "
-            "coalesce(error_text, '') FROM ops.pipeline_run ORDER BY run_id DESC LIMIT $1",
-            qBound(1, parser.value(limit).toInt(), 10000));
+        // The Runs workspace's own query: one definition of what a run shows.
+        const std::vector<queries::RunSummary> runs =
+            queries::recentRuns(conninfo, qBound(1, parser.value(limit).toInt(), 10000));
         out(QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9 %10")
                 .arg(QStringLiteral("run").rightJustified(6), QStringLiteral("status").leftJustified(10),
                      QStringLiteral("trigger").leftJustified(13), QStringLiteral("source").leftJustified(10),
                      QStringLiteral("by").leftJustified(10), QStringLiteral("queued at").leftJustified(19),
                      QStringLiteral("duration").leftJustified(9), QStringLiteral("read").rightJustified(10),
                      QStringLiteral("loaded").rightJustified(10), QStringLiteral("quarantined").rightJustified(12)));
-        for (const auto &r : rows) {
-            QString line = QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9 %10")
-                               .arg(QString::number(r[0].as<qint64>()).rightJustified(6),
-                                    QString::fromStdString(r[1].as<std::string>()).leftJustified(10),
-                                    QString::fromStdString(r[2].as<std::string>()).leftJustified(13),
-                                    QString::fromStdString(r[3].as<std::string>()).leftJustified(10),
-                                    QString::fromStdString(r[4].as<std::string>()).leftJustified(10),
-                                    QString::fromStdString(r[5].as<std::string>()).leftJustified(19),
-                                    QString::fromStdString(r[6].as<std::string>()).leftJustified(9),
-                                    QString::number(r[7].as<qint64>()).rightJustified(10),
-                                    QString::number(r[8].as<qint64>()).rightJustified(10),
-                                    QString::number(r[9].as<qint64>()).rightJustified(12));
-            const QString error = QString::fromStdString(r[10].as<std::string>());
-            if (!error.isEmpty())
-                line += QStringLiteral("  ") + error.left(80);
+        for (const queries::RunSummary &run : runs) {
+            QString line =
+                QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9 %10")
+                    .arg(QString::number(run.runId).rightJustified(6), run.status.leftJustified(10),
+                         run.trigger.leftJustified(13), run.sourceKind.leftJustified(10),
+                         run.startedBy.leftJustified(10),
+                         run.queuedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")).leftJustified(19),
+                         durationText(run).leftJustified(9), QString::number(run.rowsRead).rightJustified(10),
+                         QString::number(run.rowsLoaded).rightJustified(10),
+                         QString::number(run.rowsQuarantined).rightJustified(12));
+            if (!run.error.isEmpty())
+                line += QStringLiteral("  ") + run.error.left(80);
             out(line);
         }
     } catch (const std::exception &e) {

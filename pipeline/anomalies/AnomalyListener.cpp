@@ -112,6 +112,7 @@ int AnomalyListener::backendPid() const
 bool AnomalyListener::connectAndListen()
 {
     m_state.reset();
+    emit phaseChanged(Phase::Connecting, m_error);
     auto state = std::make_unique<State>();
     try {
         state->conn = std::make_unique<pqxx::connection>(m_conninfo.toStdString());
@@ -122,12 +123,14 @@ bool AnomalyListener::connectAndListen()
     } catch (const std::exception &e) {
         m_error = QString::fromUtf8(e.what()).trimmed();
         qCWarning(lcAnomalies) << "anomaly listener could not connect:" << m_error;
+        emit phaseChanged(Phase::Waiting, m_error);
         return false;
     }
     state->notifier = std::make_unique<QSocketNotifier>(state->conn->sock(), QSocketNotifier::Read);
     connect(state->notifier.get(), &QSocketNotifier::activated, this, &AnomalyListener::onReadable);
     m_state = std::move(state);
     m_error.clear();
+    emit phaseChanged(Phase::Listening, {});
     flushPending();
     return true;
 }
@@ -179,6 +182,7 @@ void AnomalyListener::dropConnection(const QString &error)
                   .arg(error);
     qCWarning(lcAnomalies) << "anomaly listener lost its connection:" << error;
     emit connectionLost(m_error);
+    emit phaseChanged(Phase::Waiting, m_error);
     if (m_running)
         scheduleReconnect();
 }

@@ -17,6 +17,10 @@
 // connectionLost(), reconnects with backoff (250 ms doubling to 5 s),
 // LISTENs again and emits reconnected(): notifications sent meanwhile are
 // lost, so a console reloads what it shows on reconnected().
+//
+// Connecting blocks (up to the server's reply or connect_timeout), so a
+// console runs the listener on a thread of its own (LiveFlagFeed) and follows
+// phaseChanged(); start() and stop() then run on that thread.
 #include "anomalies/AnomalyChange.h"
 
 #include <QObject>
@@ -45,7 +49,15 @@ public:
 
     static constexpr int kCoalesceMs = 250;
 
+    enum class Phase {
+        Connecting, // an attempt is under way
+        Listening,
+        Waiting, // not connected; the next attempt is scheduled (error says why)
+    };
+    Q_ENUM(Phase)
+
 signals:
+    void phaseChanged(ecomops::anomalies::AnomalyListener::Phase phase, const QString &error);
     void claimsReady(const ecomops::anomalies::AnomalyClaims &claims);
     void connectionLost(const QString &error);
     void reconnected();

@@ -68,6 +68,12 @@ std::string whereClause(const FlagFilter &filter, Params &params, bool withStatu
         sql += " AND f.run_id = " + params.add(std::to_string(*filter.runId)) + "::bigint";
     if (!filter.flagIds.isEmpty())
         sql += " AND f.flag_id = ANY (" + params.add(sql::integerArrayLiteral(filter.flagIds)) + "::bigint[])";
+    if (!filter.productIds.isEmpty()) {
+        std::vector<std::string> ids;
+        for (const QString &id : filter.productIds)
+            ids.push_back(id.toStdString());
+        sql += " AND f.product_id = ANY (" + params.add(sql::textArrayLiteral(ids)) + "::text[])";
+    }
     return sql;
 }
 

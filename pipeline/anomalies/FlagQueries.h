@@ -13,6 +13,7 @@
 #include <QMap>
 #include <QMetaType>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -28,6 +29,7 @@ struct FlagFilter {
     std::optional<double> minZ;
     std::optional<qint64> runId; // flags raised by this run
     QList<qint64> flagIds;       // only these (e.g. the ones a notification named); empty = any
+    QStringList productIds;      // exactly these products (a product's flags at once); empty = any
 };
 
 enum class FlagColumn { FlagId, OrderDate, Product, Quantity, Threshold, ZScore, Status, DetectedAt };

@@ -1,33 +1,28 @@
 #include "anomalies/AnomaliesPage.h"
 
-#include "anomalies/AnomalyError.h"
 #include "anomalies/FlagDetailPanel.h"
 #include "anomalies/FlagFilterBar.h"
-#include "anomalies/FlagStatusDelegate.h"
+#include "anomalies/FlagListView.h"
 #include "anomalies/FlagTableModel.h"
-#include "anomalies/FlagText.h"
 #include "anomalies/LiveFlagFeed.h"
-#include "anomalies/Roles.h"
-#include "anomalies/Triage.h"
-#include "common/Background.h"
+#include "anomalies/TriageBar.h"
+#include "anomalies/TriageText.h"
 #include "common/Theme.h"
 #include "connection/ConnectionController.h"
+#include "queries/AnomalyQueries.h"
 
 #include <QAction>
 #include <QFileDialog>
-#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
-#include <QLocale>
+#include <QMenu>
 #include <QSettings>
 #include <QSplitter>
 #include <QTableView>
 #include <QToolButton>
 #include <QVBoxLayout>
-
-#include <pqxx/pqxx>
 
 namespace ecomops::widgets {
 
@@ -37,51 +32,13 @@ namespace {
 
 const QString kSettingsGroup = QStringLiteral("anomalies");
 
-struct RolesResult {
-    quint64 generation = 0;
-    bool known = false;
-    anomalies::RoleInfo roles;
-    QString error;
-};
-
-QKeySequence shortcutFor(FlagStatus status)
-{
-    switch (status) {
-    // Ctrl+1…4 switch workspaces; these stay clear of them and of the menus.
-    case FlagStatus::Reviewed:
-        return QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R);
-    case FlagStatus::Resolved:
-        return QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S);
-    case FlagStatus::FalsePositive:
-        return QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F);
-    case FlagStatus::New:
-        return QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N);
-    }
-    return {};
-}
-
-QString actionText(FlagStatus status)
-{
-    switch (status) {
-    case FlagStatus::Reviewed:
-        return AnomaliesPage::tr("Reviewed");
-    case FlagStatus::Resolved:
-        return AnomaliesPage::tr("Resolved");
-    case FlagStatus::FalsePositive:
-        return AnomaliesPage::tr("False positive");
-    case FlagStatus::New:
-        return AnomaliesPage::tr("Reopen");
-    }
-    return {};
-}
-
 } // namespace
 
 AnomaliesPage::AnomaliesPage(ConnectionController *connection, QWidget *parent)
     : WorkspacePage(Workspace::Anomalies, connection, parent), m_model(new FlagTableModel(this)),
-      m_filters(new FlagFilterBar), m_table(new QTableView), m_detail(new FlagDetailPanel),
+      m_filters(new FlagFilterBar), m_table(new FlagListView(m_model)), m_detail(new FlagDetailPanel),
       m_splitter(new QSplitter(Qt::Horizontal)), m_notice(new QLabel), m_permission(new QLabel),
-      m_selection(new QLabel), m_note(new QLineEdit), m_refresh(new QAction(tr("Refresh"), this)),
+      m_triage(new TriageBar(this)), m_refresh(new QAction(tr("Refresh"), this)),
       m_export(new QAction(tr("Export CSV…"), this))
 {
     auto *content = new QWidget;
@@ -103,61 +60,14 @@ AnomaliesPage::AnomaliesPage(ConnectionController *connection, QWidget *parent)
     layout->addWidget(m_filters);
     layout->addWidget(m_notice);
 
-    m_table->setObjectName(QStringLiteral("flagTable"));
-    m_table->setModel(m_model);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_table->setItemDelegateForColumn(FlagTableModel::Status,
-                                      new FlagStatusDelegate(FlagTableModel::StatusRole, m_table));
-    m_table->verticalHeader()->hide();
-    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 10);
-    m_table->horizontalHeader()->setSortIndicator(FlagTableModel::ZScore, Qt::DescendingOrder);
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->horizontalHeader()->setSectionsMovable(true);
-    m_table->setSortingEnabled(true);
-    m_table->setAlternatingRowColors(true);
-    m_table->setWordWrap(false);
-    m_table->setTabKeyNavigation(false);
-    m_table->setColumnWidth(FlagTableModel::FlagId, 70);
-    m_table->setColumnWidth(FlagTableModel::OrderDate, 100);
-    m_table->setColumnWidth(FlagTableModel::Product, 220);
-    m_table->setColumnWidth(FlagTableModel::Quantity, 75);
-    m_table->setColumnWidth(FlagTableModel::Threshold, 80);
-    m_table->setColumnWidth(FlagTableModel::ZScore, 70);
-    m_table->setColumnWidth(FlagTableModel::Status, 130);
-    m_table->setColumnWidth(FlagTableModel::ChangedBy, 100);
-
     // The triage bar under the table: a note and one button per target status.
-    auto *triageBar = new QWidget;
-    auto *triageLayout = new QHBoxLayout(triageBar);
-    triageLayout->setContentsMargins(0, 0, 0, 0);
-    triageLayout->addWidget(m_selection);
-    m_note->setObjectName(QStringLiteral("triageNote"));
-    m_note->setPlaceholderText(tr("Note for the change (why, what you checked)"));
-    m_note->setClearButtonEnabled(true);
-    triageLayout->addWidget(m_note, 1);
-    for (FlagStatus status : {FlagStatus::Reviewed, FlagStatus::Resolved, FlagStatus::FalsePositive, FlagStatus::New}) {
-        auto *action = new QAction(actionText(status), this);
-        action->setShortcut(shortcutFor(status));
-        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-        action->setObjectName(QStringLiteral("triage_") + anomalies::statusName(status));
-        connect(action, &QAction::triggered, this, [this, status] { triageSelection(status); });
-        addAction(action);
-        m_actions.insert(status, action);
-        auto *button = new QToolButton;
-        button->setDefaultAction(action);
-        button->setToolButtonStyle(Qt::ToolButtonTextOnly);
-        m_buttons.insert(status, button);
-        triageLayout->addWidget(button);
-    }
-    connect(m_note, &QLineEdit::returnPressed, this, [this] { triageSelection(FlagStatus::Reviewed); });
+    connect(m_triage, &TriageBar::triageRequested, this, &AnomaliesPage::triageSelection);
 
     auto *left = new QWidget;
     auto *leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
     leftLayout->addWidget(m_table, 1);
-    leftLayout->addWidget(triageBar);
+    leftLayout->addWidget(m_triage);
 
     m_splitter->setObjectName(QStringLiteral("anomalySplitter"));
     m_splitter->addWidget(left);
@@ -165,7 +75,7 @@ AnomaliesPage::AnomaliesPage(ConnectionController *connection, QWidget *parent)
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 2);
     m_splitter->setChildrenCollapsible(false);
-    m_splitter->setSizes({820, 560}); // first run; restoreState() brings back the user's own
+    m_splitter->setSizes({900, 480}); // first run; restoreState() brings back the user's own
     layout->addWidget(m_splitter, 1);
     setContent(content);
 
@@ -193,6 +103,7 @@ AnomaliesPage::AnomaliesPage(ConnectionController *connection, QWidget *parent)
         button->setToolButtonStyle(Qt::ToolButtonTextOnly);
         headerActions()->addWidget(button);
     }
+    headerActions()->addWidget(m_triage->makeMenuButton());
 
     connect(m_filters, &FlagFilterBar::filterChanged, this, [this] {
         m_model->setFilter(m_filters->filter());
@@ -210,11 +121,12 @@ AnomaliesPage::AnomaliesPage(ConnectionController *connection, QWidget *parent)
         updateActions();
     });
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
+        // Nothing to pick from an empty list: the detail panel says so.
+        m_detail->showEmptyList(m_model->rowCount() == 0);
         // Keep the flag in the detail panel selected across reloads.
         const int row = m_model->rowOfFlag(m_detail->flagId());
         if (row >= 0)
-            m_table->selectionModel()->setCurrentIndex(m_model->index(row, 0),
-                                                       QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+            m_table->selectRow(row);
         updateActions();
     });
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -237,6 +149,11 @@ AnomaliesPage::~AnomaliesPage()
     saveState();
 }
 
+QTableView *AnomaliesPage::table() const
+{
+    return m_table;
+}
+
 bool AnomaliesPage::isListening() const
 {
     return m_listener && m_listener->isListening();
@@ -256,6 +173,7 @@ void AnomaliesPage::onConnectionChanged()
     m_listener = nullptr;
     m_canTriage = false;
     m_whyNot = tr("Not connected to a database.");
+    m_roleJob.drop(); // what the old connection's role may do no longer matters
     m_detail->setConninfo(conninfo);
     m_detail->showFlag(0);
     m_model->setConninfo(conninfo);
@@ -269,38 +187,28 @@ void AnomaliesPage::onConnectionChanged()
         m_model->reload(); // notifications sent while it was away are lost
         m_detail->reload();
     });
-    if (!m_listener->start())
-        setNotice(Notice::Warning,
-                  tr("Changes made from other consoles will not appear by themselves until the "
-                     "console can listen again; use Refresh meanwhile."),
-                  m_listener->error());
+    connect(m_listener, &LiveFlagFeed::phaseChanged, this, [this](LiveFlagFeed::Phase phase, const QString &error) {
+        if (phase == LiveFlagFeed::Phase::Waiting && m_listener->failedAttempts() == 1)
+            setNotice(Notice::Warning,
+                      tr("Changes made from other consoles will not appear by themselves until the "
+                         "console can listen again; use Refresh meanwhile."),
+                      error);
+    });
+    m_listener->start();
 
-    const quint64 generation = ++m_roleGeneration;
-    runInBackground(
-        this,
-        [conninfo, generation] {
-            RolesResult r;
-            r.generation = generation;
-            try {
-                pqxx::connection conn{conninfo.toStdString()};
-                r.roles = anomalies::currentRoles(conn);
-                r.known = true;
-            } catch (const anomalies::AnomalyError &e) {
-                r.error = e.message();
-            } catch (const std::exception &e) {
-                r.error = QString::fromStdString(e.what());
-            }
-            return r;
-        },
-        [this](const RolesResult &r) {
-            if (r.generation != m_roleGeneration)
-                return;
-            m_canTriage = r.known && r.roles.can(anomalies::Capability::Triage);
-            m_whyNot = r.known ? r.roles.whyNot(anomalies::Capability::Triage)
-                               : tr("Could not find out what your role may do: %1").arg(r.error);
-            updateActions();
-            emit rolesKnown(m_canTriage);
-        });
+    m_roleJob.run([conninfo] { return queries::currentRoles(conninfo); },
+                  [this](const anomalies::RoleInfo &roles) {
+                      m_canTriage = roles.can(anomalies::Capability::Triage);
+                      m_whyNot = roles.whyNot(anomalies::Capability::Triage);
+                      updateActions();
+                      emit rolesKnown(m_canTriage);
+                  },
+                  [this](const JobFailure &failure) {
+                      m_canTriage = false;
+                      m_whyNot = tr("Could not find out what your role may do: %1").arg(failure.message);
+                      updateActions();
+                      emit rolesKnown(false);
+                  });
 }
 
 void AnomaliesPage::updateCounts()
@@ -312,59 +220,21 @@ void AnomaliesPage::updateCounts()
     for (qint64 n : m_model->statusCounts())
         all += n;
     // An empty list says why it is empty.
-    if (all == 0 && m_model->filter().product.isEmpty() && !m_model->filter().minZ &&
-        !m_model->filter().from.isValid() && !m_model->filter().to.isValid())
-        setNotice(Notice::Info, tr("No order line has been flagged yet. Flags appear here when a run's detect stage "
-                                   "finds a quantity far above its product's usual baseline."));
-    else if (all > 0)
-        setNotice(Notice::Info, tr("No flag matches these filters; %1 flags have other statuses: switch on their "
-                                   "buttons above to see them.")
-                                    .arg(QLocale().toString(all)));
-    else
-        setNotice(Notice::Info, tr("No flag matches these filters."));
+    setNotice(Notice::Info, triagetext::emptyList(m_model->filter(), all));
 }
 
 QList<int> AnomaliesPage::selectedRows() const
 {
-    QList<int> rows;
-    const QModelIndexList selected = m_table->selectionModel()->selectedRows();
-    for (const QModelIndex &index : selected)
-        rows.append(index.row());
-    std::sort(rows.begin(), rows.end());
-    return rows;
+    return m_table->selectedRowNumbers();
 }
 
 void AnomaliesPage::updateActions()
 {
-    const QList<int> rows = selectedRows();
-    const QLocale locale;
-    m_selection->setText(rows.isEmpty()     ? tr("No flag selected")
-                         : rows.size() == 1 ? tr("1 flag selected")
-                                            : tr("%1 flags selected").arg(rows.size()));
-    for (auto it = m_actions.cbegin(); it != m_actions.cend(); ++it) {
-        const FlagStatus target = it.key();
-        QString why;
-        if (!m_canTriage)
-            why = m_whyNot;
-        else if (rows.isEmpty())
-            why = tr("Select one or more flags first.");
-        else {
-            for (int row : rows) {
-                const anomalies::FlagRow *flag = m_model->flagAt(row);
-                if (flag && !anomalies::transitionAllowed(flag->status, target)) {
-                    why = tr("Flag %1 is %2: it cannot become %3.")
-                              .arg(flag->flagId)
-                              .arg(flagtext::statusLabel(flag->status), flagtext::statusLabel(target));
-                    break;
-                }
-            }
-        }
-        it.value()->setEnabled(why.isEmpty());
-        const QString shortcut = it.value()->shortcut().toString(QKeySequence::NativeText);
-        it.value()->setToolTip(why.isEmpty() ? tr("Mark the selected flags %1 (%2)").arg(it.value()->text(), shortcut)
-                                             : why);
-    }
-    m_note->setEnabled(m_canTriage);
+    QList<const anomalies::FlagRow *> selected;
+    for (int row : selectedRows())
+        if (const anomalies::FlagRow *flag = m_model->flagAt(row))
+            selected.append(flag);
+    m_triage->update(selected, m_canTriage, m_whyNot);
     if (!m_canTriage && connection()->isConnected() && !m_whyNot.isEmpty()) {
         m_permission->setText(tr("Triage is switched off for this connection. %1").arg(m_whyNot));
         QPalette pal = palette();
@@ -376,9 +246,24 @@ void AnomaliesPage::updateActions()
     }
 }
 
+QLineEdit *AnomaliesPage::noteEdit() const
+{
+    return m_triage->noteEdit();
+}
+
+QAction *AnomaliesPage::triageAction(FlagStatus status) const
+{
+    return m_triage->action(status);
+}
+
+QMenu *AnomaliesPage::triageMenu() const
+{
+    return m_triage->menu();
+}
+
 void AnomaliesPage::triageSelection(FlagStatus status)
 {
-    const QAction *action = m_actions.value(status);
+    const QAction *action = m_triage->action(status);
     if (!action || !action->isEnabled())
         return;
     const QList<int> rows = selectedRows();
@@ -387,44 +272,32 @@ void AnomaliesPage::triageSelection(FlagStatus status)
     for (int row : rows)
         if (const anomalies::FlagRow *flag = m_model->flagAt(row))
             m_pendingFlags.insert(flag->flagId);
-    setNotice(
-        Notice::Info,
-        tr("Asking the database to mark %n flag(s) %1…", nullptr, int(rows.size())).arg(flagtext::statusLabel(status)));
-    m_model->requestTriage(rows, status, m_note->text());
+    const bool wholeProduct = m_triage->wholeProduct();
+    setNotice(Notice::Info, triagetext::asking(int(rows.size()), status, wholeProduct));
+    if (wholeProduct)
+        m_model->requestProductTriage(rows, status, noteEdit()->text());
+    else
+        m_model->requestTriage(rows, status, noteEdit()->text());
+    m_table->advancePast(rows);
 }
 
 void AnomaliesPage::onTriageFinished(const anomalies::TriageResult &result)
 {
     using Kind = anomalies::TriageResult::Kind;
-    const QLocale locale;
     m_pendingFlags.clear();
     for (const anomalies::ChangedFlag &changed : result.changed)
-        m_ownVersions.insert({changed.flagId, changed.version});
+        m_toldVersions.insert({changed.flagId, changed.version});
     switch (result.kind) {
-    case Kind::Ok: {
-        const FlagStatus to = result.changed.isEmpty() ? FlagStatus::Reviewed : result.changed.first().to;
-        setNotice(Notice::Success,
-                  result.changed.size() == 1
-                      ? tr("Flag %1 is now %2.").arg(result.changed.first().flagId).arg(flagtext::statusLabel(to))
-                      : tr("%1 flags are now %2.").arg(result.changed.size()).arg(flagtext::statusLabel(to)));
-        m_note->clear();
+    case Kind::Ok:
+        setNotice(Notice::Success, triagetext::done(result));
+        noteEdit()->clear();
         break;
-    }
-    case Kind::Conflict: {
-        const anomalies::TriageConflict &c = result.conflict;
-        const QString who = c.consoleUser.isEmpty() ? c.changedBy : tr("%1 (role %2)").arg(c.consoleUser, c.changedBy);
-        setNotice(
-            Notice::Warning,
-            tr("Someone else changed flag %1 first: %2 marked it %3 at %4 (version %5; you were looking at "
-               "version %6). Your change was not applied to any of the selected flags. The list now shows "
-               "their change; check it and try again if still needed.")
-                .arg(c.flagId)
-                .arg(who, flagtext::statusLabel(c.status), locale.toString(c.at.toLocalTime(), QLocale::ShortFormat))
-                .arg(c.version)
-                .arg(c.expectedVersion),
-            result.detail);
+    case Kind::Conflict:
+        // The conflict names the other change: its own notification, heard
+        // before or after this, would only repeat it over these words.
+        m_toldVersions.insert({result.conflict.flagId, result.conflict.version});
+        setNotice(Notice::Warning, triagetext::conflict(result.conflict), result.detail);
         break;
-    }
     case Kind::NotAllowed:
         m_canTriage = false;
         m_whyNot = result.message;
@@ -462,28 +335,12 @@ void AnomaliesPage::onLiveChanges(const anomalies::VerifiedChanges &changes)
         bool own = true;
         for (qsizetype i = 0; i < it->flagIds.size() && own; ++i)
             own = m_pendingFlags.contains(it->flagIds.at(i)) ||
-                  m_ownVersions.contains({it->flagIds.at(i), it->versions.value(i)});
+                  m_toldVersions.contains({it->flagIds.at(i), it->versions.value(i)});
         if (!own) {
-            announce(*it);
+            setNotice(Notice::Info, triagetext::fromAnotherConsole(*it));
             return;
         }
     }
-}
-
-void AnomaliesPage::announce(const anomalies::AnomalyChange &change)
-{
-    const QString who = change.consoleUser.isEmpty() ? change.dbRole : change.consoleUser;
-    const auto status = anomalies::flagStatusFromString(change.status);
-    const QString statusText = status ? flagtext::statusLabel(*status) : change.status;
-    QStringList ids;
-    for (qint64 id : change.flagIds.mid(0, 5))
-        ids.append(QString::number(id));
-    if (change.flagIds.size() > 5)
-        ids.append(QStringLiteral("…"));
-    setNotice(Notice::Info, (change.flagIds.size() == 1 ? tr("From another console: %1 marked flag %2 %3 at %4.")
-                                                        : tr("From another console: %1 marked flags %2 %3 at %4."))
-                                .arg(who, ids.join(QStringLiteral(", ")), statusText,
-                                     QLocale().toString(change.at.toLocalTime(), QLocale::ShortFormat)));
 }
 
 void AnomaliesPage::setNotice(Notice kind, const QString &text, const QString &detail)

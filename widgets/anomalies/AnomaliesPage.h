@@ -3,18 +3,19 @@
 // fetched table of flags with filters and counts per status, the chosen
 // flag's detail, triage actions (with a note, on one flag or many) that ask
 // the database and show a conflict in words, and live updates from other
-// consoles through LISTEN/NOTIFY.
+// consoles through LISTEN/NOTIFY. After an action the selection moves on to
+// the next flag, so a steward can triage key after key.
 #include "anomalies/Status.h"
+#include "common/JobTracker.h"
 #include "common/WorkspacePage.h"
 
-#include <QMap>
 #include <QPair>
 #include <QSet>
 
 class QAction;
 class QLabel;
 class QLineEdit;
-class QToolButton;
+class QMenu;
 class QSplitter;
 class QTableView;
 
@@ -28,8 +29,10 @@ namespace ecomops::widgets {
 
 class FlagDetailPanel;
 class FlagFilterBar;
+class FlagListView;
 class FlagTableModel;
 class LiveFlagFeed;
+class TriageBar;
 
 class AnomaliesPage : public WorkspacePage
 {
@@ -39,11 +42,15 @@ public:
     ~AnomaliesPage() override;
 
     FlagTableModel *model() const { return m_model; }
-    QTableView *table() const { return m_table; }
+    QTableView *table() const;
     FlagFilterBar *filterBar() const { return m_filters; }
     FlagDetailPanel *detailPanel() const { return m_detail; }
-    QLineEdit *noteEdit() const { return m_note; }
-    QAction *triageAction(anomalies::FlagStatus status) const { return m_actions.value(status); }
+    TriageBar *triageBar() const { return m_triage; }
+    QLineEdit *noteEdit() const;
+    QAction *triageAction(anomalies::FlagStatus status) const;
+    // Every triage action with its shortcut, also under the header's Triage button.
+    QMenu *triageMenu() const;
+    LiveFlagFeed *liveFeed() const { return m_listener; }
     // The message line above the table: results, conflicts, live changes.
     QString noticeText() const;
     bool canTriage() const { return m_canTriage; }
@@ -62,7 +69,6 @@ private:
     void onConnectionChanged();
     void onTriageFinished(const anomalies::TriageResult &result);
     void onLiveChanges(const anomalies::VerifiedChanges &changes);
-    void announce(const anomalies::AnomalyChange &change);
     void updateActions();
     void updateCounts();
     QList<int> selectedRows() const;
@@ -71,24 +77,22 @@ private:
 
     FlagTableModel *m_model;
     FlagFilterBar *m_filters;
-    QTableView *m_table;
+    FlagListView *m_table;
     FlagDetailPanel *m_detail;
     QSplitter *m_splitter;
     QLabel *m_notice;
     QLabel *m_permission;
-    QLabel *m_selection;
-    QLineEdit *m_note;
-    QMap<anomalies::FlagStatus, QAction *> m_actions;
-    QMap<anomalies::FlagStatus, QToolButton *> m_buttons;
+    TriageBar *m_triage;
     QAction *m_refresh;
     QAction *m_export;
     LiveFlagFeed *m_listener = nullptr;
     bool m_canTriage = false;
     QString m_whyNot;
-    quint64 m_roleGeneration = 0;
-    // Our own changes, to tell their NOTIFY from other consoles'.
+    JobTracker m_roleJob{this};
+    // Our own changes, to tell their NOTIFY from other consoles'; and the
+    // change a conflict has told of already, whose NOTIFY adds nothing.
     QSet<qint64> m_pendingFlags;
-    QSet<QPair<qint64, int>> m_ownVersions;
+    QSet<QPair<qint64, int>> m_toldVersions;
 };
 
 } // namespace ecomops::widgets

@@ -1,11 +1,10 @@
 #include "anomalies/FlagDetailPanel.h"
 
-#include "anomalies/AnomalyError.h"
 #include "anomalies/AuditTrailModel.h"
 #include "anomalies/FlagText.h"
 #include "anomalies/QuantityHistoryChart.h"
-#include "common/Background.h"
 #include "common/Theme.h"
+#include "queries/AnomalyQueries.h"
 
 #include <QHeaderView>
 #include <QLabel>
@@ -13,17 +12,9 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
-#include <pqxx/pqxx>
-
 namespace ecomops::widgets {
 
 namespace {
-
-struct DetailResult {
-    quint64 generation = 0;
-    std::optional<anomalies::FlagDetail> detail;
-    QString error;
-};
 
 QLabel *sectionLabel(const QString &text, QWidget *parent)
 {
@@ -72,45 +63,39 @@ FlagDetailPanel::FlagDetailPanel(QWidget *parent)
 void FlagDetailPanel::showFlag(qint64 flagId)
 {
     m_flagId = flagId;
-    const quint64 generation = ++m_generation;
     if (flagId == 0 || m_conninfo.isEmpty()) {
+        m_job.drop();
         m_detail = {};
         m_title->setText(tr("No flag selected"));
-        m_summary->setText(tr("Pick a flag in the list to see its order line, the product's quantities against "
-                              "their baseline, and who changed it when."));
+        m_summary->setText(m_listEmpty ? tr("The list is empty: there is no flag to show.")
+                                       : tr("Pick a flag in the list to see its order line, the product's quantities "
+                                            "against their baseline, and who changed it when."));
         m_line->clear();
         m_baseline->clear();
         m_chart->clear();
         m_audit->setEvents({});
         return;
     }
-    runInBackground(
-        this,
-        [conninfo = m_conninfo, flagId, generation] {
-            DetailResult r;
-            r.generation = generation;
-            try {
-                pqxx::connection conn{conninfo.toStdString()};
-                r.detail = anomalies::FlagQueries(conn).detail(flagId);
-                if (!r.detail)
-                    r.error = tr("Flag %1 no longer exists.").arg(flagId);
-            } catch (const anomalies::AnomalyError &e) {
-                r.error = e.message();
-            } catch (const std::exception &e) {
-                r.error = tr("The flag could not be read: %1").arg(QString::fromStdString(e.what()));
-            }
-            return r;
-        },
-        [this](const DetailResult &r) {
-            if (r.generation != m_generation)
-                return;
-            if (!r.detail) {
-                m_title->setText(tr("Flag %1").arg(m_flagId));
-                m_summary->setText(r.error);
-                return;
-            }
-            apply(*r.detail);
-        });
+    m_job.run([conninfo = m_conninfo, flagId] { return queries::flagDetail(conninfo, flagId); },
+              [this](const std::optional<anomalies::FlagDetail> &detail) {
+                  if (detail) {
+                      apply(*detail);
+                      return;
+                  }
+                  m_title->setText(tr("Flag %1").arg(m_flagId));
+                  m_summary->setText(tr("Flag %1 no longer exists.").arg(m_flagId));
+              },
+              [this](const JobFailure &failure) {
+                  m_title->setText(tr("Flag %1").arg(m_flagId));
+                  m_summary->setText(tr("The flag could not be read: %1").arg(failure.text()));
+              });
+}
+
+void FlagDetailPanel::showEmptyList(bool empty)
+{
+    m_listEmpty = empty;
+    if (empty)
+        showFlag(0);
 }
 
 void FlagDetailPanel::apply(const anomalies::FlagDetail &detail)

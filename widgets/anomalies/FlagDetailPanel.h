@@ -2,6 +2,7 @@
 // One flag in full: its order line, the product's quantity history against
 // the baseline, and the audit trail of its status. Read on the thread pool.
 #include "anomalies/FlagQueries.h"
+#include "common/JobTracker.h"
 
 #include <QWidget>
 
@@ -23,6 +24,8 @@ public:
     // 0 shows the "pick a flag" hint.
     void showFlag(qint64 flagId);
     void reload() { showFlag(m_flagId); }
+    // An empty list leaves nothing to pick: the panel clears and says so.
+    void showEmptyList(bool empty);
     qint64 flagId() const { return m_flagId; }
     // The detail last shown (flag.flagId == 0 while none).
     const anomalies::FlagDetail &detail() const { return m_detail; }
@@ -39,7 +42,8 @@ private:
 
     QString m_conninfo;
     qint64 m_flagId = 0;
-    quint64 m_generation = 0;
+    bool m_listEmpty = false;
+    JobTracker m_job{this};
     anomalies::FlagDetail m_detail;
     QLabel *m_title;
     QLabel *m_summary;

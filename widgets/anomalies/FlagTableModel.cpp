@@ -1,86 +1,13 @@
 #include "anomalies/FlagTableModel.h"
 
-#include "anomalies/AnomalyError.h"
+#include "anomalies/FlagColumns.h"
 #include "anomalies/FlagText.h"
-#include "common/Background.h"
-#include "csv/Writer.h"
-
-#include <QLocale>
-
-#include <pqxx/pqxx>
-
-#include <memory>
+#include "queries/AnomalyQueries.h"
 
 namespace ecomops::widgets {
 
-using anomalies::FlagColumn;
 using anomalies::FlagRow;
 using anomalies::FlagStatus;
-
-struct FlagTableModel::PageResult {
-    quint64 generation = 0;
-    bool reset = false; // a reload: replaces the rows
-    qint64 offset = 0;
-    QList<FlagRow> rows;
-    qint64 total = -1; // counted on a reload
-    QMap<FlagStatus, qint64> counts;
-    QString error;
-    QString detail;
-};
-
-namespace {
-
-// Runs `body` on a connection of its own, turning failures into words.
-template <typename Body> void withConnection(const QString &conninfo, QString &error, QString &detail, Body &&body)
-{
-    try {
-        pqxx::connection conn{conninfo.toStdString()};
-        body(conn);
-    } catch (const anomalies::AnomalyError &e) {
-        error = e.message();
-        detail = e.detail();
-    } catch (const std::exception &e) {
-        error = FlagTableModel::tr("The anomaly flags could not be read from the database.");
-        detail = QString::fromStdString(e.what());
-    }
-}
-
-FlagColumn flagColumn(int column)
-{
-    switch (column) {
-    case FlagTableModel::FlagId:
-        return FlagColumn::FlagId;
-    case FlagTableModel::OrderDate:
-        return FlagColumn::OrderDate;
-    case FlagTableModel::Product:
-        return FlagColumn::Product;
-    case FlagTableModel::Quantity:
-        return FlagColumn::Quantity;
-    case FlagTableModel::Threshold:
-        return FlagColumn::Threshold;
-    case FlagTableModel::Status:
-        return FlagColumn::Status;
-    case FlagTableModel::DetectedAt:
-        return FlagColumn::DetectedAt;
-    default:
-        return FlagColumn::ZScore;
-    }
-}
-
-QString productText(const FlagRow &f)
-{
-    return f.productName.isEmpty() ? f.productId
-                                   : QString(f.productName + QStringLiteral(" (") + f.productId + QLatin1Char(')'));
-}
-
-QString changedByText(const FlagRow &f)
-{
-    if (!f.statusChangedAt.isValid())
-        return {};
-    return f.statusChangedUser.isEmpty() ? f.statusChangedBy : f.statusChangedUser;
-}
-
-} // namespace
 
 FlagTableModel::FlagTableModel(QObject *parent) : QAbstractTableModel(parent)
 {
@@ -135,77 +62,15 @@ QVariant FlagTableModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const FlagRow &f = m_rows.at(index.row());
-    const QLocale locale;
     switch (role) {
     case Qt::DisplayRole:
-        switch (index.column()) {
-        case FlagId:
-            return QString::number(f.flagId);
-        case OrderDate:
-            return locale.toString(f.orderDate, QLocale::ShortFormat);
-        case Product:
-            return productText(f);
-        case Quantity:
-            return locale.toString(f.quantity);
-        case Threshold:
-            return locale.toString(f.threshold, 'f', 1);
-        case ZScore:
-            return locale.toString(f.zScore, 'f', 2);
-        case Status:
-            return flagtext::statusLabel(f.status);
-        case ChangedBy:
-            return changedByText(f);
-        case DetectedAt:
-            return locale.toString(f.detectedAt.toLocalTime(), QLocale::ShortFormat);
-        }
-        break;
+        return flagcolumns::display(f, index.column());
     case SortRole:
-        switch (index.column()) {
-        case FlagId:
-            return f.flagId;
-        case OrderDate:
-            return f.orderDate;
-        case Product:
-            return f.productId;
-        case Quantity:
-            return f.quantity;
-        case Threshold:
-            return f.threshold;
-        case ZScore:
-            return f.zScore;
-        case Status:
-            return int(f.status);
-        case ChangedBy:
-            return changedByText(f);
-        case DetectedAt:
-            return f.detectedAt;
-        }
-        break;
+        return flagcolumns::sortValue(f, index.column());
     case Qt::TextAlignmentRole:
-        switch (index.column()) {
-        case FlagId:
-        case Quantity:
-        case Threshold:
-        case ZScore:
-            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
-        default:
-            return QVariant::fromValue(Qt::AlignLeft | Qt::AlignVCenter);
-        }
+        return flagcolumns::alignment(index.column());
     case Qt::ToolTipRole:
-        if (index.column() == Status && f.statusChangedAt.isValid())
-            return tr("%1 since %2, by %3")
-                .arg(flagtext::statusLabel(f.status),
-                     locale.toString(f.statusChangedAt.toLocalTime(), QLocale::ShortFormat), changedByText(f));
-        if (index.column() == ZScore)
-            return tr("Quantity %1 against a median of %2 and σ %3 (k = %4): threshold %5")
-                .arg(f.quantity)
-                .arg(f.median, 0, 'f', 1)
-                .arg(f.sigma, 0, 'f', 2)
-                .arg(f.k, 0, 'f', 1)
-                .arg(f.threshold, 0, 'f', 1);
-        if (index.column() == Product)
-            return productText(f);
-        break;
+        return flagcolumns::toolTip(f, index.column());
     case FlagRole:
         return QVariant::fromValue(f);
     case StatusRole:
@@ -220,31 +85,7 @@ QVariant FlagTableModel::headerData(int section, Qt::Orientation orientation, in
 {
     if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount)
         return QAbstractTableModel::headerData(section, orientation, role);
-    if (role == Qt::DisplayRole) {
-        switch (section) {
-        case FlagId:
-            return tr("Flag");
-        case OrderDate:
-            return tr("Order date");
-        case Product:
-            return tr("Product");
-        case Quantity:
-            return tr("Quantity");
-        case Threshold:
-            return tr("Threshold");
-        case ZScore:
-            return tr("z-score");
-        case Status:
-            return tr("Status");
-        case ChangedBy:
-            return tr("Changed by");
-        case DetectedAt:
-            return tr("Detected");
-        }
-    }
-    if (role == Qt::ToolTipRole && section == ZScore)
-        return tr("How many standard deviations the quantity lies above the product's median");
-    return {};
+    return flagcolumns::header(section, role);
 }
 
 bool FlagTableModel::setData(const QModelIndex &index, const QVariant &value, int role)
@@ -273,32 +114,32 @@ void FlagTableModel::fetchMore(const QModelIndex &parent)
     if (!canFetchMore(parent))
         return;
     m_fetching = true;
-    const quint64 generation = m_generation;
     const qint64 offset = m_rows.size();
-    runInBackground(
-        this,
-        [conninfo = m_conninfo, filter = m_filter, sort = m_sort, generation, offset] {
-            PageResult r;
-            r.generation = generation;
-            r.offset = offset;
-            withConnection(conninfo, r.error, r.detail, [&](pqxx::connection &conn) {
-                r.rows = anomalies::FlagQueries(conn).page(filter, sort, offset, kPageSize);
-            });
-            return r;
-        },
-        [this](const PageResult &r) {
-            if (r.generation != m_generation)
-                return;
-            m_fetching = false;
-            applyPage(r);
-        });
+    m_pageJob.run([conninfo = m_conninfo, filter = m_filter, sort = m_sort,
+                   offset] { return queries::flagPage(conninfo, filter, sort, offset, kPageSize); },
+                  [this, offset](const QList<FlagRow> &rows) {
+                      m_fetching = false;
+                      if (offset != m_rows.size())
+                          return;
+                      if (rows.isEmpty()) {
+                          m_total = m_rows.size(); // fewer than counted: flags went away meanwhile
+                          return;
+                      }
+                      beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + rows.size() - 1));
+                      m_rows.append(rows);
+                      endInsertRows();
+                  },
+                  [this](const JobFailure &failure) {
+                      m_fetching = false;
+                      fail(failure);
+                  });
 }
 
 void FlagTableModel::sort(int column, Qt::SortOrder order)
 {
     if (!isSortable(column))
         return;
-    const FlagColumn sortColumn = flagColumn(column);
+    const anomalies::FlagColumn sortColumn = flagcolumns::sortColumn(column);
     const bool descending = order == Qt::DescendingOrder;
     if (sortColumn == m_sort.column && descending == m_sort.descending)
         return;
@@ -309,9 +150,12 @@ void FlagTableModel::sort(int column, Qt::SortOrder order)
 
 void FlagTableModel::reload()
 {
-    ++m_generation;
+    // What was asked of the old list no longer applies to the new one.
+    m_pageJob.drop();
+    m_refreshJob.drop();
     m_fetching = false;
     if (m_conninfo.isEmpty()) {
+        m_reloadJob.drop();
         beginResetModel();
         m_rows.clear();
         m_total = 0;
@@ -322,129 +166,119 @@ void FlagTableModel::reload()
         return;
     }
     setLoading(true);
-    const quint64 generation = m_generation;
-    runInBackground(
-        this,
-        [conninfo = m_conninfo, filter = m_filter, sort = m_sort, generation] {
-            PageResult r;
-            r.generation = generation;
-            r.reset = true;
-            withConnection(conninfo, r.error, r.detail, [&](pqxx::connection &conn) {
-                anomalies::FlagQueries queries(conn);
-                r.total = queries.count(filter);
-                r.counts = queries.countByStatus(filter);
-                r.rows = queries.page(filter, sort, 0, kPageSize);
-            });
-            return r;
-        },
-        [this](const PageResult &r) {
-            if (r.generation != m_generation)
-                return;
-            applyPage(r);
-            setLoading(false);
-        });
+    m_reloadJob.run([conninfo = m_conninfo, filter = m_filter,
+                     sort = m_sort] { return queries::firstFlagPage(conninfo, filter, sort, kPageSize); },
+                    [this](const queries::FlagPage &page) {
+                        beginResetModel();
+                        m_rows = page.rows;
+                        m_total = std::max<qint64>(page.total, m_rows.size());
+                        m_counts = page.counts;
+                        endResetModel();
+                        emit countsChanged();
+                        setLoading(false);
+                    },
+                    [this](const JobFailure &failure) {
+                        fail(failure);
+                        setLoading(false);
+                    });
 }
 
-void FlagTableModel::applyPage(const PageResult &r)
+void FlagTableModel::fail(const JobFailure &failure)
 {
-    if (!r.error.isEmpty()) {
-        emit loadFailed(r.error, r.detail);
-        return;
-    }
-    if (r.reset) {
-        beginResetModel();
-        m_rows = r.rows;
-        m_total = std::max<qint64>(r.total, m_rows.size());
-        m_counts = r.counts;
-        endResetModel();
-        emit countsChanged();
-        return;
-    }
-    if (r.offset != m_rows.size() || r.rows.isEmpty()) {
-        if (r.rows.isEmpty())
-            m_total = m_rows.size(); // fewer than counted: flags went away meanwhile
-        return;
-    }
-    beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + r.rows.size() - 1));
-    m_rows.append(r.rows);
-    endInsertRows();
+    emit loadFailed(failure.message.isEmpty() ? tr("The anomaly flags could not be read from the database.")
+                                              : failure.message,
+                    failure.detail);
 }
 
 void FlagTableModel::refreshFlags(const QList<qint64> &flagIds)
 {
     if (m_conninfo.isEmpty())
         return;
-    const quint64 generation = m_generation;
-    runInBackground(
-        this,
-        [conninfo = m_conninfo, filter = m_filter, sort = m_sort, flagIds, generation] {
-            PageResult r;
-            r.generation = generation;
-            withConnection(conninfo, r.error, r.detail, [&](pqxx::connection &conn) {
-                anomalies::FlagQueries queries(conn);
-                if (!flagIds.isEmpty()) {
-                    anomalies::FlagFilter only;
-                    only.flagIds = flagIds;
-                    r.rows = queries.page(only, sort, 0, int(flagIds.size()));
-                }
-                r.counts = queries.countByStatus(filter);
-            });
-            return r;
-        },
-        [this, flagIds](const PageResult &r) {
-            if (r.generation != m_generation)
-                return;
-            if (!r.error.isEmpty()) {
-                emit loadFailed(r.error, r.detail);
-                return;
-            }
-            for (const FlagRow &fresh : r.rows) {
-                const int row = rowOfFlag(fresh.flagId);
-                if (row < 0)
-                    continue;
-                m_rows[row] = fresh;
-                emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
-            }
-            m_counts = r.counts;
-            emit countsChanged();
-            emit flagsRefreshed(flagIds);
-        });
+    m_refreshJob.run([conninfo = m_conninfo, filter = m_filter, sort = m_sort,
+                      flagIds] { return queries::refreshedFlags(conninfo, flagIds, filter, sort); },
+                     [this, flagIds](const queries::FlagPage &page) {
+                         for (const FlagRow &fresh : page.rows) {
+                             const int row = rowOfFlag(fresh.flagId);
+                             if (row < 0)
+                                 continue;
+                             m_rows[row] = fresh;
+                             emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+                         }
+                         m_counts = page.counts;
+                         emit countsChanged();
+                         emit flagsRefreshed(flagIds);
+                     },
+                     [this](const JobFailure &failure) { fail(failure); });
 }
 
-void FlagTableModel::requestTriage(const QList<int> &rows, FlagStatus status, const QString &note)
+anomalies::TriageRequest FlagTableModel::triageRequest(const QList<int> &rows, FlagStatus status,
+                                                       const QString &note) const
 {
     anomalies::TriageRequest request;
     request.newStatus = status;
     request.note = note;
     request.consoleUser = flagtext::consoleUser();
-    QList<qint64> ids;
-    for (int row : rows) {
-        if (const FlagRow *f = flagAt(row)) {
+    for (int row : rows)
+        if (const FlagRow *f = flagAt(row))
             request.flags.append({f->flagId, f->version});
-            ids.append(f->flagId);
-        }
-    }
+    return request;
+}
+
+void FlagTableModel::finishTriage(const anomalies::TriageResult &result, const QList<qint64> &flagIds)
+{
+    emit triageFinished(result);
+    // What the database holds now, whether our change went in or someone else's did.
+    if (result.kind != anomalies::TriageResult::Kind::NotAllowed)
+        refreshFlags(flagIds);
+}
+
+void FlagTableModel::requestTriage(const QList<int> &rows, FlagStatus status, const QString &note)
+{
+    const anomalies::TriageRequest request = triageRequest(rows, status, note);
     if (request.flags.isEmpty() || m_conninfo.isEmpty())
         return;
-    runInBackground(
-        this,
-        [conninfo = m_conninfo, request] {
-            anomalies::TriageResult result;
-            try {
-                pqxx::connection conn{conninfo.toStdString()};
-                result = anomalies::triage(conn, request);
-            } catch (const std::exception &e) {
-                result.kind = anomalies::TriageResult::Kind::Failed;
-                result.message = tr("The database could not be reached to change the flags.");
-                result.detail = QString::fromStdString(e.what());
-            }
-            return result;
+    QList<qint64> ids;
+    for (const anomalies::FlagVersion &v : request.flags)
+        ids.append(v.flagId);
+    m_triageJob.run([conninfo = m_conninfo, request] { return queries::triageFlags(conninfo, request); },
+                    [this, ids](const anomalies::TriageResult &result) { finishTriage(result, ids); },
+                    [this, ids](const JobFailure &failure) {
+                        anomalies::TriageResult result;
+                        result.kind = anomalies::TriageResult::Kind::Failed;
+                        result.message = tr("The flags could not be changed: %1").arg(failure.message);
+                        result.detail = failure.detail;
+                        finishTriage(result, ids);
+                    });
+}
+
+void FlagTableModel::requestProductTriage(const QList<int> &rows, FlagStatus status, const QString &note)
+{
+    const anomalies::TriageRequest request = triageRequest(rows, status, note);
+    QStringList products;
+    for (int row : rows)
+        if (const FlagRow *f = flagAt(row); f && !products.contains(f->productId))
+            products.append(f->productId);
+    if (request.flags.isEmpty() || m_conninfo.isEmpty())
+        return;
+    m_triageJob.run(
+        [conninfo = m_conninfo, request, products] { return queries::triageProducts(conninfo, request, products); },
+        [this, products](const anomalies::TriageResult &result) {
+            // The loaded rows of these products, and whatever the request changed.
+            QList<qint64> ids;
+            for (const FlagRow &f : std::as_const(m_rows))
+                if (products.contains(f.productId))
+                    ids.append(f.flagId);
+            for (const anomalies::ChangedFlag &c : result.changed)
+                if (!ids.contains(c.flagId))
+                    ids.append(c.flagId);
+            finishTriage(result, ids);
         },
-        [this, ids](const anomalies::TriageResult &result) {
-            emit triageFinished(result);
-            // What the database holds now, whether our change went in or someone else's did.
-            if (result.kind != anomalies::TriageResult::Kind::NotAllowed)
-                refreshFlags(ids);
+        [this](const JobFailure &failure) {
+            anomalies::TriageResult result;
+            result.kind = anomalies::TriageResult::Kind::Failed;
+            result.message = tr("The flags could not be changed: %1").arg(failure.message);
+            result.detail = failure.detail;
+            finishTriage(result, {});
         });
 }
 
@@ -454,62 +288,13 @@ void FlagTableModel::exportCsv(const QString &path)
         emit exportFinished(false, tr("Not connected to a database."));
         return;
     }
-    struct ExportResult {
-        qint64 rows = 0;
-        QString error;
-        QString detail;
-    };
-    runInBackground(
-        this,
-        [conninfo = m_conninfo, filter = m_filter, sort = m_sort, path] {
-            ExportResult r;
-            withConnection(conninfo, r.error, r.detail, [&](pqxx::connection &conn) {
-                anomalies::FlagQueries queries(conn);
-                csv::Writer out(path.toStdString());
-                out.writeRecord({"flag_id", "order_id", "line_no", "order_date", "product_id", "product_name",
-                                 "quantity", "median", "sigma", "k", "threshold", "z_score", "status", "version",
-                                 "changed_by", "changed_at", "detected_at", "run_id"});
-                constexpr int kChunk = 5000;
-                for (qint64 offset = 0;; offset += kChunk) {
-                    const QList<FlagRow> rows = queries.page(filter, sort, offset, kChunk);
-                    for (const FlagRow &f : rows) {
-                        out.field(f.flagId);
-                        out.field(f.orderId.toStdString());
-                        out.field(f.lineNo);
-                        out.field(f.orderDate.toString(Qt::ISODate).toStdString());
-                        out.field(f.productId.toStdString());
-                        out.field(f.productName.toStdString());
-                        out.field(f.quantity);
-                        out.field(f.median);
-                        out.field(f.sigma);
-                        out.field(f.k);
-                        out.field(f.threshold);
-                        out.field(f.zScore);
-                        out.field(anomalies::statusName(f.status).toStdString());
-                        out.field(f.version);
-                        out.field(changedByText(f).toStdString());
-                        out.field(f.statusChangedAt.isValid()
-                                      ? f.statusChangedAt.toUTC().toString(Qt::ISODate).toStdString()
-                                      : std::string());
-                        out.field(f.detectedAt.toUTC().toString(Qt::ISODate).toStdString());
-                        out.field(f.runId);
-                        out.endRecord();
-                        ++r.rows;
-                    }
-                    if (rows.size() < kChunk)
-                        break;
-                }
-                out.close();
-            });
-            return r;
-        },
-        [this, path](const ExportResult &r) {
-            if (!r.error.isEmpty())
-                emit exportFinished(false, r.error + QLatin1Char(' ') + r.detail);
-            else
-                emit exportFinished(true, (r.rows == 1 ? tr("1 flag exported to %1").arg(path)
-                                                       : tr("%1 flags exported to %2").arg(r.rows).arg(path)));
-        });
+    m_exportJob.run([conninfo = m_conninfo, filter = m_filter, sort = m_sort,
+                     path] { return queries::exportFlags(conninfo, filter, sort, path); },
+                    [this, path](qint64 rows) {
+                        emit exportFinished(true, (rows == 1 ? tr("1 flag exported to %1").arg(path)
+                                                             : tr("%1 flags exported to %2").arg(rows).arg(path)));
+                    },
+                    [this](const JobFailure &failure) { emit exportFinished(false, failure.text()); });
 }
 
 void FlagTableModel::setLoading(bool loading)

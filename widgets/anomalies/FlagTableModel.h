@@ -3,9 +3,11 @@
 // fetched lazily on the thread pool (canFetchMore/fetchMore), sorted by the
 // server, filtered by a FlagFilter. Edits are requests: setData() and
 // requestTriage() ask ops.triage_anomaly, and a row changes only when the
-// database has confirmed (refreshFlags re-reads it).
+// database has confirmed (refreshFlags re-reads it). How each column reads
+// is FlagColumns'; the database calls are queries/AnomalyQueries.
 #include "anomalies/FlagQueries.h"
 #include "anomalies/Triage.h"
+#include "common/JobTracker.h"
 
 #include <QAbstractTableModel>
 #include <QMap>
@@ -16,7 +18,8 @@ class FlagTableModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { FlagId, OrderDate, Product, Quantity, Threshold, ZScore, Status, ChangedBy, DetectedAt, ColumnCount };
+    // Status and Changed by early: a narrow list (1280 pixels) still shows them.
+    enum Column { FlagId, Product, Quantity, ZScore, Status, ChangedBy, Threshold, OrderDate, DetectedAt, ColumnCount };
     enum Roles {
         SortRole = Qt::UserRole + 1, // raw values
         FlagRole,                    // the whole anomalies::FlagRow
@@ -59,6 +62,9 @@ public slots:
     void refreshFlags(const QList<qint64> &flagIds);
     // Asks for the change of the flags in `rows`, each at the version shown.
     void requestTriage(const QList<int> &rows, anomalies::FlagStatus status, const QString &note);
+    // The same for the flags in `rows` and every New flag of their products,
+    // loaded or not: one request, all or none, each flag with its audit row.
+    void requestProductTriage(const QList<int> &rows, anomalies::FlagStatus status, const QString &note);
     // Every flag the filter selects (not only the loaded ones), in the current order.
     void exportCsv(const QString &path);
 
@@ -71,9 +77,11 @@ signals:
     void exportFinished(bool ok, const QString &message);
 
 private:
-    struct PageResult;
     void setLoading(bool loading);
-    void applyPage(const PageResult &result);
+    void fail(const JobFailure &failure);
+    anomalies::TriageRequest triageRequest(const QList<int> &rows, anomalies::FlagStatus status,
+                                           const QString &note) const;
+    void finishTriage(const anomalies::TriageResult &result, const QList<qint64> &flagIds);
 
     QString m_conninfo;
     anomalies::FlagFilter m_filter;
@@ -81,9 +89,13 @@ private:
     QList<anomalies::FlagRow> m_rows;
     QMap<anomalies::FlagStatus, qint64> m_counts;
     qint64 m_total = 0;
-    quint64 m_generation = 0;
     bool m_loading = false;
     bool m_fetching = false;
+    JobTracker m_reloadJob{this};
+    JobTracker m_pageJob{this};
+    JobTracker m_refreshJob{this, JobTracker::Keep::Every};
+    JobTracker m_triageJob{this, JobTracker::Keep::Every};
+    JobTracker m_exportJob{this, JobTracker::Keep::Every};
 };
 
 } // namespace ecomops::widgets

@@ -1,10 +1,9 @@
 #include "anomalies/LiveFlagFeed.h"
 
 #include "anomalies/AnomalyError.h"
-#include "anomalies/AnomalyListener.h"
-#include "common/Background.h"
+#include "queries/AnomalyQueries.h"
 
-#include <pqxx/pqxx>
+#include <QThread>
 
 #include <algorithm>
 #include <utility>
@@ -14,54 +13,54 @@ namespace {
 
 constexpr qsizetype kMaxRemembered = 100000;
 
-struct Checked {
-    bool ok = false;
-    qint64 mark = -1; // the newest flag id at start, when that is all that was asked
-    anomalies::VerifiedChanges changes;
-    QString error;
-};
-
 } // namespace
 
 LiveFlagFeed::LiveFlagFeed(QString conninfo, QObject *parent)
-    : QObject(parent), m_conninfo(std::move(conninfo)), m_listener(new anomalies::AnomalyListener(m_conninfo, this))
+    : QObject(parent), m_conninfo(std::move(conninfo)), m_thread(new QThread),
+      m_listener(new anomalies::AnomalyListener(m_conninfo))
 {
+    qRegisterMetaType<anomalies::AnomalyClaims>();
+    qRegisterMetaType<anomalies::VerifiedChanges>();
+    m_thread->setObjectName(QStringLiteral("anomaly listener"));
+    m_listener->moveToThread(m_thread);
+    // Both go when the thread ends, even if it ends long after this feed:
+    // a connection attempt in flight is waited for by nobody.
+    connect(m_thread, &QThread::finished, m_listener, &QObject::deleteLater);
+    connect(m_thread, &QThread::finished, m_thread, &QObject::deleteLater);
     connect(m_listener, &anomalies::AnomalyListener::claimsReady, this, &LiveFlagFeed::onClaims);
     connect(m_listener, &anomalies::AnomalyListener::reconnected, this, &LiveFlagFeed::reconnected);
+    connect(m_listener, &anomalies::AnomalyListener::phaseChanged, this, &LiveFlagFeed::onPhase);
+    m_thread->start();
 }
 
-bool LiveFlagFeed::start()
+LiveFlagFeed::~LiveFlagFeed()
+{
+    // The listener stops (and its connection closes) on its own thread, as
+    // it is deleted there once the thread's loop ends.
+    m_thread->quit();
+}
+
+void LiveFlagFeed::start()
 {
     // The mark first: a replayed announcement of a run shown already is
     // not news. Claims verified before it is known count every run's flags.
-    runInBackground(
-        this,
-        [conninfo = m_conninfo] {
-            Checked r;
-            try {
-                pqxx::connection conn{conninfo.toStdString()};
-                r.mark = anomalies::newestFlagId(conn);
-                r.ok = true;
-            } catch (const std::exception &e) {
-                r.error = QString::fromUtf8(e.what());
-            }
-            return r;
-        },
-        [this](const Checked &r) {
-            if (r.ok && m_flagMark < 0)
-                m_flagMark = r.mark;
-        });
-    return m_listener->start();
+    m_markJob.run([conninfo = m_conninfo] { return queries::newestFlagId(conninfo); },
+                  [this](qint64 mark) {
+                      if (m_flagMark < 0)
+                          m_flagMark = mark;
+                  },
+                  [](const JobFailure &) {}); // verification then counts every run's flags
+    m_phase = Phase::Connecting;
+    QMetaObject::invokeMethod(m_listener, &anomalies::AnomalyListener::start, Qt::QueuedConnection);
 }
 
-bool LiveFlagFeed::isListening() const
+void LiveFlagFeed::onPhase(Phase phase, const QString &error)
 {
-    return m_listener->isListening();
-}
-
-QString LiveFlagFeed::error() const
-{
-    return m_listener->error();
+    if (phase == Phase::Waiting)
+        ++m_failedAttempts;
+    m_phase = phase;
+    m_error = error;
+    emit phaseChanged(phase, error);
 }
 
 void LiveFlagFeed::onClaims(const anomalies::AnomalyClaims &claims)
@@ -78,29 +77,18 @@ void LiveFlagFeed::verifyPending()
     m_verifying = true;
     anomalies::AnomalyClaims claims;
     std::swap(claims, m_pending);
-    runInBackground(
-        this,
-        [conninfo = m_conninfo, claims, mark = std::max<qint64>(m_flagMark, 0)] {
-            Checked r;
-            try {
-                pqxx::connection conn{conninfo.toStdString()};
-                r.changes = anomalies::verifyClaims(conn, claims, mark);
-                r.ok = true;
-            } catch (const anomalies::AnomalyError &e) {
-                r.error = e.message();
-            } catch (const std::exception &e) {
-                r.error = QString::fromUtf8(e.what());
-            }
-            return r;
-        },
-        [this](const Checked &r) {
-            m_verifying = false;
-            if (r.ok)
-                deliver(r.changes);
-            else
-                qCWarning(lcAnomalies) << "could not check live changes:" << r.error;
-            verifyPending();
-        });
+    m_verifyJob.run([conninfo = m_conninfo, claims,
+                     mark = std::max<qint64>(m_flagMark, 0)] { return queries::verifyClaims(conninfo, claims, mark); },
+                    [this](const anomalies::VerifiedChanges &changes) {
+                        m_verifying = false;
+                        deliver(changes);
+                        verifyPending();
+                    },
+                    [this](const JobFailure &failure) {
+                        m_verifying = false;
+                        qCWarning(lcAnomalies) << "could not check live changes:" << failure.text();
+                        verifyPending();
+                    });
 }
 
 void LiveFlagFeed::deliver(anomalies::VerifiedChanges changes)

@@ -1,6 +1,5 @@
 #include "connection/ConnectionController.h"
 
-#include "common/Background.h"
 #include "common/WidgetsLogging.h"
 #include "connection/ConnectionAttempt.h"
 
@@ -133,38 +132,41 @@ QString ConnectionController::sessionPasswordFor(const QString &conninfo) const
 
 void ConnectionController::connectToDatabase()
 {
-    const quint64 generation = ++m_generation;
+    m_attemptJob.drop(); // an attempt under way is for what was asked before
+    const quint64 ticket = m_attemptJob.ticket();
     m_status = db::ServerStatus();
     m_effectiveConninfo.clear();
     setBusy(true);
     qCInfo(lcConsoleConnection).noquote() << "connecting to" << targetDescription();
 
     if (isServer(m_profile) && m_sessionPassword.isEmpty() && m_rememberPassword) {
-        m_credentials.readPassword(credentialKey(), this, [this, generation](const CredentialResult &result) {
-            if (generation != m_generation)
+        m_credentials.readPassword(credentialKey(), this, [this, ticket](const CredentialResult &result) {
+            if (!m_attemptJob.isCurrent(ticket))
                 return;
             if (result.ok())
                 m_sessionPassword = result.password;
-            startAttempt(generation);
+            startAttempt();
         });
         return;
     }
-    startAttempt(generation);
+    startAttempt();
 }
 
-void ConnectionController::startAttempt(quint64 generation)
+void ConnectionController::startAttempt()
 {
-    runInBackground(
-        this, [profile = m_profile, password = m_sessionPassword] { return attemptConnection(profile, password); },
-        [this, generation](const ConnectionAttempt &attempt) {
-            finishAttempt(generation, attempt.status, attempt.conninfo);
+    m_attemptJob.run(
+        [profile = m_profile, password = m_sessionPassword] { return attemptConnection(profile, password); },
+        [this](const ConnectionAttempt &attempt) { finishAttempt(attempt.status, attempt.conninfo); },
+        [this](const JobFailure &failure) {
+            db::ServerStatus status;
+            status.error = failure.message;
+            status.errorDetail = failure.detail;
+            finishAttempt(status, {});
         });
 }
 
-void ConnectionController::finishAttempt(quint64 generation, const db::ServerStatus &status, const QString &conninfo)
+void ConnectionController::finishAttempt(const db::ServerStatus &status, const QString &conninfo)
 {
-    if (generation != m_generation)
-        return; // superseded by a newer attempt
     m_status = status;
     m_effectiveConninfo = conninfo;
     if (status.connected) {

@@ -4,6 +4,7 @@
 // keyring, in memory only), and the connection attempts, which run on the
 // thread pool while the GUI keeps responding. Later workers take the
 // effective connection string from here.
+#include "common/JobTracker.h"
 #include "connection/CredentialStore.h"
 #include "database/ConnectionProfile.h"
 #include "database/ServerStatus.h"
@@ -62,8 +63,8 @@ signals:
 private:
     void loadSettings();
     void saveSettings() const;
-    void startAttempt(quint64 generation);
-    void finishAttempt(quint64 generation, const db::ServerStatus &status, const QString &conninfo);
+    void startAttempt();
+    void finishAttempt(const db::ServerStatus &status, const QString &conninfo);
     void setBusy(bool busy);
     QString credentialKey() const;
 
@@ -73,8 +74,8 @@ private:
     db::ServerStatus m_status;
     QString m_effectiveConninfo;
     bool m_busy = false;
-    quint64 m_generation = 0;
     CredentialStore m_credentials;
+    JobTracker m_attemptJob{this};
 };
 
 } // namespace ecomops::widgets

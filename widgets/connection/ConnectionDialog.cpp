@@ -1,6 +1,5 @@
 #include "connection/ConnectionDialog.h"
 
-#include "common/Background.h"
 #include "common/Icons.h"
 #include "common/Theme.h"
 #include "connection/ConnectionAttempt.h"
@@ -84,7 +83,7 @@ bool ConnectionDialog::rememberPassword() const
 void ConnectionDialog::accept()
 {
     movePasswordOutOfConninfo();
-    ++m_testGeneration; // a test still running no longer matters
+    m_testJob.drop(); // a test still running no longer matters
     m_controller->applySettings(profile(), password(), rememberPassword());
     QDialog::accept();
 }
@@ -97,7 +96,7 @@ void ConnectionDialog::updateMode()
     fitHeight(Fit::Exactly);
     m_ui->settingsGroup->setTitle(server ? tr("Server") : tr("Embedded database"));
     m_ui->testResultLabel->clear();
-    ++m_testGeneration;
+    m_testJob.drop();
     setTesting(false);
 }
 
@@ -142,7 +141,6 @@ void ConnectionDialog::browseDataDirectory()
 void ConnectionDialog::testConnection()
 {
     movePasswordOutOfConninfo();
-    const quint64 generation = ++m_testGeneration;
     const db::ConnectionProfile profile = this->profile();
     QString password = this->password();
     if (password.isEmpty())
@@ -152,16 +150,22 @@ void ConnectionDialog::testConnection()
     m_ui->testResultLabel->setText(profile.mode == db::ConnectionProfile::Mode::Embedded
                                        ? tr("Starting the embedded database…")
                                        : tr("Connecting…"));
-    runInBackground(
-        this, [profile, password] { return attemptConnection(profile, password).status; },
-        [this, generation](const db::ServerStatus &status) {
-            if (generation != m_testGeneration)
-                return;
-            setTesting(false);
-            showTestResult(status);
-            fitHeight(Fit::GrowOnly);
-            emit testFinished(status);
-        });
+    m_testJob.run([profile, password] { return attemptConnection(profile, password).status; },
+                  [this](const db::ServerStatus &status) { finishTest(status); },
+                  [this](const JobFailure &failure) {
+                      db::ServerStatus status;
+                      status.error = failure.message;
+                      status.errorDetail = failure.detail;
+                      finishTest(status);
+                  });
+}
+
+void ConnectionDialog::finishTest(const db::ServerStatus &status)
+{
+    setTesting(false);
+    showTestResult(status);
+    fitHeight(Fit::GrowOnly);
+    emit testFinished(status);
 }
 
 void ConnectionDialog::showTestResult(const db::ServerStatus &status)

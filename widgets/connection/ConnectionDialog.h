@@ -2,6 +2,7 @@
 // Connection settings: the embedded database or a server, a password that
 // goes to the keyring (never to the settings file), and "Test connection",
 // which tries the settings off the GUI thread and says what happened.
+#include "common/JobTracker.h"
 #include "database/ConnectionProfile.h"
 #include "database/ServerStatus.h"
 
@@ -45,11 +46,12 @@ private:
     void movePasswordOutOfConninfo();
     void browseDataDirectory();
     void showTestResult(const db::ServerStatus &status);
+    void finishTest(const db::ServerStatus &status);
     void setTesting(bool testing);
 
     std::unique_ptr<Ui::ConnectionDialog> m_ui;
     ConnectionController *m_controller;
-    quint64 m_testGeneration = 0;
+    JobTracker m_testJob{this};
     bool m_testing = false;
 };
 

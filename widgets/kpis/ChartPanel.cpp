@@ -1,6 +1,5 @@
 #include "kpis/ChartPanel.h"
 
-#include "common/Background.h"
 #include "common/CsvExport.h"
 #include "common/Theme.h"
 #include "kpis/KpiTableModel.h"
@@ -135,21 +134,21 @@ bool ChartPanel::exportPng(const QString &path)
     const QImage image = m_stack->currentWidget()->grab().toImage();
     if (image.isNull())
         return false;
-    runInBackground(
-        this,
+    m_exportJob.run(
         [path, image] {
             return image.save(path, "PNG") ? QString() : ChartPanel::tr("The picture could not be written.");
         },
-        [this, path](const QString &error) { emit exported(path, error); });
+        [this, path](const QString &error) { emit exported(path, error); },
+        [this, path](const JobFailure &failure) { emit exported(path, failure.text()); });
     return true;
 }
 
 bool ChartPanel::exportCsv(const QString &path)
 {
     std::vector<QStringList> records = m_model->toRecords();
-    runInBackground(
-        this, [path, records = std::move(records)] { return writeCsvRecords(path, records); },
-        [this, path](const QString &error) { emit exported(path, error); });
+    m_exportJob.run([path, records = std::move(records)] { return writeCsvRecords(path, records); },
+                    [this, path](const QString &error) { emit exported(path, error); },
+                    [this, path](const JobFailure &failure) { emit exported(path, failure.text()); });
     return true;
 }
 

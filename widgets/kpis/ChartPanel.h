@@ -2,6 +2,7 @@
 // A card holding one chart (or the heat-map) with its title, a line of
 // context, a switch to the data as a sortable table, and exports: the
 // picture as PNG and the data as CSV. Files are written off the GUI thread.
+#include "common/JobTracker.h"
 #include "kpis/KpiCardFrame.h"
 
 class QLabel;
@@ -58,6 +59,7 @@ private:
     QWidget *m_visual;
     QTableView *m_table = nullptr;
     KpiTableModel *m_model;
+    JobTracker m_exportJob{this, JobTracker::Keep::Every};
 };
 
 } // namespace ecomops::widgets

@@ -2,7 +2,6 @@
 // splitters), and how that layout is kept between sessions.
 #include "kpis/KpisPage.h"
 
-#include "common/Background.h"
 #include "common/EmptyState.h"
 #include "common/Icons.h"
 #include "common/Theme.h"

@@ -1,7 +1,6 @@
 // Putting the figures read for a range into the KPIs page's cards and charts.
 #include "kpis/KpisPage.h"
 
-#include "common/Background.h"
 #include "common/EmptyState.h"
 #include "common/Icons.h"
 #include "common/Theme.h"

@@ -1,6 +1,5 @@
 #include "kpis/KpisPage.h"
 
-#include "common/Background.h"
 #include "common/EmptyState.h"
 #include "common/Icons.h"
 #include "common/Theme.h"
@@ -126,7 +125,8 @@ void KpisPage::showEvent(QShowEvent *event)
 void KpisPage::connectionChanged()
 {
     if (!connection()->isConnected()) {
-        ++m_generation; // a load still running is for the old connection
+        m_loadJob.drop(); // a load still running is for the old connection
+        m_pollJob.drop();
         setLoading(false);
         m_dirty = true;
         showMessage(tr("Not connected"),
@@ -154,30 +154,25 @@ void KpisPage::refresh()
         return;
     }
     m_dirty = false;
-    const quint64 generation = ++m_generation;
+    m_pollJob.drop(); // what a poll finds is about the figures this load replaces
     const QString conninfo = connection()->effectiveConninfo();
     const queries::KpiRange range = m_filter->range();
     setLoading(true);
-    runInBackground(
-        this,
+    m_loadJob.run(
         [conninfo, range] {
-            Load load;
             QElapsedTimer clock;
             clock.start();
-            try {
-                load.data = queries::kpiDashboard(conninfo, range);
-                qCDebug(lcConsoleKpis) << "KPIs for" << load.data.from << "to" << load.data.to << "read in"
-                                       << clock.elapsed() << "ms";
-            } catch (const std::exception &e) {
-                load.error = QString::fromUtf8(e.what()).trimmed();
-                qCWarning(lcConsoleKpis) << "could not read the KPIs:" << load.error;
-            }
-            return load;
+            queries::KpiDashboard data = queries::kpiDashboard(conninfo, range);
+            qCDebug(lcConsoleKpis) << "KPIs for" << data.from << "to" << data.to << "read in" << clock.elapsed()
+                                   << "ms";
+            return data;
         },
-        [this, generation](const Load &load) {
-            if (generation != m_generation)
-                return; // a newer load (or a disconnect) superseded it
-            apply(load);
+        [this](const queries::KpiDashboard &data) {
+            apply({data, {}});
+        },
+        [this](const JobFailure &failure) {
+            qCWarning(lcConsoleKpis) << "could not read the KPIs:" << failure.text();
+            apply({{}, failure.text()});
         });
 }
 
@@ -247,25 +242,15 @@ void KpisPage::setLoading(bool loading)
 
 void KpisPage::pollForNewFigures()
 {
-    if (!isVisible() || !connection()->isConnected() || m_loading || m_polling || !m_loaded)
+    if (!isVisible() || !connection()->isConnected() || m_loading || m_pollJob.isRunning() || !m_loaded)
         return;
-    m_polling = true;
-    const quint64 generation = m_generation;
     const QString conninfo = connection()->effectiveConninfo();
-    runInBackground(
-        this,
-        [conninfo] {
-            try {
-                return queries::martsRefreshedAt(conninfo);
-            } catch (const std::exception &) {
-                return QDateTime(); // the next refresh reports the problem in words
-            }
-        },
-        [this, generation](const QDateTime &refreshedAt) {
-            m_polling = false;
-            if (generation == m_generation && refreshedAt.isValid() && refreshedAt != m_data.refreshedAt)
-                refresh();
-        });
+    m_pollJob.run([conninfo] { return queries::martsRefreshedAt(conninfo); },
+                  [this](const QDateTime &refreshedAt) {
+                      if (refreshedAt.isValid() && refreshedAt != m_data.refreshedAt)
+                          refresh();
+                  },
+                  [](const JobFailure &) {}); // the next refresh reports the problem in words
 }
 
 } // namespace ecomops::widgets

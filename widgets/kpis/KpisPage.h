@@ -4,6 +4,7 @@
 // sales mix, cohort retention and lifetime value — all for one date range.
 // Loads run on the thread pool; a newer load makes an older one's result
 // stale, and it is dropped.
+#include "common/JobTracker.h"
 #include "common/WorkspacePage.h"
 #include "queries/KpiQueries.h"
 
@@ -132,11 +133,11 @@ private:
 
     queries::KpiDashboard m_data;
     QString m_error;
-    quint64 m_generation = 0;
+    JobTracker m_loadJob{this};
+    JobTracker m_pollJob{this};
     bool m_loading = false;
     bool m_loaded = false;
     bool m_dirty = true;
-    bool m_polling = false;
 };
 
 } // namespace ecomops::widgets

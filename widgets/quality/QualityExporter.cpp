@@ -1,6 +1,5 @@
 #include "quality/QualityExporter.h"
 
-#include "common/Background.h"
 #include "common/CsvExport.h"
 #include "common/InlineMessage.h"
 #include "quality/QualityExport.h"
@@ -49,12 +48,10 @@ QToolButton *QualityExporter::makeButton()
 
 void QualityExporter::exportScorecard(const QString &path)
 {
-    runInBackground(
-        this,
-        [path, records = qualityexport::scorecardRecords(m_source.scorecard())] {
-            return writeCsvRecords(path, records);
-        },
-        [this, path](const QString &error) { emit exported(path, error); });
+    m_exportJob.run([path, records = qualityexport::scorecardRecords(
+                               m_source.scorecard())] { return writeCsvRecords(path, records); },
+                    [this, path](const QString &error) { emit exported(path, error); },
+                    [this, path](const JobFailure &failure) { emit exported(path, failure.text()); });
 }
 
 void QualityExporter::exportFailingRows(const QString &path)
@@ -62,12 +59,12 @@ void QualityExporter::exportFailingRows(const QString &path)
     const queries::RuleResult *rule = m_source.rule();
     if (!rule)
         return;
-    runInBackground(
-        this,
+    m_exportJob.run(
         [path, conninfo = m_source.conninfo(), runId = m_source.runId(), table = rule->table, ruleId = rule->ruleId] {
             return qualityexport::writeFailingRows(path, conninfo, runId, table, ruleId);
         },
-        [this, path](const QString &error) { emit exported(path, error); });
+        [this, path](const QString &error) { emit exported(path, error); },
+        [this, path](const JobFailure &failure) { emit exported(path, failure.text()); });
 }
 
 void QualityExporter::report(const QString &path, const QString &error)

@@ -1,6 +1,7 @@
 #pragma once
 // The Data Quality workspace's Export button: asks where, writes on a worker
 // thread (qualityexport), and says in the workspace's notice how it went.
+#include "common/JobTracker.h"
 #include "queries/QualityQueries.h"
 
 #include <QObject>
@@ -41,6 +42,7 @@ private:
     QWidget *m_page;
     InlineMessage *m_notice;
     Source m_source;
+    JobTracker m_exportJob{this, JobTracker::Keep::Every};
 };
 
 } // namespace ecomops::widgets

@@ -1,6 +1,5 @@
 #include "quality/QualityPage.h"
 
-#include "common/Background.h"
 #include "common/InlineMessage.h"
 #include "connection/ConnectionController.h"
 #include "quality/DimensionChart.h"
@@ -30,29 +29,6 @@ namespace ecomops::widgets {
 
 using namespace qualitytext;
 using namespace qualityviews;
-
-namespace {
-
-template <typename T> struct Loaded {
-    quint64 generation = 0;
-    T value{};
-    QString error;
-};
-
-// Runs a query on the thread pool; a failure becomes words for the user.
-template <typename T, typename Query> Loaded<T> load(quint64 generation, Query &&query)
-{
-    Loaded<T> r;
-    r.generation = generation;
-    try {
-        r.value = query();
-    } catch (const std::exception &e) {
-        r.error = QString::fromStdString(e.what());
-    }
-    return r;
-}
-
-} // namespace
 
 QualityPage::QualityPage(ConnectionController *connection, QWidget *parent)
     : WorkspacePage(Workspace::Quality, connection, parent), m_runs(new QComboBox), m_banner(new InlineMessage),
@@ -146,9 +122,10 @@ QString QualityPage::recordText() const
     return m_rows->recordText();
 }
 
-void QualityPage::busy(int delta)
+bool QualityPage::isBusy() const
 {
-    m_pending += delta;
+    return m_runsJob.isRunning() || m_scoreJob.isRunning() || m_ruleJob.isRunning() || m_rowJob.isRunning() ||
+           m_trendJob.isRunning();
 }
 
 void QualityPage::showError(const QString &text)
@@ -166,29 +143,20 @@ void QualityPage::reloadRuns()
         m_tableModel->setScorecard({});
         return;
     }
-    busy(+1);
-    runInBackground(
-        this,
-        [conninfo = m_conninfo] {
-            return load<std::vector<queries::QualityRunInfo>>(0, [&] { return queries::qualityRuns(conninfo); });
-        },
-        [this](const Loaded<std::vector<queries::QualityRunInfo>> &r) {
-            busy(-1);
-            if (!r.error.isEmpty()) {
-                showError(tr("The quality runs could not be read: %1").arg(r.error));
-                return;
-            }
+    m_runsJob.run(
+        [conninfo = m_conninfo] { return queries::qualityRuns(conninfo); },
+        [this](const std::vector<queries::QualityRunInfo> &runs) {
             const qint64 keep = currentRun();
             const QLocale locale;
             const QSignalBlocker blocker(m_runs);
             m_runs->clear();
-            for (const queries::QualityRunInfo &run : r.value)
+            for (const queries::QualityRunInfo &run : runs)
                 m_runs->addItem(tr("Run %1 · %2 · %3 (%4)")
                                     .arg(run.runId)
                                     .arg(locale.toString(run.queuedAt.toLocalTime(), QLocale::ShortFormat),
                                          scoreText(run.overall), verdictLabel(verdictFrom(run.gateStatus))),
                                 run.runId);
-            if (r.value.empty()) {
+            if (runs.empty()) {
                 showError(QString());
                 m_tableModel->setScorecard({});
                 m_summary->showNoRun();
@@ -199,7 +167,8 @@ void QualityPage::reloadRuns()
             m_runs->setCurrentIndex(index);
             emit runsLoaded();
             loadScorecard(m_runs->itemData(index).toLongLong());
-        });
+        },
+        [this](const JobFailure &f) { showError(tr("The quality runs could not be read: %1").arg(f.text())); });
 }
 
 void QualityPage::warehouseChanged()
@@ -219,28 +188,16 @@ void QualityPage::selectRun(qint64 runId)
 
 void QualityPage::loadScorecard(qint64 runId)
 {
-    const quint64 generation = ++m_scoreGeneration;
-    busy(+1);
-    runInBackground(
-        this,
-        [conninfo = m_conninfo, runId, generation] {
-            return load<queries::RunScorecard>(generation, [&] { return queries::runScorecard(conninfo, runId); });
-        },
-        [this](const Loaded<queries::RunScorecard> &r) {
-            busy(-1);
-            if (r.generation != m_scoreGeneration)
-                return;
-            if (!r.error.isEmpty()) {
-                showError(tr("The scorecard could not be read: %1").arg(r.error));
-                return;
-            }
-            showError(QString());
-            const QString keep = m_wantTable.isEmpty() ? currentTable() : m_wantTable;
-            m_tableModel->setScorecard(r.value);
-            m_tableView->resizeColumnsToContents();
-            emit scorecardLoaded();
-            selectRow(m_tableView, std::max(0, m_tableModel->rowOfTable(keep)));
-        });
+    m_scoreJob.run([conninfo = m_conninfo, runId] { return queries::runScorecard(conninfo, runId); },
+                   [this](const queries::RunScorecard &scorecard) {
+                       showError(QString());
+                       const QString keep = m_wantTable.isEmpty() ? currentTable() : m_wantTable;
+                       m_tableModel->setScorecard(scorecard);
+                       m_tableView->resizeColumnsToContents();
+                       emit scorecardLoaded();
+                       selectRow(m_tableView, std::max(0, m_tableModel->rowOfTable(keep)));
+                   },
+                   [this](const JobFailure &f) { showError(tr("The scorecard could not be read: %1").arg(f.text())); });
 }
 
 void QualityPage::selectTable(const QString &table)
@@ -262,19 +219,11 @@ void QualityPage::showTable(int row)
     m_dimensionView->horizontalHeader()->setStretchLastSection(true);
 
     // The trend of this table's overall score.
-    const quint64 generation = ++m_trendGeneration;
-    busy(+1);
-    runInBackground(
-        this,
-        [conninfo = m_conninfo, table = t->table, generation] {
-            return load<std::vector<queries::TrendPoint>>(generation,
-                                                          [&] { return queries::overallTrend(conninfo, table); });
-        },
-        [this](const Loaded<std::vector<queries::TrendPoint>> &r) {
-            busy(-1);
-            if (r.generation == m_trendGeneration && r.error.isEmpty())
-                m_trend->setTrend(r.value, currentRun());
-        });
+    // A trend that cannot be read leaves the chart as it was: the scorecard
+    // beside it says what went wrong with the connection.
+    m_trendJob.run([conninfo = m_conninfo, table = t->table] { return queries::overallTrend(conninfo, table); },
+                   [this](const std::vector<queries::TrendPoint> &trend) { m_trend->setTrend(trend, currentRun()); },
+                   [](const JobFailure &) {});
 
     // Where to drill first: the dimension asked for, else the weakest one that was checked.
     QString dimension = m_wantDimension;
@@ -300,35 +249,23 @@ void QualityPage::loadRules()
     const QString dimension = currentDimension();
     const QString table = currentTable();
     const qint64 runId = currentRun();
-    const quint64 generation = ++m_ruleGeneration;
     m_rulesTitle->setText(tr("Rules of %1 for %2").arg(dimensionLabel(dimension), tableLabel(table)));
     if (dimension.isEmpty() || runId == 0) {
+        m_ruleJob.drop();
         m_ruleModel->setRules({});
         return;
     }
-    busy(+1);
-    runInBackground(
-        this,
-        [conninfo = m_conninfo, runId, table, dimension, generation] {
-            return load<std::vector<queries::RuleResult>>(
-                generation, [&] { return queries::dimensionRules(conninfo, runId, table, dimension); });
-        },
-        [this](const Loaded<std::vector<queries::RuleResult>> &r) {
-            busy(-1);
-            if (r.generation != m_ruleGeneration)
-                return;
-            if (!r.error.isEmpty()) {
-                showError(tr("The rules could not be read: %1").arg(r.error));
-                return;
-            }
-            m_ruleModel->setRules(r.value);
-            emit rulesLoaded();
-            if (m_ruleModel->rowCount() > 0)
-                selectRow(m_ruleView, 0);
-            else {
-                m_rows->showMessage(tr("No rule of this dimension applies to this table."));
-            }
-        });
+    m_ruleJob.run([conninfo = m_conninfo, runId, table,
+                   dimension] { return queries::dimensionRules(conninfo, runId, table, dimension); },
+                  [this](const std::vector<queries::RuleResult> &rules) {
+                      m_ruleModel->setRules(rules);
+                      emit rulesLoaded();
+                      if (m_ruleModel->rowCount() > 0)
+                          selectRow(m_ruleView, 0);
+                      else
+                          m_rows->showMessage(tr("No rule of this dimension applies to this table."));
+                  },
+                  [this](const JobFailure &f) { showError(tr("The rules could not be read: %1").arg(f.text())); });
 }
 
 void QualityPage::selectRule(const QString &ruleId)
@@ -341,7 +278,7 @@ void QualityPage::selectRule(const QString &ruleId)
 void QualityPage::loadFailingRows()
 {
     const queries::RuleResult *rule = m_ruleModel->ruleAt(currentRowOf(m_ruleView));
-    ++m_rowGeneration;
+    m_rowJob.drop(); // a page of the rule shown before is stale
     m_rows->showRule(rule);
     loadMoreFailingRows(0);
 }
@@ -353,26 +290,15 @@ void QualityPage::loadMoreFailingRows(qint64 offset)
     const queries::RuleResult *rule = m_ruleModel->ruleAt(currentRowOf(m_ruleView));
     if (!rule)
         return;
-    const quint64 generation = m_rowGeneration; // a new rule makes this page stale
-    busy(+1);
-    runInBackground(
-        this,
-        [conninfo = m_conninfo, runId = currentRun(), table = rule->table, ruleId = rule->ruleId, offset, generation] {
-            return load<queries::FailingRowPage>(generation, [&] {
-                return queries::failingRowPage(conninfo, runId, table, ruleId, FailingRowsPane::kPageSize, offset);
-            });
+    m_rowJob.run(
+        [conninfo = m_conninfo, runId = currentRun(), table = rule->table, ruleId = rule->ruleId, offset] {
+            return queries::failingRowPage(conninfo, runId, table, ruleId, FailingRowsPane::kPageSize, offset);
         },
-        [this, offset](const Loaded<queries::FailingRowPage> &r) {
-            busy(-1);
-            if (r.generation != m_rowGeneration)
-                return;
-            if (!r.error.isEmpty()) {
-                showError(tr("The failing rows could not be read: %1").arg(r.error));
-                return;
-            }
-            m_rows->addPage(r.value, offset == 0);
+        [this, offset](const queries::FailingRowPage &page) {
+            m_rows->addPage(page, offset == 0);
             emit failingRowsLoaded();
-        });
+        },
+        [this](const JobFailure &f) { showError(tr("The failing rows could not be read: %1").arg(f.text())); });
 }
 
 } // namespace ecomops::widgets

@@ -3,6 +3,7 @@
 // their thresholds, the overall score and verdict, its trend across runs —
 // and the drill-down from a dimension to its rules, from a rule to the rows
 // that failed it, with their raw record and every reason.
+#include "common/JobTracker.h"
 #include "common/WorkspacePage.h"
 
 class QComboBox;
@@ -51,7 +52,7 @@ public:
     QString overallText() const;
     // What the record pane shows for the chosen failing row, as plain text.
     QString recordText() const;
-    bool isBusy() const { return m_pending > 0; }
+    bool isBusy() const;
 
 public slots:
     void reloadRuns();
@@ -77,7 +78,6 @@ private:
     void loadMoreFailingRows(qint64 offset);
 
     void showError(const QString &text);
-    void busy(int delta);
     void buildLayout(); // QualityPageLayout.cpp, with the state
     void saveState() const;
     void restoreState();
@@ -102,11 +102,11 @@ private:
     QSplitter *m_rightSplitter;
     QSplitter *m_drillSplitter;
     QString m_conninfo;
-    quint64 m_scoreGeneration = 0;
-    quint64 m_ruleGeneration = 0;
-    quint64 m_rowGeneration = 0;
-    quint64 m_trendGeneration = 0;
-    int m_pending = 0;
+    JobTracker m_runsJob{this};
+    JobTracker m_scoreJob{this};
+    JobTracker m_ruleJob{this};
+    JobTracker m_rowJob{this};
+    JobTracker m_trendJob{this};
     QString m_wantTable;
     QString m_wantDimension;
     bool m_followNewest = false;

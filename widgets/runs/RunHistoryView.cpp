@@ -1,6 +1,5 @@
 #include "runs/RunHistoryView.h"
 
-#include "common/Background.h"
 #include "common/InlineMessage.h"
 #include "common/StatusPillDelegate.h"
 #include "common/Theme.h"
@@ -28,21 +27,6 @@ namespace ecomops::widgets {
 namespace {
 
 const QString kSettings = QStringLiteral("runs/history/");
-
-struct HistoryFetch {
-    std::vector<queries::RunSummary> runs;
-    QString error;
-};
-
-struct DetailFetch {
-    queries::RunDetail detail;
-    QString error;
-};
-
-QString errorText(const std::exception &e)
-{
-    return QString::fromUtf8(e.what()).trimmed();
-}
 
 } // namespace
 
@@ -155,8 +139,8 @@ void RunHistoryView::setConninfo(const QString &conninfo)
     if (conninfo == m_conninfo)
         return;
     m_conninfo = conninfo;
-    ++m_generation;
-    ++m_detailGeneration;
+    m_historyJob.drop();
+    m_detailJob.drop();
     m_loading = false;
     m_model->setRuns({});
     showDetail({});
@@ -172,48 +156,42 @@ void RunHistoryView::refresh()
         updateStatusLine();
         return;
     }
-    const quint64 generation = ++m_generation;
     m_loading = true;
     updateStatusLine();
-    runInBackground(
-        this,
-        [conninfo = m_conninfo]() -> HistoryFetch {
-            try {
-                return {queries::recentRuns(conninfo), {}};
-            } catch (const std::exception &e) {
-                return {{}, errorText(e)};
-            }
-        },
-        [this, generation](const HistoryFetch &fetch) {
-            if (generation != m_generation)
-                return; // a newer refresh, or another database, superseded this one
-            m_loading = false;
-            if (!fetch.error.isEmpty()) {
-                showProblem(tr("Could not read the run history"), fetch.error);
-            } else {
-                m_problem->hide();
-                m_updatedAt = QDateTime::currentDateTime();
-                const QModelIndex current = m_runsView->currentIndex();
-                const qint64 keep = m_pendingRunId > 0  ? m_pendingRunId
-                                    : current.isValid() ? current.data(RunHistoryModel::RunIdRole).toLongLong()
-                                                        : 0;
-                m_model->setRuns(fetch.runs);
-                const int row = keep > 0 ? m_model->rowOf(keep) : -1;
-                if (row >= 0)
-                    m_pendingRunId = 0;
-                QModelIndex select = row >= 0 ? m_proxy->mapFromSource(m_model->index(row, 0)) : m_proxy->index(0, 0);
-                if (select.isValid()) {
-                    const QSignalBlocker blocker(m_runsView->selectionModel());
-                    m_runsView->selectionModel()->setCurrentIndex(select, QItemSelectionModel::ClearAndSelect |
-                                                                              QItemSelectionModel::Rows);
-                    m_runsView->scrollTo(select);
-                }
-                // Always re-read the open run: it may have moved on since.
-                loadDetail(select.isValid() ? select.data(RunHistoryModel::RunIdRole).toLongLong() : 0);
-            }
-            updateStatusLine();
-            Q_EMIT refreshed();
-        });
+    // A newer refresh, or another database, makes this one stale.
+    m_historyJob.run([conninfo = m_conninfo] { return queries::recentRuns(conninfo); },
+                     [this](const std::vector<queries::RunSummary> &runs) { showHistory(runs, {}); },
+                     [this](const JobFailure &failure) { showHistory({}, failure.text()); });
+}
+
+void RunHistoryView::showHistory(const std::vector<queries::RunSummary> &runs, const QString &error)
+{
+    m_loading = false;
+    if (!error.isEmpty()) {
+        showProblem(tr("Could not read the run history"), error);
+    } else {
+        m_problem->hide();
+        m_updatedAt = QDateTime::currentDateTime();
+        const QModelIndex current = m_runsView->currentIndex();
+        const qint64 keep = m_pendingRunId > 0  ? m_pendingRunId
+                            : current.isValid() ? current.data(RunHistoryModel::RunIdRole).toLongLong()
+                                                : 0;
+        m_model->setRuns(runs);
+        const int row = keep > 0 ? m_model->rowOf(keep) : -1;
+        if (row >= 0)
+            m_pendingRunId = 0;
+        QModelIndex select = row >= 0 ? m_proxy->mapFromSource(m_model->index(row, 0)) : m_proxy->index(0, 0);
+        if (select.isValid()) {
+            const QSignalBlocker blocker(m_runsView->selectionModel());
+            m_runsView->selectionModel()->setCurrentIndex(select, QItemSelectionModel::ClearAndSelect |
+                                                                      QItemSelectionModel::Rows);
+            m_runsView->scrollTo(select);
+        }
+        // Always re-read the open run: it may have moved on since.
+        loadDetail(select.isValid() ? select.data(RunHistoryModel::RunIdRole).toLongLong() : 0);
+    }
+    updateStatusLine();
+    Q_EMIT refreshed();
 }
 
 void RunHistoryView::openRun(qint64 runId)
@@ -241,30 +219,19 @@ void RunHistoryView::selectionChanged()
 
 void RunHistoryView::loadDetail(qint64 runId)
 {
-    const quint64 generation = ++m_detailGeneration;
     if (runId <= 0 || m_conninfo.isEmpty()) {
+        m_detailJob.drop();
         showDetail({});
         return;
     }
-    runInBackground(
-        this,
-        [conninfo = m_conninfo, runId]() -> DetailFetch {
-            try {
-                return {queries::runDetail(conninfo, runId), {}};
-            } catch (const std::exception &e) {
-                return {{}, errorText(e)};
-            }
-        },
-        [this, generation, runId](const DetailFetch &fetch) {
-            if (generation != m_detailGeneration)
-                return;
-            if (!fetch.error.isEmpty()) {
-                showProblem(tr("Could not read run %1").arg(runId), fetch.error);
-                return;
-            }
-            showDetail(fetch.detail);
-            Q_EMIT detailLoaded(runId);
-        });
+    m_detailJob.run([conninfo = m_conninfo, runId] { return queries::runDetail(conninfo, runId); },
+                    [this, runId](const queries::RunDetail &detail) {
+                        showDetail(detail);
+                        Q_EMIT detailLoaded(runId);
+                    },
+                    [this, runId](const JobFailure &failure) {
+                        showProblem(tr("Could not read run %1").arg(runId), failure.text());
+                    });
 }
 
 void RunHistoryView::showDetail(const queries::RunDetail &detail)

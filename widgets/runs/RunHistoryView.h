@@ -2,6 +2,9 @@
 // The run history: recent runs from ops.pipeline_run, and for the selected
 // run its stage results and log. Reads happen on the thread pool; a newer
 // request supersedes an older one still running.
+#include "common/JobTracker.h"
+#include "queries/RunQueries.h"
+
 #include <QDateTime>
 #include <QWidget>
 
@@ -58,6 +61,7 @@ protected:
 
 private:
     void selectionChanged();
+    void showHistory(const std::vector<queries::RunSummary> &runs, const QString &error);
     void loadDetail(qint64 runId);
     void showDetail(const queries::RunDetail &detail);
     void showProblem(const QString &what, const QString &detail);
@@ -80,8 +84,8 @@ private:
     InlineMessage *m_runError;
     QSplitter *m_vertical;
     QTabWidget *m_detailTabs;
-    quint64 m_generation = 0;
-    quint64 m_detailGeneration = 0;
+    JobTracker m_historyJob{this};
+    JobTracker m_detailJob{this};
     bool m_loading = false;
     qint64 m_pendingRunId = 0;
     qint64 m_openRunId = 0;
