@@ -54,7 +54,7 @@ private slots:
                                      << QStringLiteral(
                                             "SELECT count(*) FROM pg_stat_activity WHERE datname = "
                                             "current_database() AND state = 'active' AND pid <> pg_backend_pid() "
-                                            "AND query LIKE '%dw.transform\\_%' AND EXISTS (SELECT 1 FROM "
+                                            "AND query ~ 'dw\\.\"?transform_' AND EXISTS (SELECT 1 FROM "
                                             "ops.stage_result WHERE stage = 'publish' AND status = 'running')");
     }
     void killedCliRunIsClosed()
