@@ -54,10 +54,13 @@ struct Shop {
     bool planted = false; // precision/recall; else the flagged share
 };
 
+// The same server, another database: libpq takes the last of repeated keys.
 QString databaseConninfo(const QString &server, const QString &database)
 {
     pqxx::connection probe{server.toStdString()};
-    return QString::fromStdString(probe.connection_string()) + QStringLiteral(" dbname=") + database;
+    return QStringLiteral("host=%1 port=%2 user=%3 dbname=%4")
+        .arg(QString::fromStdString(probe.hostname()), QString::fromStdString(probe.port()),
+             QString::fromStdString(probe.username()), database);
 }
 
 QString freshDatabase(const QString &server, const QString &name)
@@ -216,10 +219,9 @@ int main(int argc, char **argv)
         const QString conninfo = freshDatabase(server.conninfo(), QStringLiteral("study_txnlog"));
         runner::RunSpec spec;
         spec.sourceKind = QStringLiteral("txnlog");
-        spec.sourceOptions = {{"path", (QStringLiteral(ECOMOPS_SHARED_DIR) +
-                                        QStringLiteral("/datasets/transaction-log-sample/online_retail_sample.csv"))
-                                           .toStdString()},
-                              {"date_order", "month_first"}};
+        const QString sample =
+            QStringLiteral(ECOMOPS_SHARED_DIR "/datasets/transaction-log-sample/online_retail_sample.csv");
+        spec.sourceOptions = nlohmann::json{{"path", sample.toStdString()}, {"date_order", "month_first"}};
         spec.stagingDir = staging;
         spec.trigger = runner::Trigger::Test;
         spec.gates = {{"mode", "warn"}};
@@ -230,7 +232,7 @@ int main(int argc, char **argv)
 
     std::vector<Setting> grid = {{"stddev", 2, 0.5, 20}, {"mad", 3, 0.5, 20}};
     for (double k : {2.5, 3.0, 3.5, 4.0})
-        for (double minSigma : {0.3, 0.5, 0.7})
+        for (double minSigma : {0.4, 0.5, 0.6})
             grid.push_back({"log_mad", k, minSigma, 20});
 
     std::printf("| data | method | k | min σ | min history | lines | planted | flags | precision | recall | "

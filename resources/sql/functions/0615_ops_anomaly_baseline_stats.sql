@@ -6,7 +6,11 @@
 -- Per product, over its counted lines that no steward RESOLVED:
 --   stddev   median and sample σ of the quantity;
 --   mad      median and 1.4826·MAD (1.2533·mean |x − median| when MAD = 0);
---   log_mad  the same on ln(quantity): quantities are multiplicative.
+--   log_mad  on ln(quantity), as quantities are multiplicative: the larger
+--            of 1.4826·MAD and the upper-tail spread (Q90 − median)/1.2816.
+--            Order lines pile up on a product's usual pack (MAD is 0 when
+--            more than half the lines hold it), while what matters for a
+--            one-sided detector is how far its ordinary lines reach up.
 -- The median, mean and threshold are returned on the quantity scale for
 -- every method; sigma (and p_min_sigma) are in the method's units.
 -- p10 and p90 are the middle 80 % of the quantities, for explanations.
@@ -35,6 +39,7 @@ CREATE OR REPLACE FUNCTION ops.anomaly_baseline_stats(
                percentile_cont(0.5) WITHIN GROUP (ORDER BY c.q) FILTER (WHERE NOT c.resolved) AS median,
                avg(c.q) FILTER (WHERE NOT c.resolved) AS mean,
                coalesce(stddev_samp(c.q) FILTER (WHERE NOT c.resolved), 0) AS sd,
+               percentile_cont(0.9) WITHIN GROUP (ORDER BY c.q) FILTER (WHERE NOT c.resolved) AS q90,
                percentile_cont(0.1) WITHIN GROUP (ORDER BY c.quantity) FILTER (WHERE NOT c.resolved) AS p10,
                percentile_cont(0.9) WITHIN GROUP (ORDER BY c.quantity) FILTER (WHERE NOT c.resolved) AS p90
         FROM candidate c GROUP BY c.product_id
@@ -50,6 +55,7 @@ CREATE OR REPLACE FUNCTION ops.anomaly_baseline_stats(
     ), computed AS (
         SELECT s.product_id, s.n, s.n_resolved, s.median, s.mean, s.sd, r.mad, s.p10, s.p90,
                CASE WHEN p_method = 'stddev' THEN s.sd
+                    WHEN p_method = 'log_mad' THEN greatest(1.4826 * r.mad, (s.q90 - s.median) / 1.2816)
                     WHEN r.mad > 0 THEN 1.4826 * r.mad
                     ELSE 1.2533 * r.meanad END AS sigma
         FROM stats s LEFT JOIN robust r ON r.product_id = s.product_id
