@@ -128,11 +128,13 @@ DetectorQuality measureDetector(pqxx::transaction_base &tx, qint64 runId, const 
                                 const QString &plantedCsv, const QString &sourceKind)
 {
     DetectorQuality q;
+    // ops.anomaly_line_counts takes the excluded statuses in lower case
+    // (the operator running this may not call ops.lower_statuses).
     std::string excluded = "ARRAY[]::text[]";
     {
         std::string list;
-        for (const std::string &s : options.excludedStatuses)
-            list += (list.empty() ? "" : ", ") + tx.quote(s);
+        for (const std::string &status : options.excludedStatuses)
+            list += (list.empty() ? "" : ", ") + tx.quote(QString::fromStdString(status).toLower().toStdString());
         if (!list.empty())
             excluded = "ARRAY[" + list + "]";
     }
@@ -140,7 +142,7 @@ DetectorQuality measureDetector(pqxx::transaction_base &tx, qint64 runId, const 
     // ops.flag_anomalies), and which of them carry a flag.
     const std::string lines =
         "SELECT l.order_id, l.line_no FROM dw.fact_order_line l WHERE l.updated_run_id = " + std::to_string(runId) +
-        " AND ops.anomaly_line_counts(l.status, l.quantity, " + "ops.lower_statuses(" + excluded + "))";
+        " AND ops.anomaly_line_counts(l.status, l.quantity, " + excluded + ")";
     const pqxx::row counts = tx.exec1("SELECT count(*), count(f.flag_id) FROM (" + lines +
                                       ") l LEFT JOIN ops.anomaly_flag f USING (order_id, line_no)");
     q.lines = counts[0].as<qint64>();
