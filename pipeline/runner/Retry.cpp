@@ -69,7 +69,13 @@ FailureInfo classifyCurrentException(const CancelToken &cancel)
         info.transient = !info.cancelled && (vanished || transientState(e.sqlstate()));
         info.message = text(e);
     } catch (const pqxx::in_doubt_error &e) {
-        info.message = QStringLiteral("the database may or may not have committed: ") + text(e);
+        // The connection went during COMMIT. Worth another attempt once the
+        // server is back: every retried step either starts by undoing what
+        // its run wrote, or checks whether its commit went through
+        // (InDoubtCommit.h).
+        info.transient = !cancel.isCancelled();
+        info.connectionLost = true;
+        info.message = QStringLiteral("the connection was lost while committing: ") + text(e);
     } catch (const staging::SnapshotError &e) {
         info.message = e.message();
     } catch (const std::exception &e) {

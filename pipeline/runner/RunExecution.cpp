@@ -28,7 +28,8 @@
 namespace ecomops::runner {
 
 RunExecution::RunExecution(QString conninfo, RunSpec spec, RunEvents &events)
-    : m_conninfo(std::move(conninfo)), m_spec(std::move(spec)), m_events(events), m_recorder(m_conninfo)
+    : m_conninfo(std::move(conninfo)), m_spec(std::move(spec)), m_events(events),
+      m_recorder(m_conninfo, m_spec.recoveryWaitSeconds)
 {
 }
 
@@ -127,6 +128,10 @@ RunResult RunExecution::execute(CancelToken &cancel)
         m_recorder.endOpenStages(m_result.runId, open, m_result.error);
         m_recorder.finishRun(m_result);
     });
+    // A restart that only the run record saw (no data statement was running).
+    if (const double waited = m_recorder.takeServerWaitSeconds(); waited > 0)
+        emitLog(LogLevel::Warning, QStringLiteral("run"),
+                QStringLiteral("the server restarted; the run record was written after %1 s").arg(waited, 0, 'f', 1));
     emitLog(
         LogLevel::Info, QStringLiteral("run"),
         QStringLiteral("run %1 %2 in %3 s: %4 rows read, %5 %6, %7 quarantined, %8 rejected by the transform, "
@@ -162,10 +167,12 @@ void RunExecution::attempt(const QString &stage, const QString &table, CancelTok
                             .arg(failure.message));
                 if (failure.connectionLost) {
                     const ServerWait wait = waitForServer(m_conninfo, m_spec.recoveryWaitSeconds, cancel);
-                    if (wait.back && wait.wasDown) {
-                        emitLog(
-                            LogLevel::Warning, stage,
-                            QStringLiteral("the server restarted; resumed after %1 s").arg(wait.seconds, 0, 'f', 1));
+                    // The run record may have waited out the restart already.
+                    const double recorderWaited = m_recorder.takeServerWaitSeconds();
+                    if (wait.back && (wait.wasDown || recorderWaited > 0)) {
+                        emitLog(LogLevel::Warning, stage,
+                                QStringLiteral("the server restarted; resumed after %1 s")
+                                    .arg(wait.seconds + recorderWaited, 0, 'f', 1));
                         m_recorder.reconnect();
                         continue;
                     }
@@ -319,9 +326,11 @@ bool RunExecution::withServer(const QString &what, const std::function<void()> &
             const QString error = QString::fromUtf8(e.what()).trimmed();
             if (round == 0) {
                 const ServerWait wait = waitForServer(m_conninfo, m_spec.recoveryWaitSeconds, never);
-                if (wait.back && wait.wasDown)
+                const double recorderWaited = m_recorder.takeServerWaitSeconds();
+                if (wait.back && (wait.wasDown || recorderWaited > 0))
                     emitLog(LogLevel::Warning, QStringLiteral("run"),
-                            QStringLiteral("the server restarted; resumed after %1 s").arg(wait.seconds, 0, 'f', 1));
+                            QStringLiteral("the server restarted; resumed after %1 s")
+                                .arg(wait.seconds + recorderWaited, 0, 'f', 1));
                 if (wait.back) {
                     m_recorder.reconnect();
                     continue;

@@ -7,6 +7,7 @@
 #include "anomalies/DetectorQuality.h"
 #include "quality/QualityStage.h"
 #include "quality/Scoring.h"
+#include "runner/InDoubtCommit.h"
 #include "warehouse/Warehouse.h"
 
 #include <pqxx/pqxx>
@@ -121,10 +122,17 @@ void RunExecution::publishStage(CancelToken &cancel)
     anomalies::DetectionReport detected;
     std::optional<anomalies::DetectorQuality> detector;
     warehouse::MartReport marts;
+    qint64 publishTransaction = 0; // the last attempt's, for a commit whose answer was lost
     attempt(stage, QString(), cancel, [&](int) {
+        if (publishTransaction != 0 && transactionCommitted(m_conninfo, publishTransaction).value_or(false)) {
+            emitLog(LogLevel::Warning, stage,
+                    QStringLiteral("the connection was lost during the publish commit, which went through"));
+            return; // the reports are the committed attempt's
+        }
         pqxx::connection connection{m_conninfo.toStdString()};
         const auto interrupt = cancel.onCancel([&connection] { connection.cancel_query(); });
         pqxx::work tx{connection, "publish"};
+        publishTransaction = noteTransactionId(tx);
         Reporter transformReporter(*this, QStringLiteral("transform"), cancel);
         transformed = warehouse::transform(tx, m_result.runId, warehouseOptions, transformReporter);
         cancel.throwIfCancelled();

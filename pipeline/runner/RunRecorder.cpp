@@ -3,6 +3,7 @@
 #include "core/Logging.h"
 #include "runner/DeadRuns.h"
 #include "runner/RunCleanup.h"
+#include "runner/ServerWait.h"
 
 #include <QSysInfo>
 
@@ -61,31 +62,51 @@ nlohmann::json RunResult::tablesJson() const
     return tables;
 }
 
-RunRecorder::RunRecorder(QString conninfo) : m_conninfo(std::move(conninfo)) {}
+RunRecorder::RunRecorder(QString conninfo, int recoveryWaitSeconds)
+    : m_conninfo(std::move(conninfo)), m_recoveryWaitSeconds(recoveryWaitSeconds)
+{
+}
 
 RunRecorder::~RunRecorder() = default;
 
 template <typename Fn> void RunRecorder::withConnection(Fn &&fn)
 {
+    // Every write below is idempotent (an upsert, an update, or an insert
+    // keyed on what the recorder chose), so when the connection is lost,
+    // even while its COMMIT was in flight (in doubt: it may have committed),
+    // the write is simply made again on a new connection. A server that
+    // restarts is waited for, up to the run's recovery bound, so the record
+    // is written once it is back.
     std::lock_guard lock(m_mutex);
-    for (int attempt = 0;; ++attempt) {
+    for (int attempt = 1;; ++attempt) {
         try {
             if (!m_connection || !m_connection->is_open())
                 m_connection = std::make_unique<pqxx::connection>(m_conninfo.toStdString());
             holdRunLock(*m_connection);
             fn(*m_connection);
             return;
+        } catch (const pqxx::in_doubt_error &) {
+            m_connection.reset();
+            if (attempt >= kWriteAttempts)
+                throw;
         } catch (const pqxx::broken_connection &) {
             m_connection.reset();
-            if (attempt >= 2)
+            if (attempt >= kWriteAttempts)
                 throw;
         } catch (const pqxx::sql_error &e) {
             // A backend terminated under us surfaces as 57P01 before the
             // connection is seen as broken.
-            if (e.sqlstate().rfind("57P", 0) != 0 || attempt >= 2)
+            if (e.sqlstate().rfind("57P", 0) != 0 || attempt >= kWriteAttempts)
                 throw;
             m_connection.reset();
         }
+        const CancelToken never;
+        const ServerWait wait = waitForServer(m_conninfo, m_recoveryWaitSeconds, never);
+        if (wait.wasDown)
+            m_serverWaitMs += qint64(wait.seconds * 1000.0);
+        if (!wait.back)
+            throw pqxx::broken_connection("the server did not come back within " +
+                                          std::to_string(m_recoveryWaitSeconds) + " s to record the run");
     }
 }
 
@@ -101,21 +122,28 @@ void RunRecorder::holdRunLock(pqxx::connection_base &c)
 
 qint64 RunRecorder::createRun(const RunSpec &spec)
 {
+    // The id is drawn first and the run's lock taken on it before the row
+    // exists (no one can see the run without its lock held); the insert is
+    // keyed on that id, so making it again after an in-doubt commit is harmless.
     qint64 id = 0;
     withConnection([&](pqxx::connection_base &c) {
+        if (id == 0) {
+            {
+                pqxx::nontransaction draw{c};
+                id = draw.exec1("SELECT ops.reserve_run_id()")[0].as<qint64>();
+            }
+            m_lockedRun = id;
+            m_lockPid = 0;
+            holdRunLock(c);
+        }
         pqxx::work tx{c};
-        id = tx.exec_params1("INSERT INTO ops.pipeline_run (status, trigger, source_kind, started_by, host, spec) "
-                             "VALUES ('queued', $1, $2, $3, $4, $5::jsonb) RETURNING run_id",
-                             toString(spec.trigger).toStdString(), spec.sourceKind.toStdString(),
-                             spec.startedBy.isEmpty() ? std::string("unknown") : spec.startedBy.toStdString(),
-                             QSysInfo::machineHostName().toStdString(), spec.toJson().dump())[0]
-                 .as<qint64>();
-        // Taken before the row is committed: no one can see the run without
-        // its lock held. Session-level, so it outlives this transaction.
-        tx.exec_params("SELECT pg_advisory_lock($1, $2)", kRunLockClass, runLockKey(id));
+        tx.exec_params0(
+            "INSERT INTO ops.pipeline_run (run_id, status, trigger, source_kind, started_by, host, spec) "
+            "OVERRIDING SYSTEM VALUE VALUES ($1, 'queued', $2, $3, $4, $5, $6::jsonb) ON CONFLICT (run_id) DO NOTHING",
+            id, toString(spec.trigger).toStdString(), spec.sourceKind.toStdString(),
+            spec.startedBy.isEmpty() ? std::string("unknown") : spec.startedBy.toStdString(),
+            QSysInfo::machineHostName().toStdString(), spec.toJson().dump());
         tx.commit();
-        m_lockedRun = id;
-        m_lockPid = c.backendpid();
     });
     return id;
 }
@@ -212,11 +240,14 @@ void RunRecorder::log(qint64 runId, const LogLine &line)
 {
     if (line.level == LogLevel::Debug)
         return;
+    int seq = 0; // chosen once, so a write made again after an in-doubt commit is not a second line
     withConnection([&](pqxx::connection_base &c) {
+        if (seq == 0)
+            seq = ++m_logSeq;
         pqxx::work tx{c};
-        tx.exec_params0("INSERT INTO ops.run_log (run_id, seq, level, stage, message) VALUES ($1, $2, $3, $4, $5)",
-                        runId, ++m_logSeq, toString(line.level).toStdString(), orNull(line.stage),
-                        line.message.toStdString());
+        tx.exec_params0("INSERT INTO ops.run_log (run_id, seq, level, stage, message) VALUES ($1, $2, $3, $4, $5) "
+                        "ON CONFLICT (run_id, seq) DO NOTHING",
+                        runId, seq, toString(line.level).toStdString(), orNull(line.stage), line.message.toStdString());
         tx.commit();
     });
 }

@@ -2,7 +2,8 @@
 // Writes a run's record: ops.pipeline_run, ops.stage_result, ops.run_log. It
 // has a connection of its own, outside the data transactions, so the record
 // survives a run that fails or is cancelled. Safe to call from the loader
-// threads (one mutex); a lost connection is reopened once per call.
+// threads (one mutex); a lost connection is reopened, after waiting for a
+// restarting server, and the (idempotent) write made again.
 //
 // Its connection also carries the run's advisory lock (see DeadRuns.h), taken
 // when the run is created and re-taken whenever the connection is reopened,
@@ -14,6 +15,7 @@
 
 #include <QString>
 
+#include <atomic>
 #include <memory>
 #include <mutex>
 
@@ -24,7 +26,8 @@ namespace ecomops::runner {
 class RunRecorder
 {
 public:
-    explicit RunRecorder(QString conninfo);
+    // recoveryWaitSeconds: how long a write waits for a restarting server.
+    explicit RunRecorder(QString conninfo, int recoveryWaitSeconds = 60);
     ~RunRecorder();
 
     qint64 createRun(const RunSpec &spec); // status queued
@@ -44,18 +47,25 @@ public:
     // lock again at once (after a server restart), so the run does not look
     // dead to others longer than needed. False (logged) when it could not.
     bool reconnect();
+    // How long writes waited for a restarting server since the last call
+    // (the engine says so in the run's log: the recorder cannot log while it writes).
+    double takeServerWaitSeconds() { return double(m_serverWaitMs.exchange(0)) / 1000.0; }
 
 private:
     template <typename Fn> void withConnection(Fn &&fn);
     void holdRunLock(pqxx::connection_base &c);
 
+    static constexpr int kWriteAttempts = 3;
+
     QString m_conninfo;
+    int m_recoveryWaitSeconds;
     std::mutex m_mutex;
     // The concrete type: connection_base has no virtual destructor, so a
     // unique_ptr to the base would never close the session (nor free the
     // run's lock) when the recorder goes.
     std::unique_ptr<pqxx::connection> m_connection;
     int m_logSeq = 0;
+    std::atomic<qint64> m_serverWaitMs{0};
     qint64 m_lockedRun = 0; // the run whose advisory lock this connection must hold
     int m_lockPid = 0;      // the backend that holds it
 };

@@ -90,6 +90,7 @@ INSERT INTO want_fn VALUES
     ('ops', 'flag_anomalies(bigint,text[])', 'op'),
     ('ops', 'dq_money(text)', 'op'),
     ('ops', 'dq_timestamp(text)', 'op'),
+    ('ops', 'reserve_run_id()', 'op'),
     ('ops', 'anomaly_line_counts(text,integer,text[])', 'op'),
     ('ops', 'anomaly_line_counts(text,integer,text[])', 'st'),
     ('ops', 'triage_anomaly(bigint[],integer[],text,text,text)', 'st'),
@@ -171,8 +172,9 @@ SELECT bag_eq($$
           'ops.flag_anomalies(bigint,text[])',
           'ops.refresh_anomaly_baselines(text,double precision,integer,double precision,text[],bigint,interval)',
           'ops.triage_anomaly(bigint[],integer[],text,text,text)',
-          'ops.preview_anomaly_flags(text,double precision,integer,double precision,text[],bigint)'],
-    'detection, its preview, triage and the owner-only run steps are SECURITY DEFINER, nothing else');
+          'ops.preview_anomaly_flags(text,double precision,integer,double precision,text[],bigint)',
+          'ops.reserve_run_id()'],
+    'detection, its preview, triage, run ids and the owner-only run steps are SECURITY DEFINER, nothing else');
 
 -- ============================ FORBIDDEN WRITES ============================
 -- A statement run as a role: SET ROLE inside the call, so a refusal rolls

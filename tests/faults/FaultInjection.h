@@ -24,4 +24,16 @@ long counted();                        // statements counted since arm()
 bool injected();                       // the k-th was reached and failed
 std::vector<std::string> statements(); // what was counted since arm(), first 200 characters each
 
+// The other fault: a run-record write whose answer is lost. The k-th COMMIT
+// of a transaction that wrote only the run record (ops.pipeline_run,
+// ops.stage_result, ops.run_log) is made, then its connection is cut before
+// the answer is read, as when the server restarts at that moment: the
+// client cannot know whether it committed (pqxx::in_doubt_error). While
+// armed this way no statement fails.
+void armLostRecordCommit(long k); // 0: count only
+long recordCommits();             // record COMMITs seen since armLostRecordCommit()
+// The same loss for the first COMMIT of a transaction that sent a statement
+// containing `marker` (a data transaction: a table's COPY, the publish).
+void armLostCommitAfter(const std::string &marker);
+
 } // namespace ecomops::test::faults

@@ -1,5 +1,6 @@
 #include "FaultSupport.h"
 
+#include "RunHarness.h"
 #include "SyntheticRun.h"
 #include "database/EmbeddedCluster.h"
 #include "load/TableLoader.h"
@@ -59,6 +60,16 @@ QString differences(const Checksums &before, const Checksums &after)
             out += QStringLiteral("gone %1; ").arg(QString::fromStdString(name));
     }
     return out;
+}
+
+runner::RunResult runOnce(const QString &conninfo, const runner::RunSpec &spec, QString *log)
+{
+    RecordingEvents events;
+    CancelToken cancel;
+    const runner::RunResult r = runner::RunExecution(conninfo, spec, events).execute(cancel);
+    if (log)
+        *log = events.allLog();
+    return r;
 }
 
 runner::RunSpec smallRun(const QString &stagingDir, double scale, quint64 seed)

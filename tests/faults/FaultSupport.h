@@ -30,6 +30,8 @@ QString differences(const Checksums &before, const Checksums &after); // "" when
 // A synthetic shop run; gates only warn (the engine is under test here).
 runner::RunSpec smallRun(const QString &stagingDir, double scale, quint64 seed);
 runner::RunSpec snapshotRun(const QString &stagingDir, const QString &snapshot);
+// A run to its end on this thread; `log`, if given, receives its whole log.
+runner::RunResult runOnce(const QString &conninfo, const runner::RunSpec &spec, QString *log = nullptr);
 
 // The run's staging partitions that still exist.
 qint64 stagingPartitions(pqxx::connection &c, qint64 runId);

@@ -19,16 +19,6 @@ namespace {
 
 constexpr double kScale = 0.005;
 
-runner::RunResult runOnce(const QString &conninfo, const runner::RunSpec &spec, QString *log = nullptr)
-{
-    test::RecordingEvents events;
-    CancelToken cancel;
-    const runner::RunResult r = runner::RunExecution(conninfo, spec, events).execute(cancel);
-    if (log)
-        *log = events.allLog();
-    return r;
-}
-
 } // namespace
 
 class TestFaultLoop : public QObject
@@ -48,7 +38,7 @@ class TestFaultLoop : public QObject
         for (const long k : ks) {
             test::faults::arm(k);
             QString log;
-            const auto r = runOnce(m_faulted->conninfo(), m_spec, &log);
+            const auto r = test::runOnce(m_faulted->conninfo(), m_spec, &log);
             test::faults::disarm();
             const std::vector<std::string> seen = test::faults::statements();
             const QString statement =
@@ -85,7 +75,7 @@ private slots:
         ECOMOPS_REQUIRE_DB(counting);
         ECOMOPS_REQUIRE_DB(*m_faulted);
         for (const test::TestDatabase *db : {&counting, m_faulted.get()}) {
-            const auto a = runOnce(db->conninfo(), test::smallRun(m_staging.path(), kScale, 61));
+            const auto a = test::runOnce(db->conninfo(), test::smallRun(m_staging.path(), kScale, 61));
             QVERIFY2(a.status == runner::RunStatus::Succeeded, qPrintable(a.error));
         }
         QString shopB;
@@ -93,7 +83,7 @@ private slots:
             // Shop B's snapshot, generated in a throw-away database.
             test::TestDatabase scratch;
             ECOMOPS_REQUIRE_DB(scratch);
-            const auto b = runOnce(scratch.conninfo(), test::smallRun(m_staging.path(), kScale, 62));
+            const auto b = test::runOnce(scratch.conninfo(), test::smallRun(m_staging.path(), kScale, 62));
             QVERIFY2(b.status == runner::RunStatus::Succeeded, qPrintable(b.error));
             shopB = b.snapshotPath;
         }
@@ -101,7 +91,7 @@ private slots:
         m_spec.loadParallelism = 1; // one statement order, the same in both databases
 
         test::faults::arm(0);
-        const auto clean = runOnce(counting.conninfo(), m_spec);
+        const auto clean = test::runOnce(counting.conninfo(), m_spec);
         test::faults::disarm();
         QVERIFY2(clean.status == runner::RunStatus::Succeeded, qPrintable(clean.error));
         const std::vector<std::string> sent = test::faults::statements();

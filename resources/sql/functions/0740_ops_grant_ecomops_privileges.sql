@@ -107,7 +107,8 @@ BEGIN
         ops.refresh_anomaly_baselines(text, double precision, integer, double precision, text[], bigint, interval),
         ops.flag_anomalies(bigint, text[]),
         ops.dq_money(text),
-        ops.dq_timestamp(text)
+        ops.dq_timestamp(text),
+        ops.reserve_run_id()
         TO ecomops_operator;
     GRANT EXECUTE ON FUNCTION ops.triage_anomaly(bigint[], integer[], text, text, text),
                               ops.anomaly_transition_allowed(text, text)
