@@ -62,8 +62,11 @@ std::string whereClause(const FlagFilter &filter, Params &params, bool withStatu
         sql += " AND f.order_date >= " + params.add(filter.from.toString(Qt::ISODate).toStdString()) + "::date";
     if (filter.to.isValid())
         sql += " AND f.order_date <= " + params.add(filter.to.toString(Qt::ISODate).toStdString()) + "::date";
+    // All 17 significant digits: std::to_string keeps 6 decimals, and a
+    // minimum taken from a shown flag's z-score then left that flag out.
     if (filter.minZ)
-        sql += " AND f.z_score >= " + params.add(std::to_string(*filter.minZ)) + "::double precision";
+        sql += " AND f.z_score >= " + params.add(QString::number(*filter.minZ, 'g', 17).toStdString()) +
+               "::double precision";
     if (filter.runId)
         sql += " AND f.run_id = " + params.add(std::to_string(*filter.runId)) + "::bigint";
     if (!filter.flagIds.isEmpty())

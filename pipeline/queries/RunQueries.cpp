@@ -1,5 +1,6 @@
 #include "queries/RunQueries.h"
 
+#include <nlohmann/json.hpp>
 #include <pqxx/pqxx>
 
 #include <optional>
@@ -86,6 +87,10 @@ RunDetail runDetail(const QString &conninfo, qint64 runId, int logLimit)
     if (run.empty())
         return detail;
     detail.run = readRun(run[0]);
+    const pqxx::row detector =
+        tx.exec_params1("SELECT (summary -> 'detector')::text FROM ops.pipeline_run WHERE run_id = $1", runId);
+    if (!detector[0].is_null())
+        detail.detector = anomalies::DetectorQuality::fromJson(nlohmann::json::parse(detector[0].c_str()));
 
     const pqxx::result stages =
         tx.exec_params("SELECT stage, table_name, status, " ECOMOPS_EPOCH_MS("started_at") ", " ECOMOPS_EPOCH_MS(
@@ -126,6 +131,22 @@ RunDetail runDetail(const QString &conninfo, qint64 runId, int logLimit)
         detail.log.push_back(std::move(line));
     }
     return detail;
+}
+
+LatestDetector latestDetector(const QString &conninfo)
+{
+    pqxx::connection c{conninfo.toStdString()};
+    pqxx::read_transaction tx{c};
+    const pqxx::result r = tx.exec("SELECT run_id, source_kind, (summary -> 'detector')::text FROM ops.pipeline_run "
+                                   "WHERE status = 'succeeded' AND jsonb_typeof(summary -> 'detector') = 'object' "
+                                   "ORDER BY run_id DESC LIMIT 1");
+    LatestDetector latest;
+    if (r.empty())
+        return latest;
+    latest.runId = r[0][0].as<qint64>();
+    latest.sourceKind = text(r[0][1]);
+    latest.quality = anomalies::DetectorQuality::fromJson(nlohmann::json::parse(r[0][2].c_str()));
+    return latest;
 }
 
 } // namespace ecomops::queries

@@ -3,12 +3,14 @@
 // results (ops.stage_result) and its log (ops.run_log). Blocking: each call
 // opens its own connection, so call it from a worker thread. Failures throw
 // std::exception (pqxx's, with the server's words in what()).
+#include "anomalies/DetectorQuality.h"
 #include "core/Progress.h"
 
 #include <QDateTime>
 #include <QMetaType>
 #include <QString>
 
+#include <optional>
 #include <vector>
 
 namespace ecomops::queries {
@@ -52,6 +54,18 @@ struct RunDetail {
     RunSummary run;
     std::vector<StageResult> stages; // in pipeline order, then by table
     std::vector<LogLine> log;        // in the order written
+    // What the run measured of its detector (summary -> 'detector'): flags
+    // per 1,000 lines, the source's usual rate, precision/recall when the
+    // snapshot had planted truth. nullopt for runs that did not detect.
+    std::optional<anomalies::DetectorQuality> detector;
+};
+
+// The newest succeeded run that measured its detector, for the Anomalies
+// workspace's warning when it raised far more flags than usual.
+struct LatestDetector {
+    qint64 runId = 0; // 0: no such run
+    QString sourceKind;
+    anomalies::DetectorQuality quality;
 };
 
 // The most recent runs first.
@@ -59,6 +73,8 @@ std::vector<RunSummary> recentRuns(const QString &conninfo, int limit = 200);
 
 // One run with its stages and log; run.runId == 0 when there is no such run.
 RunDetail runDetail(const QString &conninfo, qint64 runId, int logLimit = 5000);
+
+LatestDetector latestDetector(const QString &conninfo);
 
 } // namespace ecomops::queries
 

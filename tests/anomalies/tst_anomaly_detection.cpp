@@ -1,7 +1,7 @@
 // Detection on a real PostgreSQL: a synthetic run with planted outsized
 // quantities, measured against the generator's manifest; re-runs add nothing;
-// triage feeds back into the baselines (RESOLVED leaves them, FALSE_POSITIVE
-// never comes back); minimum history, cancellations and the robust method.
+// the other methods and the settings preview on the same data. Baselines,
+// triage feedback and a change of detector: tst_anomaly_baselines.
 //
 // The synthetic run goes through the whole engine (RunExecution): its publish
 // stage transforms and detects in one transaction; the suite then measures
@@ -12,7 +12,6 @@
 #include "anomalies/Detection.h"
 #include "anomalies/DetectorQuality.h"
 #include "anomalies/FlagQueries.h"
-#include "anomalies/Triage.h"
 #include "core/Cancellation.h"
 #include "runner/RunEvents.h"
 #include "runner/RunExecution.h"
@@ -29,7 +28,6 @@
 
 using namespace ecomops;
 using anomalies::AnomalyOptions;
-using anomalies::FlagStatus;
 
 namespace {
 
@@ -90,38 +88,6 @@ void printScore(const char *what, const Score &s)
           s.planted);
 }
 
-struct Band {
-    double median = 0;
-    double sigma = 0;
-    double threshold = 0;
-    long long lines = 0;
-    long long resolved = 0;
-};
-
-Band band(pqxx::connection &c, const std::string &product)
-{
-    pqxx::work tx{c};
-    const auto r = tx.exec_params1(
-        "SELECT median, sigma, threshold, lines, resolved_lines FROM ops.anomaly_baseline WHERE product_id = $1",
-        product);
-    return {r[0].as<double>(), r[1].as<double>(), r[2].as<double>(), r[3].as<long long>(), r[4].as<long long>()};
-}
-
-int versionOf(pqxx::connection &c, qint64 flagId)
-{
-    return int(test::number(c, "SELECT version FROM ops.anomaly_flag WHERE flag_id = " + std::to_string(flagId)));
-}
-
-anomalies::TriageResult mark(pqxx::connection &c, qint64 flagId, FlagStatus to, const QString &note = {})
-{
-    anomalies::TriageRequest request;
-    request.flags = {{flagId, versionOf(c, flagId)}};
-    request.newStatus = to;
-    request.note = note;
-    request.consoleUser = QStringLiteral("tester");
-    return anomalies::triage(c, request);
-}
-
 } // namespace
 
 class TestAnomalyDetection : public QObject
@@ -140,11 +106,6 @@ private slots:
     void runSummaryNamesProducts();
     void robustMethodOnTheSameData();
     void previewMatchesWhatTheSettingsRaise();
-    void resolvedLinesLeaveTheBaseline();
-    void falsePositivesNeverRecur();
-    void minimumHistoryAndCancellations();
-    void reusesFreshBaselines();
-    void cancelStopsDetection();
 };
 
 void TestAnomalyDetection::initTestCase()
@@ -222,7 +183,7 @@ void TestAnomalyDetection::syntheticRunMeetsPrecisionAndRecall()
 {
     auto c = m_shop->connect();
     const Score s = score(*c, AnomalyOptions{}.excludedStatuses);
-    printScore("default settings (median + 2 sigma, min history 20)", s);
+    printScore("default settings (log_mad, k 4, min sigma 0.5, min history 20)", s);
     // The run's own summary says the same, from the same truth.
     QCOMPARE(m_detector.plantedLines, qint64(s.eligible));
     QCOMPARE(m_detector.plantedFlagged, qint64(s.truePositives));
@@ -340,162 +301,6 @@ void TestAnomalyDetection::previewMatchesWhatTheSettingsRaise()
     tx.exec0("INSERT INTO ops.anomaly_flag OVERRIDING SYSTEM VALUE SELECT * FROM flags_before_preview");
     tx.exec0("DROP TABLE flags_before_preview");
     tx.commit();
-}
-
-void TestAnomalyDetection::resolvedLinesLeaveTheBaseline()
-{
-    test::TestDatabase db;
-    ECOMOPS_REQUIRE_DB(db);
-    auto c = db.connect();
-    // 60 ordinary lines of 2..4, and three outsized ones.
-    auto lines = test::productLines("P-BAND", "B", 60, {2, 3, 4, 3});
-    lines[10].quantity = 40;
-    lines[30].quantity = 55;
-    lines[50].quantity = 18;
-    test::insertLines(*c, lines);
-    const auto first = test::detectNow(*c);
-    const Band before = band(*c, "P-BAND");
-    qInfo("band with every line: median %.2f, sigma %.2f, threshold %.2f over %lld lines", before.median, before.sigma,
-          before.threshold, before.lines);
-    // The wide band catches 40 and 55 but not 18.
-    QCOMPARE(first.newFlags, qint64(2));
-    QCOMPARE(test::number(*c, "SELECT count(*) FROM ops.anomaly_flag WHERE quantity = 18"), 0LL);
-
-    // A steward confirms both as genuine anomalies.
-    for (const qint64 id : {test::number(*c, "SELECT flag_id FROM ops.anomaly_flag WHERE quantity = 40"),
-                            test::number(*c, "SELECT flag_id FROM ops.anomaly_flag WHERE quantity = 55")}) {
-        QVERIFY(mark(*c, id, FlagStatus::Reviewed).ok());
-        const auto resolved = mark(*c, id, FlagStatus::Resolved, QStringLiteral("confirmed with the customer"));
-        QVERIFY2(resolved.ok(), qPrintable(resolved.message));
-    }
-    const anomalies::BaselineReport refreshed = anomalies::refreshBaselines(*c, AnomalyOptions{});
-    QCOMPARE(refreshed.resolvedLinesExcluded, qint64(2));
-    const Band after = band(*c, "P-BAND");
-    qInfo("band without the RESOLVED lines: median %.2f, sigma %.2f, threshold %.2f over %lld lines (%lld left out)",
-          after.median, after.sigma, after.threshold, after.lines, after.resolved);
-    QCOMPARE(after.lines, before.lines - 2);
-    QCOMPARE(after.resolved, 2LL);
-    QVERIFY(after.sigma < before.sigma / 2);
-    QVERIFY(after.threshold < before.threshold);
-    QVERIFY(after.threshold < 18);
-
-    // The narrower band now catches the 18 the wide one let through; the
-    // RESOLVED flags keep their status.
-    const auto second = test::detectNow(*c);
-    QCOMPARE(second.newFlags, qint64(1));
-    QCOMPARE(test::number(*c, "SELECT count(*) FROM ops.anomaly_flag WHERE quantity = 18 AND status = 'NEW'"), 1LL);
-    QCOMPARE(test::number(*c, "SELECT count(*) FROM ops.anomaly_flag WHERE status = 'RESOLVED'"), 2LL);
-
-    // Reopening puts the line back into the baseline.
-    const qint64 reopened = test::number(*c, "SELECT flag_id FROM ops.anomaly_flag WHERE quantity = 55");
-    QVERIFY(mark(*c, reopened, FlagStatus::Reviewed, QStringLiteral("not so sure")).ok());
-    anomalies::refreshBaselines(*c, AnomalyOptions{});
-    QCOMPARE(band(*c, "P-BAND").resolved, 1LL);
-    QCOMPARE(test::number(*c, "SELECT count(*) FROM ops.anomaly_event WHERE is_reopen"), 1LL);
-}
-
-void TestAnomalyDetection::falsePositivesNeverRecur()
-{
-    test::TestDatabase db;
-    ECOMOPS_REQUIRE_DB(db);
-    auto c = db.connect();
-    auto lines = test::productLines("P-FP", "F", 40, {1, 2, 1, 2, 3});
-    lines[5].quantity = 30; // a genuine bulk order for a school, say
-    test::insertLines(*c, lines);
-    QCOMPARE(test::detectNow(*c).newFlags, qint64(1));
-    const qint64 flagId = test::number(*c, "SELECT flag_id FROM ops.anomaly_flag");
-    QVERIFY(mark(*c, flagId, FlagStatus::FalsePositive, QStringLiteral("school order, expected")).ok());
-    const QString flagBefore = test::scalar(*c, "SELECT f::text FROM ops.anomaly_flag f");
-
-    // More ordinary history arrives; the line is still far above the band.
-    test::insertLines(*c, test::productLines("P-FP", "G", 40, {1, 2, 1, 2, 3}));
-    for (int run = 0; run < 3; ++run)
-        QCOMPARE(test::detectNow(*c).newFlags, qint64(0));
-    QVERIFY(test::number(
-                *c, "SELECT count(*) FROM ops.anomaly_baseline WHERE product_id = 'P-FP' AND threshold < 30") == 1);
-    QCOMPARE(test::number(*c, "SELECT count(*) FROM ops.anomaly_flag"), 1LL);
-    QCOMPARE(test::scalar(*c, "SELECT f::text FROM ops.anomaly_flag f"), flagBefore); // status and version untouched
-    // A FALSE_POSITIVE line is ordinary data: it stays in the baseline.
-    QCOMPARE(test::number(*c, "SELECT lines FROM ops.anomaly_baseline WHERE product_id = 'P-FP'"), 80LL);
-}
-
-void TestAnomalyDetection::minimumHistoryAndCancellations()
-{
-    test::TestDatabase db;
-    ECOMOPS_REQUIRE_DB(db);
-    auto c = db.connect();
-    auto young = test::productLines("P-YOUNG", "Y", 12, {1, 2});
-    young[3].quantity = 50;
-    auto returns = test::productLines("P-RET", "R", 30, {2, 3});
-    returns[4].quantity = 80;
-    returns[4].status = "Cancelled";
-    returns[6].quantity = 70;
-    returns[6].status = "refunded"; // compared case-insensitively
-    returns[8].quantity = -60;      // a return line (transaction-log style)
-    test::insertLines(*c, young);
-    test::insertLines(*c, returns);
-    const auto report = test::detectNow(*c);
-    QCOMPARE(report.newFlags, qint64(0));
-    QCOMPARE(test::number(*c, "SELECT enough_history::int FROM ops.anomaly_baseline WHERE product_id = 'P-YOUNG'"),
-             0LL);
-    QCOMPARE(test::number(*c, "SELECT lines FROM ops.anomaly_baseline WHERE product_id = 'P-RET'"), 27LL);
-
-    // Lowering the minimum history lets the young product's outlier through.
-    AnomalyOptions lenient;
-    lenient.minHistory = 10;
-    const auto second = test::detectNow(*c, lenient);
-    QCOMPARE(second.newFlags, qint64(1));
-    QCOMPARE(second.products.value(0).productId, QStringLiteral("P-YOUNG"));
-    // Counting cancellations as sales would flag them: the exclusion is what stops it.
-    AnomalyOptions everything;
-    everything.excludedStatuses.clear();
-    QCOMPARE(test::detectNow(*c, everything).newFlags, qint64(2));
-    QCOMPARE(test::number(*c, "SELECT count(*) FROM ops.anomaly_flag WHERE quantity < 0"), 0LL);
-}
-
-void TestAnomalyDetection::reusesFreshBaselines()
-{
-    test::TestDatabase db;
-    ECOMOPS_REQUIRE_DB(db);
-    auto c = db.connect();
-    test::insertLines(*c, test::productLines("P-OLD", "O", 30, {2, 3, 4}));
-    AnomalyOptions monthly;
-    monthly.baselineMaxAgeDays = 31;
-    QCOMPARE(test::detectNow(*c, monthly).baselines.products, qint64(1));
-    const QString computedAt = test::scalar(*c, "SELECT computed_at::text FROM ops.anomaly_baseline");
-    // A new product gets its baseline; the fresh one is reused as it stands.
-    test::insertLines(*c, test::productLines("P-NEW", "N", 30, {1, 2}));
-    const auto report = test::detectNow(*c, monthly);
-    QCOMPARE(report.baselines.products, qint64(1));
-    QCOMPARE(test::scalar(*c, "SELECT computed_at::text FROM ops.anomaly_baseline WHERE product_id = 'P-OLD'"),
-             computedAt);
-    // Other parameters make it stale; an on-demand refresh recomputes everything.
-    monthly.k = 3;
-    QCOMPARE(test::detectNow(*c, monthly).baselines.products, qint64(2));
-    QCOMPARE(anomalies::refreshBaselines(*c, monthly).products, qint64(2));
-}
-
-void TestAnomalyDetection::cancelStopsDetection()
-{
-    test::TestDatabase db;
-    ECOMOPS_REQUIRE_DB(db);
-    auto c = db.connect();
-    auto lines = test::productLines("P-C", "C", 30, {1, 2});
-    lines[0].quantity = 90;
-    test::insertLines(*c, lines);
-    test::DetectObserver observer;
-    observer.cancel = true;
-    {
-        pqxx::work tx{*c};
-        QVERIFY_THROWS_EXCEPTION(CancelledError, anomalies::detect(tx, 0, AnomalyOptions{}, observer));
-    }
-    QCOMPARE(test::number(*c, "SELECT count(*) FROM ops.anomaly_flag"), 0LL);
-    // Turned off: nothing computed, nothing flagged, and the summary says so.
-    AnomalyOptions off;
-    off.enabled = false;
-    const auto report = test::detectNow(*c, off);
-    QVERIFY(report.skipped);
-    QCOMPARE(test::number(*c, "SELECT count(*) FROM ops.anomaly_baseline"), 0LL);
 }
 
 QTEST_GUILESS_MAIN(TestAnomalyDetection)

@@ -21,9 +21,12 @@ private slots:
     {
         const AnomalyOptions defaults;
         QVERIFY(defaults.enabled);
-        QCOMPARE(defaults.method, Method::StdDev);
-        QCOMPARE(defaults.k, 2.0);
+        // The settings DETECTOR.md chose by measurement.
+        QCOMPARE(defaults.method, Method::LogMad);
+        QCOMPARE(defaults.k, 4.0);
+        QCOMPARE(defaults.minSigma, 0.5);
         QCOMPARE(defaults.minHistory, 20);
+        QCOMPARE(defaults.toJson().at("method").get<std::string>(), std::string("log_mad"));
         QCOMPARE(defaults.validationError(), std::string());
 
         AnomalyOptions o;

@@ -3,6 +3,7 @@
 #include "anomalies/FlagDetailPanel.h"
 #include "anomalies/FlagFilterBar.h"
 #include "anomalies/FlagListView.h"
+#include "anomalies/FlagRateWarning.h"
 #include "anomalies/FlagTableModel.h"
 #include "anomalies/LiveFlagFeed.h"
 #include "anomalies/TriageBar.h"
@@ -57,6 +58,7 @@ AnomaliesPage::AnomaliesPage(ConnectionController *connection, QWidget *parent)
     m_notice->setObjectName(QStringLiteral("anomalyNotice"));
     m_permission->setObjectName(QStringLiteral("anomalyPermission"));
     layout->addWidget(m_permission);
+    layout->addWidget(new FlagRateWarning(connection, content)); // a run far above the usual flag rate
     layout->addWidget(m_filters);
     layout->addWidget(m_notice);
 

@@ -5,6 +5,7 @@
 #include "common/Theme.h"
 #include "queries/RunQueries.h"
 #include "runs/RunDelegates.h"
+#include "runs/RunDetectorLabel.h"
 #include "runs/RunHistoryModel.h"
 #include "runs/RunLogModel.h"
 #include "runs/RunLogPane.h"
@@ -62,6 +63,7 @@ RunHistoryView::RunHistoryView(QWidget *parent)
     m_detailText->setObjectName(QStringLiteral("detailText"));
     m_detailText->setWordWrap(true);
     m_detailText->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_detector = new RunDetectorLabel(this);
     m_runError->setObjectName(QStringLiteral("runError"));
     m_runError->setClosable(false);
     m_problem->setObjectName(QStringLiteral("historyProblem"));
@@ -94,6 +96,7 @@ RunHistoryView::RunHistoryView(QWidget *parent)
     detailLayout->setSpacing(6);
     detailLayout->addWidget(m_detailTitle);
     detailLayout->addWidget(m_detailText);
+    detailLayout->addWidget(m_detector);
     detailLayout->addWidget(m_runError);
     detailLayout->addWidget(m_detailTabs, 1);
 
@@ -240,6 +243,7 @@ void RunHistoryView::showDetail(const queries::RunDetail &detail)
     m_openRunId = run.runId;
     m_stageModel->setStages(detail.stages);
     m_logModel->setLines(detail.log);
+    m_detector->showQuality(detail.detector);
     if (run.runId <= 0) {
         m_detailStatus.clear();
         applyColors();

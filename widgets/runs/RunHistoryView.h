@@ -21,6 +21,7 @@ struct RunDetail;
 namespace ecomops::widgets {
 
 class InlineMessage;
+class RunDetectorLabel;
 class RunHistoryModel;
 class RunLogModel;
 class RunLogPane;
@@ -79,7 +80,8 @@ private:
     QLabel *m_status;
     QLabel *m_detailTitle;
     QLabel *m_detailText;
-    QString m_detailStatus; // the open run's status, for the title colour
+    RunDetectorLabel *m_detector = nullptr; // flags per 1,000 lines, precision/recall
+    QString m_detailStatus;                 // the open run's status, for the title colour
     InlineMessage *m_problem;
     InlineMessage *m_runError;
     QSplitter *m_vertical;
