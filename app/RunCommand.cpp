@@ -43,21 +43,24 @@ QString currentUser()
 
 nlohmann::json resultJson(const runner::RunResult &r)
 {
-    return {{"run_id", r.runId},
-            {"status", runner::toString(r.status).toStdString()},
-            {"error", r.error.toStdString()},
-            {"snapshot", r.snapshotPath.toStdString()},
-            {"seconds", r.seconds},
-            {"rows_read", r.rowsRead},
-            {"rows_loaded", r.rowsLoaded},
-            {"rows_quarantined", r.rowsQuarantined},
-            {"rows_rejected", r.rowsRejected},
-            {"rows_skipped", r.rowsSkipped},
-            {"published", r.published},
-            {"reconciles", r.reconciles()},
-            {"gate_status", r.gateStatus.toStdString()},
-            {"new_anomalies", r.newAnomalies},
-            {"tables", r.tablesJson()}};
+    nlohmann::json j = {{"run_id", r.runId},
+                        {"status", runner::toString(r.status).toStdString()},
+                        {"error", r.error.toStdString()},
+                        {"snapshot", r.snapshotPath.toStdString()},
+                        {"seconds", r.seconds},
+                        {"rows_read", r.rowsRead},
+                        {"rows_loaded", r.rowsLoaded},
+                        {"rows_quarantined", r.rowsQuarantined},
+                        {"rows_rejected", r.rowsRejected},
+                        {"rows_skipped", r.rowsSkipped},
+                        {"published", r.published},
+                        {"reconciles", r.reconciles()},
+                        {"gate_status", r.gateStatus.toStdString()},
+                        {"new_anomalies", r.newAnomalies},
+                        {"tables", r.tablesJson()}};
+    if (r.detector)
+        j["detector"] = r.detector->toJson();
+    return j;
 }
 
 void printSummary(const runner::RunResult &r)
@@ -116,6 +119,10 @@ void printSummary(const runner::RunResult &r)
                          ? QStringLiteral("  (reconciles: read = %1 + quarantined + rejected + skipped)").arg(reached)
                          : QStringLiteral("  (DOES NOT RECONCILE)")));
     }
+    if (r.newAnomalies > 0 || r.detector)
+        out(QStringLiteral("  anomalies: %1 new flags").arg(r.newAnomalies));
+    if (r.detector)
+        out(QStringLiteral("  %1").arg(r.detector->summary()));
 }
 
 int exitCodeFor(const runner::RunResult &r)

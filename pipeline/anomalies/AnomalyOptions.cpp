@@ -42,7 +42,15 @@ bool isStringArray(const json &v)
 
 std::string methodName(Method method)
 {
-    return method == Method::Mad ? "mad" : "stddev";
+    switch (method) {
+    case Method::Mad:
+        return "mad";
+    case Method::LogMad:
+        return "log_mad";
+    case Method::StdDev:
+        break;
+    }
+    return "stddev";
 }
 
 Method methodFromString(const std::string &text)
@@ -51,7 +59,9 @@ Method methodFromString(const std::string &text)
         return Method::StdDev;
     if (text == "mad")
         return Method::Mad;
-    throw optionError("method must be \"stddev\" or \"mad\", not \"" + text + "\"");
+    if (text == "log_mad")
+        return Method::LogMad;
+    throw optionError("method must be \"stddev\", \"mad\" or \"log_mad\", not \"" + text + "\"");
 }
 
 std::string AnomalyOptions::validationError() const
@@ -101,7 +111,7 @@ AnomalyOptions AnomalyOptions::fromJson(const json &object)
         object, "enabled", o.enabled, [](const json &v) { return v.is_boolean(); }, "true or false");
     std::string method = methodName(o.method);
     read(
-        object, "method", method, [](const json &v) { return v.is_string(); }, "\"stddev\" or \"mad\"");
+        object, "method", method, [](const json &v) { return v.is_string(); }, "\"stddev\", \"mad\" or \"log_mad\"");
     o.method = methodFromString(method);
     read(object, "k", o.k, isNumber, "a number");
     read(object, "min_history", o.minHistory, isInteger, "an integer");

@@ -14,8 +14,12 @@ namespace ecomops::anomalies {
 enum class Method {
     StdDev, // median + k·σ, σ the sample standard deviation
     Mad,    // median + k·σ, σ = 1.4826·MAD (1.2533·mean absolute deviation when MAD is 0)
+    // The same on ln(quantity): threshold = median · e^(k·σ). Quantities are
+    // multiplicative (packs of 6, 12, 24), so a line is measured by its ratio
+    // to the product's usual quantity (DETECTOR.md).
+    LogMad,
 };
-std::string methodName(Method method);        // "stddev" / "mad"
+std::string methodName(Method method);        // "stddev" / "mad" / "log_mad"
 Method methodFromString(const std::string &); // throws AnomalyError
 
 struct AnomalyOptions {
@@ -25,7 +29,8 @@ struct AnomalyOptions {
     // Products with fewer counted lines than this are never flagged.
     int minHistory = 20;
     // σ is taken as at least this much, so a product whose lines all hold
-    // the same quantity does not flag the first line one above it.
+    // the same quantity does not flag the first line one above it (in
+    // quantity units; for log_mad in log units, 0.5 ≈ a factor of 1.65).
     double minSigma = 0.5;
     // Lines of orders in these statuses (case-insensitive) are cancellations
     // or returns, not sales: they neither count in baselines nor get flagged.

@@ -4,6 +4,7 @@
 #include "runner/RunExecutionInternals.h"
 
 #include "anomalies/Detection.h"
+#include "anomalies/DetectorQuality.h"
 #include "quality/QualityStage.h"
 #include "quality/Scoring.h"
 #include "warehouse/Warehouse.h"
@@ -118,6 +119,7 @@ void RunExecution::publishStage(CancelToken &cancel)
     m_recorder.stageStarted(m_result.runId, stage, QString());
     warehouse::TransformReport transformed;
     anomalies::DetectionReport detected;
+    std::optional<anomalies::DetectorQuality> detector;
     warehouse::MartReport marts;
     attempt(stage, QString(), cancel, [&](int) {
         pqxx::connection connection{m_conninfo.toStdString()};
@@ -130,6 +132,11 @@ void RunExecution::publishStage(CancelToken &cancel)
         cancel.throwIfCancelled();
         Reporter detectReporter(*this, QStringLiteral("detect"), cancel);
         detected = anomalies::detect(tx, m_result.runId, anomalyOptions, detectReporter);
+        cancel.throwIfCancelled();
+        if (!detected.skipped)
+            detector =
+                anomalies::measureDetector(tx, m_result.runId, anomalyOptions,
+                                           m_result.snapshotPath + QStringLiteral("/_planted.csv"), m_spec.sourceKind);
         cancel.throwIfCancelled();
         Reporter martReporter(*this, QStringLiteral("marts"), cancel);
         marts = warehouse::refreshMarts(tx, warehouseOptions, martReporter);
@@ -162,6 +169,10 @@ void RunExecution::publishStage(CancelToken &cancel)
                 .arg(transformed.rowsRejected())
                 .arg(double(transformed.elapsedMs) / 1000.0, 0, 'f', 2));
     emitLog(detected.newFlags > 0 ? LogLevel::Warning : LogLevel::Info, QStringLiteral("detect"), detected.summary());
+    m_result.detector = detector;
+    if (detector)
+        emitLog(detector->unusuallyHigh() ? LogLevel::Warning : LogLevel::Info, QStringLiteral("detect"),
+                detector->summary());
 }
 
 void RunExecution::scoreAfterTransform(pqxx::transaction_base &tx, const warehouse::TransformReport &transformed)

@@ -223,11 +223,13 @@ void RunRecorder::log(qint64 runId, const LogLine &line)
 
 void RunRecorder::finishRun(const RunResult &result)
 {
-    const nlohmann::json summary = {{"tables", result.tablesJson()},
-                                    {"new_anomalies", result.newAnomalies},
-                                    {"quality_overall", result.qualityOverall},
-                                    {"seconds", result.seconds},
-                                    {"published", result.published}};
+    nlohmann::json summary = {{"tables", result.tablesJson()},
+                              {"new_anomalies", result.newAnomalies},
+                              {"quality_overall", result.qualityOverall},
+                              {"seconds", result.seconds},
+                              {"published", result.published}};
+    if (result.detector)
+        summary["detector"] = result.detector->toJson();
     withConnection([&](pqxx::connection_base &c) {
         pqxx::work tx{c};
         tx.exec_params0(

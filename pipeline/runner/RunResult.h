@@ -1,4 +1,5 @@
 #pragma once
+#include "anomalies/DetectorQuality.h"
 #include "core/Progress.h"
 
 #include <QMetaType>
@@ -6,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <optional>
 #include <vector>
 
 namespace ecomops::runner {
@@ -35,6 +37,9 @@ struct RunResult {
     bool published = false; // the transform committed: "loaded" means "reached the warehouse"
     qint64 newAnomalies = 0;
     QStringList anomalyProducts;
+    // The flag rate, its usual value, and precision/recall against planted
+    // truth; nullopt when detection did not run.
+    std::optional<anomalies::DetectorQuality> detector;
     double qualityOverall = -1; // -1 when not scored
 
     bool reconciles() const;

@@ -10,6 +10,7 @@
 #include "SyntheticRun.h"
 #include "TestDatabase.h"
 #include "anomalies/Detection.h"
+#include "anomalies/DetectorQuality.h"
 #include "anomalies/FlagQueries.h"
 #include "anomalies/Triage.h"
 #include "core/Cancellation.h"
@@ -109,6 +110,7 @@ class TestAnomalyDetection : public QObject
     QTemporaryDir m_staging;
     std::unique_ptr<test::TestDatabase> m_shop; // the synthetic run, shared by the first tests
     qint64 m_runId = 0;
+    anomalies::DetectorQuality m_detector;
     anomalies::DetectionReport m_report;
 
 private slots:
@@ -117,6 +119,7 @@ private slots:
     void secondDetectionAddsNoFlag();
     void runSummaryNamesProducts();
     void robustMethodOnTheSameData();
+    void previewMatchesWhatTheSettingsRaise();
     void resolvedLinesLeaveTheBaseline();
     void falsePositivesNeverRecur();
     void minimumHistoryAndCancellations();
@@ -139,6 +142,13 @@ void TestAnomalyDetection::initTestCase()
     const runner::RunResult &result = shop.result;
     QVERIFY2(result.status == runner::RunStatus::Succeeded, qPrintable(result.error + shop.log));
     m_runId = result.runId;
+    // The run measured its detector: a flag rate always, and precision and
+    // recall here, where the snapshot says what was planted.
+    QVERIFY(result.detector.has_value());
+    m_detector = *result.detector;
+    qInfo("%s", qPrintable(m_detector.summary()));
+    QVERIFY(m_detector.planted);
+    QVERIFY(m_detector.lines > 0 && m_detector.flaggedLines > 0);
 
     auto c = m_shop->connect();
     QVERIFY2(test::number(*c, "SELECT count(*) FROM dw.fact_order_line") > 0,
@@ -191,6 +201,12 @@ void TestAnomalyDetection::syntheticRunMeetsPrecisionAndRecall()
     auto c = m_shop->connect();
     const Score s = score(*c, AnomalyOptions{}.excludedStatuses);
     printScore("default settings (median + 2 sigma, min history 20)", s);
+    // The run's own summary says the same, from the same truth.
+    QCOMPARE(m_detector.plantedLines, qint64(s.eligible));
+    QCOMPARE(m_detector.plantedFlagged, qint64(s.truePositives));
+    QCOMPARE(m_detector.flaggedLines, qint64(s.flagged));
+    QVERIFY(m_detector.precision() && *m_detector.precision() >= 0.95);
+    QVERIFY(m_detector.recall() && *m_detector.recall() >= 0.95);
     QVERIFY2(s.precision() >= 0.95, "precision below 0.95");
     QVERIFY2(s.recall() >= 0.95, "recall below 0.95");
     // Every flag is NEW, raised by this run, and points at its fact row.
@@ -269,6 +285,38 @@ void TestAnomalyDetection::robustMethodOnTheSameData()
     pqxx::work tx{*c};
     tx.exec0("DELETE FROM ops.anomaly_flag");
     tx.exec0("INSERT INTO ops.anomaly_flag OVERRIDING SYSTEM VALUE SELECT * FROM default_flags");
+    tx.commit();
+}
+
+// The settings preview (ops.preview_anomaly_flags) counts exactly the flags
+// that detection with the same settings then raises on the same warehouse.
+void TestAnomalyDetection::previewMatchesWhatTheSettingsRaise()
+{
+    auto c = m_shop->connect();
+    {
+        pqxx::work tx{*c};
+        tx.exec0("CREATE TABLE flags_before_preview AS SELECT * FROM ops.anomaly_flag");
+        // A third of the flags stay: a run never raises a line flagged before.
+        tx.exec0("DELETE FROM ops.anomaly_flag WHERE flag_id % 3 <> 0");
+        tx.commit();
+    }
+    AnomalyOptions logMad;
+    logMad.method = anomalies::Method::LogMad;
+    logMad.k = 4;
+    logMad.minSigma = 0.5;
+    const qint64 previewed = test::number(
+        *c, "SELECT count(*) FILTER (WHERE NOT already_flagged) FROM ops.preview_anomaly_flags('log_mad', 4, 20, 0.5, "
+            "ARRAY['Cancelled', 'Refunded'])");
+    const auto report = test::detectNow(*c, logMad);
+    qInfo("log_mad k 4, min sigma 0.5: the preview counted %lld new flags, detection raised %lld",
+          static_cast<long long>(previewed), static_cast<long long>(report.newFlags));
+    QCOMPARE(report.newFlags, previewed);
+    QVERIFY(previewed > 0);
+    // Back to the default flags for the rest of the suite.
+    pqxx::work tx{*c};
+    tx.exec0("DELETE FROM ops.anomaly_flag");
+    tx.exec0("INSERT INTO ops.anomaly_flag OVERRIDING SYSTEM VALUE SELECT * FROM flags_before_preview");
+    tx.exec0("DROP TABLE flags_before_preview");
     tx.commit();
 }
 

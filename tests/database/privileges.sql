@@ -93,7 +93,9 @@ INSERT INTO want_fn VALUES
     ('ops', 'anomaly_line_counts(text,integer,text[])', 'op'),
     ('ops', 'anomaly_line_counts(text,integer,text[])', 'st'),
     ('ops', 'triage_anomaly(bigint[],integer[],text,text,text)', 'st'),
-    ('ops', 'anomaly_transition_allowed(text,text)', 'st');
+    ('ops', 'anomaly_transition_allowed(text,text)', 'st'),
+    ('ops', 'preview_anomaly_flags(text,double precision,integer,double precision,text[],bigint)', 'op'),
+    ('ops', 'preview_anomaly_flags(text,double precision,integer,double precision,text[],bigint)', 'st');
 INSERT INTO want_fn SELECT 'mart', f, a
 FROM unnest(ARRAY['kpi_summary(date,date)', 'guest_share_between(date,date)', 'mix_between(date,date)',
                   'revenue_by_country_between(date,date)',
@@ -168,8 +170,9 @@ SELECT bag_eq($$
           'ops.refresh_mart(text,boolean)', 'dw.ensure_month_partitions(regclass,date,date)',
           'ops.flag_anomalies(bigint,text[])',
           'ops.refresh_anomaly_baselines(text,double precision,integer,double precision,text[],bigint,interval)',
-          'ops.triage_anomaly(bigint[],integer[],text,text,text)'],
-    'detection, triage and the owner-only run steps are SECURITY DEFINER, nothing else');
+          'ops.triage_anomaly(bigint[],integer[],text,text,text)',
+          'ops.preview_anomaly_flags(text,double precision,integer,double precision,text[],bigint)'],
+    'detection, its preview, triage and the owner-only run steps are SECURITY DEFINER, nothing else');
 
 -- ============================ FORBIDDEN WRITES ============================
 -- A statement run as a role: SET ROLE inside the call, so a refusal rolls

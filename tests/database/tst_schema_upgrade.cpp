@@ -212,7 +212,13 @@ private slots:
         QVERIFY(martsBefore.at("mart.order_summary").rfind("0:", 0) != 0); // the shop's orders are in
 
         const auto report = db::Migrator().apply(*u);
-        QVERIFY(report.applied.isEmpty());
+        // Applied now: only the migrations that came after that build.
+        QStringList newer;
+        for (const db::Migration &m : db::Migrator::shipped()) {
+            if (m.version > before.last().version)
+                newer << m.fileName;
+        }
+        QCOMPARE(report.applied, newer);
         QVERIFY2(report.restated.contains(QStringLiteral("0013_dw_transform.sql")),
                  qPrintable(report.restated.join(u' ')));
         QCOMPARE(report.objectsApplied.size(), db::Migrator::shippedObjects().size());

@@ -318,8 +318,7 @@ void AnomaliesPage::onLiveChanges(const anomalies::VerifiedChanges &changes)
     if (changes.detectedFlags > 0 || changes.overflow) {
         m_model->reload();
         if (changes.detectedFlags > 0)
-            setNotice(Notice::Info, tr("A run raised %n new flag(s); the list has been refreshed.", nullptr,
-                                       int(changes.detectedFlags)));
+            setNotice(Notice::Info, triagetext::newFlagsArrived(changes.detectedFlags));
         return;
     }
     QList<qint64> ids;

@@ -94,8 +94,8 @@ void FlagDetailPanel::showFlag(qint64 flagId)
 void FlagDetailPanel::showEmptyList(bool empty)
 {
     m_listEmpty = empty;
-    if (empty)
-        showFlag(0);
+    if (empty || m_flagId == 0)
+        showFlag(0); // what the empty panel says depends on the list
 }
 
 void FlagDetailPanel::apply(const anomalies::FlagDetail &detail)

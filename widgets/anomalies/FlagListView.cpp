@@ -2,6 +2,7 @@
 
 #include "anomalies/FlagStatusDelegate.h"
 #include "anomalies/FlagTableModel.h"
+#include "common/SortArrows.h"
 
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -21,6 +22,7 @@ FlagListView::FlagListView(FlagTableModel *model, QWidget *parent) : QTableView(
     verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 10);
     horizontalHeader()->setSortIndicator(FlagTableModel::ZScore, Qt::DescendingOrder);
+    useConventionalSortArrows(horizontalHeader()); // ▼ means descending, as in Runs
     horizontalHeader()->setStretchLastSection(true);
     horizontalHeader()->setSectionsMovable(true);
     setSortingEnabled(true);

@@ -8,14 +8,18 @@
 
 namespace ecomops::widgets::triagetext {
 
+QString flagCount(qint64 flags)
+{
+    return flags == 1 ? AnomaliesPage::tr("1 flag") : AnomaliesPage::tr("%1 flags").arg(QLocale().toString(flags));
+}
+
 QString asking(int flags, anomalies::FlagStatus status, bool wholeProduct)
 {
     const QString label = flagtext::statusLabel(status);
     if (wholeProduct)
-        return AnomaliesPage::tr("Asking the database to mark %n flag(s) and every New flag of their products %1…",
-                                 nullptr, flags)
-            .arg(label);
-    return AnomaliesPage::tr("Asking the database to mark %n flag(s) %1…", nullptr, flags).arg(label);
+        return AnomaliesPage::tr("Asking the database to mark %1 and every New flag of their products %2…")
+            .arg(flagCount(flags), label);
+    return AnomaliesPage::tr("Asking the database to mark %1 %2…").arg(flagCount(flags), label);
 }
 
 QString done(const anomalies::TriageResult &result)
@@ -56,6 +60,13 @@ QString fromAnotherConsole(const anomalies::AnomalyChange &change)
                                        : AnomaliesPage::tr("From another console: %1 marked flags %2 %3 at %4."))
         .arg(who, ids.join(QStringLiteral(", ")), statusText,
              QLocale().toString(change.at.toLocalTime(), QLocale::ShortFormat));
+}
+
+QString newFlagsArrived(qint64 flags)
+{
+    return flags == 1
+               ? QObject::tr("A run raised 1 new flag; the list has been refreshed.")
+               : QObject::tr("A run raised %1 new flags; the list has been refreshed.").arg(QLocale().toString(flags));
 }
 
 QString emptyList(const anomalies::FlagFilter &filter, qint64 elsewhere)

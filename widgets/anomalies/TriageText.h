@@ -10,10 +10,14 @@
 
 namespace ecomops::widgets::triagetext {
 
+// "1 flag", "1,204 flags"
+QString flagCount(qint64 flags);
 QString asking(int flags, anomalies::FlagStatus status, bool wholeProduct);
 QString done(const anomalies::TriageResult &result);
 QString conflict(const anomalies::TriageConflict &conflict);
 QString fromAnotherConsole(const anomalies::AnomalyChange &change);
+// "A run raised 3 new flags; the list has been refreshed."
+QString newFlagsArrived(qint64 flags);
 // Why the list is empty; `elsewhere` flags match all but the status filter.
 QString emptyList(const anomalies::FlagFilter &filter, qint64 elsewhere);
 

@@ -4,7 +4,9 @@
 #include "sources/synthetic/ReferenceData.h"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
+#include <iterator>
 
 namespace ecomops::synthetic {
 
@@ -18,6 +20,14 @@ struct QuantityProfile {
 constexpr QuantityProfile kProfiles[] = {{1, 0}, {2, 1}, {3, 1}, {4, 1}, {4, 2}, {10, 5}};
 constexpr int kDurableProfileMix[] = {45, 35, 10, 4, 6, 0};
 constexpr int kConsumableProfileMix[] = {10, 30, 25, 15, 10, 10};
+
+// Wholesale (QuantityShape::Wholesale): the pack ladder, and how far a line
+// climbs from its product's usual rung — mostly the usual pack, sometimes a
+// rung below or above, rarely far above (a reseller's bulk order). The usual
+// rung is the retail profile's index, so both shapes draw the same catalogue.
+constexpr int kPackLadder[] = {1, 2, 3, 6, 12, 24, 48, 120};
+constexpr int kLadderSteps[] = {-2, -1, 0, 1, 2, 3, 4, 5};
+constexpr std::array<int, 8> kLadderStepMix = {30, 120, 550, 180, 80, 30, 8, 2}; // per 1,000 lines
 
 // A shelf price: whole units plus a usual ending (.99 mostly).
 std::int64_t shelfPrice(std::int64_t cents, Rng &rng)
@@ -141,10 +151,11 @@ void Catalog::write(OutputFiles &files, RunControl &control)
         products.endRow();
 
         Product &product = m_products[p];
-        const QuantityProfile profile =
-            kProfiles[(department.consumable ? consumableProfiles : durableProfiles).pick(m_rng)];
+        const int profileIndex = (department.consumable ? consumableProfiles : durableProfiles).pick(m_rng);
+        const QuantityProfile profile = kProfiles[profileIndex];
         product.centre = profile.centre;
         product.spread = profile.spread;
+        product.rung = static_cast<std::uint8_t>(profileIndex);
         popularity[p] = 1.0 / (m_rng.uniform() + 0.1);
 
         // Price history: the first version from creation, then 0..3 changes
@@ -237,6 +248,11 @@ std::int64_t Catalog::priceCentsAt(std::uint32_t product, std::int64_t second) c
 int Catalog::quantity(std::uint32_t product, Rng &rng) const
 {
     const Product &p = m_products[product];
+    if (m_options.shape.quantities == QuantityShape::Wholesale) {
+        static const Mix steps(kLadderStepMix);
+        const int rung = std::clamp(int(p.rung) + kLadderSteps[steps.pick(rng)], 0, int(std::size(kPackLadder)) - 1);
+        return kPackLadder[rung];
+    }
     switch (rng.below(4)) {
     case 0:
         return p.centre - p.spread;
@@ -245,6 +261,12 @@ int Catalog::quantity(std::uint32_t product, Rng &rng) const
     default:
         return p.centre;
     }
+}
+
+int Catalog::typicalQuantity(std::uint32_t product) const
+{
+    const Product &p = m_products[product];
+    return m_options.shape.quantities == QuantityShape::Wholesale ? kPackLadder[p.rung] : p.centre;
 }
 
 } // namespace ecomops::synthetic

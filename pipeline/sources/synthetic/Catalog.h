@@ -26,7 +26,7 @@ public:
     // A normal quantity: centre − spread, centre, centre + spread with
     // weights 1:2:1 (bounded, so median + 2σ is never exceeded).
     int quantity(std::uint32_t product, Rng &rng) const;
-    int typicalQuantity(std::uint32_t product) const { return m_products[product].centre; }
+    int typicalQuantity(std::uint32_t product) const;
     bool isAnomalyProduct(std::uint32_t product) const { return m_products[product].anomaly; }
     const std::vector<std::string> &anomalyProducts() const { return m_anomalySkus; }
 
@@ -43,6 +43,7 @@ private:
         std::uint16_t versionCount = 0;
         std::uint8_t centre = 1;
         std::uint8_t spread = 0;
+        std::uint8_t rung = 0; // wholesale: the usual pack on the ladder
         bool anomaly = false;
     };
 

@@ -176,6 +176,7 @@ json GeneratorOptions::toJson() const
         {"status_mix", mixToJson(kStatuses, shape.statusMix)},
         {"event_mix", mixToJson(kEventTypes, shape.eventMix)},
         {"events_per_order", shape.eventsPerOrder},
+        {"quantities", shape.quantities == QuantityShape::Wholesale ? "wholesale" : "retail"},
     };
     for (const auto &field : kShapeRateFields)
         shapeJson[field.key] = shape.*field.member;
@@ -226,6 +227,14 @@ GeneratorOptions GeneratorOptions::fromJson(const json &object)
         r.mix("status_mix", kStatuses, o.shape.statusMix);
         r.mix("event_mix", kEventTypes, o.shape.eventMix);
         r.number("events_per_order", o.shape.eventsPerOrder);
+        r.field("quantities", [&](const json &q, const std::string &where) {
+            if (q == "retail")
+                o.shape.quantities = QuantityShape::Retail;
+            else if (q == "wholesale")
+                o.shape.quantities = QuantityShape::Wholesale;
+            else
+                throw GeneratorError(where + " must be \"retail\" or \"wholesale\"");
+        });
         for (const auto &field : kShapeRateFields)
             r.number(field.key, o.shape.*field.member);
         r.finish();

@@ -31,7 +31,15 @@ inline constexpr std::array<const char *, 5> kEventTypes = {"page_view", "add_to
                                                             "remove_from_cart"};
 
 // Relative weights (percentages by default) and rates of the shop.
+// How order-line quantities are drawn. Retail: each product has a usual
+// quantity and a small spread (1 to 15). Wholesale: each product has a usual
+// pack on the ladder 1, 2, 3, 6, 12, 24, 48, 120, and lines climb that ladder
+// with a heavy tail — the shape of real wholesale transaction logs, used to
+// measure how many ordinary lines a detector flags (DETECTOR.md).
+enum class QuantityShape { Retail, Wholesale };
+
 struct ShopShape {
+    QuantityShape quantities = QuantityShape::Retail;
     std::array<int, 4> segmentMix = {5, 30, 45, 20};
     std::array<int, 4> channelMix = {45, 30, 15, 10};
     std::array<int, 4> paymentMethodMix = {30, 25, 25, 20};

@@ -11,7 +11,7 @@ CREATE OR REPLACE FUNCTION ops.refresh_anomaly_baselines(
 DECLARE
     v_excluded text[] := ops.lower_statuses(p_excluded_statuses);
 BEGIN
-    IF p_method IS NULL OR p_method NOT IN ('stddev', 'mad') THEN
+    IF p_method IS NULL OR p_method NOT IN ('stddev', 'mad', 'log_mad') THEN
         RAISE EXCEPTION 'unknown anomaly method %', p_method USING ERRCODE = '22023';
     END IF;
     IF p_k IS NULL OR p_k <= 0 OR p_min_history IS NULL OR p_min_history < 2 OR p_min_sigma IS NULL OR p_min_sigma < 0 THEN
@@ -27,51 +27,24 @@ BEGIN
                           WHERE b.product_id = l.product_id AND b.method = p_method AND b.k = p_k
                             AND b.min_history = p_min_history AND b.min_sigma = p_min_sigma
                             AND b.computed_at > now() - p_reuse_within)
-    ), resolved AS (
-        SELECT f.order_id, f.line_no FROM ops.anomaly_flag f WHERE f.status = 'RESOLVED'
-    ), candidate AS (
-        SELECT l.product_id, l.quantity::double precision AS q, r.order_id IS NOT NULL AS resolved
-        FROM dw.fact_order_line l
-        JOIN scope s ON s.product_id = l.product_id
-        LEFT JOIN resolved r ON r.order_id = l.order_id AND r.line_no = l.line_no
-        WHERE ops.anomaly_line_counts(l.status, l.quantity, v_excluded)
-    ), stats AS (
-        SELECT c.product_id,
-               count(*) FILTER (WHERE NOT c.resolved) AS n,
-               count(*) FILTER (WHERE c.resolved) AS n_resolved,
-               percentile_cont(0.5) WITHIN GROUP (ORDER BY c.q) FILTER (WHERE NOT c.resolved) AS median,
-               avg(c.q) FILTER (WHERE NOT c.resolved) AS mean,
-               coalesce(stddev_samp(c.q) FILTER (WHERE NOT c.resolved), 0) AS sd
-        FROM candidate c GROUP BY c.product_id
-    ), robust AS (
-        -- MAD, and the mean absolute deviation for when more than half the
-        -- lines sit on the median (MAD = 0), scaled to estimate σ.
-        SELECT c.product_id,
-               percentile_cont(0.5) WITHIN GROUP (ORDER BY abs(c.q - s.median)) AS mad,
-               avg(abs(c.q - s.median)) AS meanad
-        FROM candidate c JOIN stats s ON s.product_id = c.product_id
-        WHERE p_method = 'mad' AND NOT c.resolved
-        GROUP BY c.product_id
     ), computed AS (
-        SELECT s.product_id, s.n, s.n_resolved, s.median, s.mean, s.sd, r.mad,
-               CASE WHEN p_method = 'stddev' THEN s.sd
-                    WHEN r.mad > 0 THEN 1.4826 * r.mad
-                    ELSE 1.2533 * r.meanad END AS sigma
-        FROM stats s LEFT JOIN robust r ON r.product_id = s.product_id
-        WHERE s.n > 0   -- every line RESOLVED: nothing left to measure
+        SELECT * FROM ops.anomaly_baseline_stats(
+            p_method, p_k, p_min_history, p_min_sigma, v_excluded,
+            CASE WHEN p_reuse_within IS NULL THEN NULL ELSE ARRAY(SELECT s.product_id FROM scope s) END)
     ), upserted AS (
         INSERT INTO ops.anomaly_baseline AS b
             (product_id, method, k, min_history, min_sigma, excluded_statuses, lines, resolved_lines, median, mean, stddev, mad, sigma,
-             threshold, enough_history, computed_at, computed_run_id)
-        SELECT c.product_id, p_method, p_k, p_min_history, p_min_sigma, v_excluded, c.n, c.n_resolved, c.median, c.mean, c.sd, c.mad,
-               c.sigma, c.median + p_k * greatest(c.sigma, p_min_sigma), c.n >= p_min_history, now(), p_run
+             threshold, enough_history, computed_at, computed_run_id, p10, p90)
+        SELECT c.product_id, p_method, p_k, p_min_history, p_min_sigma, v_excluded, c.lines, c.resolved_lines, c.median,
+               c.mean, c.stddev, c.mad, c.sigma, c.threshold, c.enough_history, now(), p_run, c.p10, c.p90
         FROM computed c
         ON CONFLICT (product_id) DO UPDATE
             SET method = excluded.method, k = excluded.k, min_history = excluded.min_history,
                 min_sigma = excluded.min_sigma, excluded_statuses = excluded.excluded_statuses, lines = excluded.lines, resolved_lines = excluded.resolved_lines,
                 median = excluded.median, mean = excluded.mean, stddev = excluded.stddev, mad = excluded.mad,
                 sigma = excluded.sigma, threshold = excluded.threshold, enough_history = excluded.enough_history,
-                computed_at = excluded.computed_at, computed_run_id = excluded.computed_run_id
+                computed_at = excluded.computed_at, computed_run_id = excluded.computed_run_id,
+                p10 = excluded.p10, p90 = excluded.p90
         RETURNING b.product_id, b.lines, b.resolved_lines, b.enough_history
     ), dropped AS (
         -- Products in scope with no line left to measure lose their baseline.

@@ -15,10 +15,13 @@ BEGIN
     WITH inserted AS (
         INSERT INTO ops.anomaly_flag AS f
             (order_id, line_no, order_date, order_ts, product_id, product_sk, customer_sk, quantity, baseline_median,
-             baseline_sigma, threshold, z_score, method, k, min_history, min_sigma, baseline_lines, run_id)
+             baseline_sigma, threshold, z_score, method, k, min_history, min_sigma, baseline_lines, run_id,
+             baseline_p10, baseline_p90)
         SELECT l.order_id, l.line_no, l.order_date, l.order_ts, l.product_id, l.product_sk, l.customer_sk, l.quantity,
-               b.median, b.sigma, b.threshold, (l.quantity - b.median) / greatest(b.sigma, b.min_sigma, 1e-9),
-               b.method, b.k, b.min_history, b.min_sigma, b.lines, p_run
+               b.median, b.sigma, b.threshold,
+               CASE WHEN b.method = 'log_mad' THEN ln(l.quantity / b.median) ELSE l.quantity - b.median END
+                   / greatest(b.sigma, b.min_sigma, 1e-9),
+               b.method, b.k, b.min_history, b.min_sigma, b.lines, p_run, b.p10, b.p90
         FROM dw.fact_order_line l
         JOIN ops.anomaly_baseline b ON b.product_id = l.product_id
         WHERE b.enough_history

@@ -114,6 +114,10 @@ BEGIN
         TO ecomops_steward;
     -- The flag list's filter (pipeline/anomalies/FlagQueries.cpp).
     GRANT EXECUTE ON FUNCTION ops.anomaly_line_counts(text, integer, text[]) TO ecomops_operator, ecomops_steward;
+    -- The detector settings' preview (what other settings would flag now).
+    GRANT EXECUTE ON FUNCTION
+        ops.preview_anomaly_flags(text, double precision, integer, double precision, text[], bigint)
+        TO ecomops_operator, ecomops_steward;
     -- The KPI workspace's queries; the other mart functions only feed
     -- materialized views, which run as their owner.
     GRANT EXECUTE ON FUNCTION
