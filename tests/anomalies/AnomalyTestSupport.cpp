@@ -8,11 +8,6 @@
 
 namespace ecomops::test {
 
-void DetectObserver::log(LogLevel level, const QString &message)
-{
-    logs.append(toString(level) + QLatin1String(": ") + message);
-}
-
 void insertLines(pqxx::connection &c, const std::vector<FactLine> &lines)
 {
     if (lines.empty())
@@ -68,7 +63,7 @@ qint64 createRun(pqxx::connection &c)
 
 anomalies::DetectionReport detectNow(pqxx::connection &c, const anomalies::AnomalyOptions &options, qint64 runId)
 {
-    DetectObserver observer;
+    RecordingObserver observer;
     pqxx::work tx{c};
     anomalies::DetectionReport report = anomalies::detect(tx, runId, options, observer);
     tx.commit();

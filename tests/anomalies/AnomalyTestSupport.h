@@ -1,15 +1,14 @@
 #pragma once
 // Shared by the anomaly suites: order lines written straight into
 // dw.fact_order_line (the warehouse transform is exercised by the synthetic
-// suite; these suites need exact, hand-picked quantities), a recording
-// StageObserver, detection in one committed transaction, and LOGIN roles.
+// suite; these suites need exact, hand-picked quantities), detection in one
+// committed transaction, and LOGIN roles.
+#include "RecordingObserver.h"
 #include "anomalies/Detection.h"
-#include "core/Progress.h"
 
 #include <QString>
 #include <QStringList>
 
-#include <atomic>
 #include <string>
 #include <vector>
 
@@ -18,20 +17,6 @@
 #include "TestDatabase.h"
 
 namespace ecomops::test {
-
-class DetectObserver : public StageObserver
-{
-public:
-    void progress(const QString &, qint64, qint64) override { ++progressEvents; }
-    void log(LogLevel level, const QString &message) override;
-    void tableFinished(const TableCounts &counts) override { finished.push_back(counts); }
-    bool cancelRequested() const override { return cancel.load(); }
-
-    std::atomic<bool> cancel{false};
-    int progressEvents = 0;
-    QStringList logs;
-    std::vector<TableCounts> finished;
-};
 
 struct FactLine {
     std::string orderId;

@@ -13,7 +13,6 @@
 #include "anomalies/DetectorQuality.h"
 #include "anomalies/FlagQueries.h"
 #include "core/Cancellation.h"
-#include "runner/RunEvents.h"
 #include "runner/RunExecution.h"
 #include "sources/synthetic/GeneratorOptions.h"
 #include "warehouse/Warehouse.h"
@@ -24,29 +23,10 @@
 
 #include <pqxx/pqxx>
 
-#include <mutex>
-
 using namespace ecomops;
 using anomalies::AnomalyOptions;
 
 namespace {
-
-class QuietEvents : public runner::RunEvents
-{
-public:
-    void runCreated(qint64) override {}
-    void progress(const ProgressEvent &) override {}
-    void log(const LogLine &line) override
-    {
-        std::lock_guard lock(m_mutex);
-        text += line.stage + QStringLiteral(": ") + line.message + QLatin1Char('\n');
-    }
-    void tableFinished(const TableCounts &) override {}
-    QString text;
-
-private:
-    std::mutex m_mutex;
-};
 
 struct Score {
     long long planted = 0;  // anomaly_quantity rows in the manifest
@@ -119,11 +99,9 @@ void TestAnomalyDetection::initTestCase()
     generator.anomalies.rate = 0.02;
     generator.anomalies.productShare = 0.10;
     spec.sourceOptions = generator.toJson();
-    QuietEvents events;
-    runner::RunExecution run(m_shop->conninfo(), spec, events);
-    CancelToken cancel;
-    const runner::RunResult result = run.execute(cancel);
-    QVERIFY2(result.status == runner::RunStatus::Succeeded, qPrintable(result.error + events.text));
+    const test::ShopRun shop = test::runQuietly(m_shop->conninfo(), spec);
+    const runner::RunResult &result = shop.result;
+    QVERIFY2(result.status == runner::RunStatus::Succeeded, qPrintable(result.error + shop.log));
     m_runId = result.runId;
     // The run measured its detector: a flag rate always, and precision and
     // recall here, where the snapshot says what was planted.
@@ -151,7 +129,7 @@ void TestAnomalyDetection::initTestCase()
     fromTable.sort();
     QCOMPARE(fromRun, fromTable);
     qInfo("the run's publish stage detected: %s",
-          qPrintable(events.text.section(QStringLiteral("detect: "), 1).section(QLatin1Char('\n'), 0, 0)));
+          qPrintable(shop.log.section(QStringLiteral("detect: "), 1).section(QLatin1Char('\n'), 0, 0)));
     qInfo("detect: %s", qPrintable(m_report.summary()));
     QVERIFY(m_report.newFlags > 0);
     QCOMPARE(test::number(*c, "SELECT count(*) FROM ops.anomaly_flag"), static_cast<long long>(m_report.newFlags));

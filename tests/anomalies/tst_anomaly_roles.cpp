@@ -20,21 +20,7 @@ using anomalies::RoleInfo;
 
 namespace {
 
-// Runs `sql` in its own transaction: "" when it worked, else its SQLSTATE.
-std::string attempt(pqxx::connection &c, const std::string &sql)
-{
-    try {
-        pqxx::work tx{c};
-        tx.exec(sql);
-        tx.commit();
-        return {};
-    } catch (const pqxx::sql_error &e) {
-        const std::string state = anomalies::sqlState(e);
-        qInfo("  %-70s → %s %s", sql.substr(0, 70).c_str(), state.c_str(),
-              QString::fromUtf8(e.what()).section(QLatin1Char('\n'), 0, 0).toUtf8().constData());
-        return state;
-    }
-}
+using test::sqlStateOf;
 
 constexpr const char *kDenied = "42501";
 
@@ -136,12 +122,12 @@ private slots:
         // What a run writes.
         const qint64 runId = test::createRun(*c);
         QVERIFY(runId > 0);
-        QCOMPARE(attempt(*c, "UPDATE ops.pipeline_run SET status = 'succeeded', ended_at = now() WHERE run_id = " +
-                                 std::to_string(runId)),
+        QCOMPARE(sqlStateOf(*c, "UPDATE ops.pipeline_run SET status = 'succeeded', ended_at = now() WHERE run_id = " +
+                                    std::to_string(runId)),
                  std::string());
         QCOMPARE(
-            attempt(*c,
-                    "INSERT INTO quarantine.rejected_row (run_id, table_name, source_line, stage, raw_record, reasons) "
+            sqlStateOf(
+                *c, "INSERT INTO quarantine.rejected_row (run_id, table_name, source_line, stage, raw_record, reasons) "
                     "VALUES (" +
                         std::to_string(runId) + ", 'orders', 2, 'load', 'x', '{bad}')"),
             std::string());
@@ -157,13 +143,13 @@ private slots:
         QCOMPARE(triage.kind, anomalies::TriageResult::Kind::NotAllowed);
         expectPermissionMessage(triage.message, m_operator->name(), "ecomops_steward");
         QVERIFY(triage.detail.contains(QStringLiteral("permission denied")));
-        QCOMPARE(attempt(*c, "UPDATE ops.anomaly_flag SET status = 'RESOLVED'"), std::string(kDenied));
-        QCOMPARE(attempt(*c, "DELETE FROM ops.anomaly_flag"), std::string(kDenied));
-        QCOMPARE(attempt(*c,
-                         "INSERT INTO ops.anomaly_event (flag_id, db_role, session_role, console_user, from_status, "
-                         "to_status, is_reopen, version) VALUES (1, 'x', 'x', 'x', 'NEW', 'RESOLVED', false, 2)"),
+        QCOMPARE(sqlStateOf(*c, "UPDATE ops.anomaly_flag SET status = 'RESOLVED'"), std::string(kDenied));
+        QCOMPARE(sqlStateOf(*c, "DELETE FROM ops.anomaly_flag"), std::string(kDenied));
+        QCOMPARE(sqlStateOf(*c,
+                            "INSERT INTO ops.anomaly_event (flag_id, db_role, session_role, console_user, from_status, "
+                            "to_status, is_reopen, version) VALUES (1, 'x', 'x', 'x', 'NEW', 'RESOLVED', false, 2)"),
                  std::string(kDenied));
-        QCOMPARE(attempt(*c, "DELETE FROM ops.schema_migrations"), std::string(kDenied));
+        QCOMPARE(sqlStateOf(*c, "DELETE FROM ops.schema_migrations"), std::string(kDenied));
     }
 
     void stewardTriagesThroughTheFunctionOnly()
@@ -179,9 +165,9 @@ private slots:
         const anomalies::FlagQueries queries(*c);
         QVERIFY(queries.count({}) >= 1);
         QVERIFY(queries.detail(m_flag).has_value());
-        QCOMPARE(attempt(*c, "SELECT count(*) FROM dw.fact_order_line"), std::string());
-        QCOMPARE(attempt(*c, "SELECT count(*) FROM quarantine.rejected_row"), std::string());
-        QCOMPARE(attempt(*c, "SELECT count(*) FROM ops.pipeline_run"), std::string());
+        QCOMPARE(sqlStateOf(*c, "SELECT count(*) FROM dw.fact_order_line"), std::string());
+        QCOMPARE(sqlStateOf(*c, "SELECT count(*) FROM quarantine.rejected_row"), std::string());
+        QCOMPARE(sqlStateOf(*c, "SELECT count(*) FROM ops.pipeline_run"), std::string());
 
         // Triage, recorded under its own name.
         const int version =
@@ -194,16 +180,16 @@ private slots:
         QCOMPARE(events.last().consoleUser, QStringLiteral("console-user"));
 
         // Never around the function: no update (status or detection fields), delete, insert.
-        QCOMPARE(attempt(*c, "UPDATE ops.anomaly_flag SET status = 'RESOLVED', version = version + 1"),
+        QCOMPARE(sqlStateOf(*c, "UPDATE ops.anomaly_flag SET status = 'RESOLVED', version = version + 1"),
                  std::string(kDenied));
-        QCOMPARE(attempt(*c, "UPDATE ops.anomaly_flag SET threshold = 1000"), std::string(kDenied));
-        QCOMPARE(attempt(*c, "DELETE FROM ops.anomaly_flag"), std::string(kDenied));
-        QCOMPARE(attempt(*c, "DELETE FROM ops.anomaly_event"), std::string(kDenied));
-        QCOMPARE(attempt(*c, "UPDATE ops.anomaly_baseline SET threshold = 0"), std::string(kDenied));
-        QCOMPARE(attempt(*c, "INSERT INTO ops.pipeline_run (source_kind, started_by, spec) VALUES ('x', 'x', '{}')"),
+        QCOMPARE(sqlStateOf(*c, "UPDATE ops.anomaly_flag SET threshold = 1000"), std::string(kDenied));
+        QCOMPARE(sqlStateOf(*c, "DELETE FROM ops.anomaly_flag"), std::string(kDenied));
+        QCOMPARE(sqlStateOf(*c, "DELETE FROM ops.anomaly_event"), std::string(kDenied));
+        QCOMPARE(sqlStateOf(*c, "UPDATE ops.anomaly_baseline SET threshold = 0"), std::string(kDenied));
+        QCOMPARE(sqlStateOf(*c, "INSERT INTO ops.pipeline_run (source_kind, started_by, spec) VALUES ('x', 'x', '{}')"),
                  std::string(kDenied));
-        QCOMPARE(attempt(*c, "UPDATE dw.fact_order_line SET quantity = 1"), std::string(kDenied));
-        QCOMPARE(attempt(*c, "SELECT ops.grant_ecomops_privileges()"), std::string(kDenied));
+        QCOMPARE(sqlStateOf(*c, "UPDATE dw.fact_order_line SET quantity = 1"), std::string(kDenied));
+        QCOMPARE(sqlStateOf(*c, "SELECT ops.grant_ecomops_privileges()"), std::string(kDenied));
 
         // Detection is not the steward's: the API says so in words.
         try {
@@ -226,14 +212,14 @@ private slots:
         QVERIFY(!r.canTriage && !r.canRunPipelines && !r.canReadWarehouse);
         qInfo("analyst, read flags: %s", qPrintable(r.whyNot(Capability::ReadWarehouse)));
 
-        QCOMPARE(attempt(*c, "SELECT * FROM mart.revenue_daily"), std::string());
-        QCOMPARE(attempt(*c, "SELECT * FROM mart.kpi_summary('2025-01-01', '2025-12-31')"), std::string());
-        QCOMPARE(attempt(*c, "SELECT max(version) FROM ops.schema_migrations"), std::string());
-        QCOMPARE(attempt(*c, "SELECT count(*) FROM dw.fact_order_line"), std::string(kDenied));
-        QCOMPARE(attempt(*c, "SELECT count(*) FROM ops.anomaly_flag"), std::string(kDenied));
-        QCOMPARE(attempt(*c, "SELECT count(*) FROM ops.pipeline_run"), std::string(kDenied));
-        QCOMPARE(attempt(*c, "REFRESH MATERIALIZED VIEW mart.revenue_daily"), std::string(kDenied));
-        QCOMPARE(attempt(*c, "DELETE FROM mart.revenue_daily"), std::string(kDenied));
+        QCOMPARE(sqlStateOf(*c, "SELECT * FROM mart.revenue_daily"), std::string());
+        QCOMPARE(sqlStateOf(*c, "SELECT * FROM mart.kpi_summary('2025-01-01', '2025-12-31')"), std::string());
+        QCOMPARE(sqlStateOf(*c, "SELECT max(version) FROM ops.schema_migrations"), std::string());
+        QCOMPARE(sqlStateOf(*c, "SELECT count(*) FROM dw.fact_order_line"), std::string(kDenied));
+        QCOMPARE(sqlStateOf(*c, "SELECT count(*) FROM ops.anomaly_flag"), std::string(kDenied));
+        QCOMPARE(sqlStateOf(*c, "SELECT count(*) FROM ops.pipeline_run"), std::string(kDenied));
+        QCOMPARE(sqlStateOf(*c, "REFRESH MATERIALIZED VIEW mart.revenue_daily"), std::string(kDenied));
+        QCOMPARE(sqlStateOf(*c, "DELETE FROM mart.revenue_daily"), std::string(kDenied));
 
         try {
             anomalies::FlagQueries(*c).count({});
@@ -256,7 +242,7 @@ private slots:
         for (Capability cap :
              {Capability::RunPipelines, Capability::Triage, Capability::ReadWarehouse, Capability::ReadMarts})
             QVERIFY(!r.can(cap) && !r.whyNot(cap).isEmpty());
-        QCOMPARE(attempt(*c, "SELECT * FROM mart.revenue_daily"), std::string(kDenied));
+        QCOMPARE(sqlStateOf(*c, "SELECT * FROM mart.revenue_daily"), std::string(kDenied));
         QCOMPARE(review(*c, m_flag, 1).kind, anomalies::TriageResult::Kind::NotAllowed);
     }
 

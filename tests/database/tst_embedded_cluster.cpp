@@ -11,31 +11,8 @@
 
 using namespace ecomops;
 
-namespace {
-
-struct Result {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Result run(const QString &program, const QStringList &args, int timeoutMs = 120000)
-{
-    QProcess p;
-    p.start(program, args);
-    Result r;
-    if (!p.waitForFinished(timeoutMs)) {
-        p.kill();
-        r.err = QStringLiteral("timed out");
-        return r;
-    }
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = QString::fromUtf8(p.readAllStandardOutput()).trimmed();
-    r.err = QString::fromUtf8(p.readAllStandardError()).trimmed();
-    return r;
-}
-
-} // namespace
+using test::ProcessResult;
+using test::runProgram;
 
 class TestEmbeddedCluster : public QObject
 {
@@ -44,10 +21,10 @@ class TestEmbeddedCluster : public QObject
     QTemporaryDir m_tmp{QStringLiteral("/tmp/ecomops-cluster-XXXXXX")};
     QString m_dataDir;
 
-    Result db(const QStringList &args)
+    ProcessResult db(const QStringList &args)
     {
-        return run(test::ecomopsBinary(),
-                   QStringList{QStringLiteral("db")} + args + QStringList{QStringLiteral("--data-dir"), m_dataDir});
+        return test::runEcomops(QStringList{QStringLiteral("db")} + args +
+                                QStringList{QStringLiteral("--data-dir"), m_dataDir});
     }
 
 private slots:
@@ -62,14 +39,14 @@ private slots:
 
     void statusBeforeInit()
     {
-        const Result r = db({QStringLiteral("status")});
+        const ProcessResult r = db({QStringLiteral("status")});
         QCOMPARE(r.exitCode, 5);
         QVERIFY2(r.out.contains(QStringLiteral("not initialized")), qPrintable(r.out));
     }
 
     void initStartsAndMigrates()
     {
-        const Result r = db({QStringLiteral("init")});
+        const ProcessResult r = db({QStringLiteral("init")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
         QCOMPARE(db({QStringLiteral("status")}).exitCode, 0);
         const QString uri = db({QStringLiteral("uri")}).out;
@@ -86,7 +63,8 @@ private slots:
     void psqlReachesItThroughTheUri()
     {
         const QString uri = db({QStringLiteral("uri")}).out;
-        const Result r = run(QStringLiteral("psql"), {uri, QStringLiteral("-XAtc"), QStringLiteral("select 1")});
+        const ProcessResult r =
+            runProgram(QStringLiteral("psql"), {uri, QStringLiteral("-XAtc"), QStringLiteral("select 1")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QCOMPARE(r.out, QStringLiteral("1"));
     }
@@ -102,7 +80,7 @@ private slots:
     void stopThenStatus()
     {
         QCOMPARE(db({QStringLiteral("stop")}).exitCode, 0);
-        const Result r = db({QStringLiteral("status")});
+        const ProcessResult r = db({QStringLiteral("status")});
         QCOMPARE(r.exitCode, 5);
         QVERIFY(r.out.contains(QStringLiteral("stopped")));
         QCOMPARE(db({QStringLiteral("stop")}).exitCode, 0); // stopping a stopped cluster is fine
@@ -118,18 +96,19 @@ private slots:
                       "\n");
         pidFile.close();
         QCOMPARE(db({QStringLiteral("status")}).exitCode, 5);
-        const Result r = db({QStringLiteral("start")});
+        const ProcessResult r = db({QStringLiteral("start")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
         QCOMPARE(db({QStringLiteral("status")}).exitCode, 0);
-        const Result q = run(QStringLiteral("psql"),
-                             {db({QStringLiteral("uri")}).out, QStringLiteral("-XAtc"), QStringLiteral("select 2")});
+        const ProcessResult q =
+            runProgram(QStringLiteral("psql"),
+                       {db({QStringLiteral("uri")}).out, QStringLiteral("-XAtc"), QStringLiteral("select 2")});
         QCOMPARE(q.out, QStringLiteral("2"));
     }
 
     void badArgumentsExitTwo()
     {
         QCOMPARE(db({QStringLiteral("frobnicate")}).exitCode, 2);
-        QCOMPARE(run(test::ecomopsBinary(), {QStringLiteral("db")}).exitCode, 2);
+        QCOMPARE(test::runEcomops({QStringLiteral("db")}).exitCode, 2);
     }
 };
 

@@ -2,9 +2,7 @@
 // What the GUI suites need again and again: a dark desktop palette (colours
 // must follow it) and a warehouse filled by a synthetic shop run through the
 // same RunExecution the console uses, quietly, its log kept for a failure.
-#include "core/Cancellation.h"
-#include "runner/RunEvents.h"
-#include "runner/RunExecution.h"
+#include "SyntheticRun.h"
 #include "sources/synthetic/GeneratorOptions.h"
 
 #include <QColor>
@@ -31,22 +29,6 @@ inline QPalette darkPalette()
     return p;
 }
 
-// Keeps the log (for the failure message) and nothing else.
-class QuietEvents : public runner::RunEvents
-{
-public:
-    void runCreated(qint64) override {}
-    void progress(const ProgressEvent &) override {}
-    void log(const LogLine &line) override { lines += line.stage + QStringLiteral(": ") + line.message + u'\n'; }
-    void tableFinished(const TableCounts &) override {}
-    QString lines;
-};
-
-struct ShopRun {
-    runner::RunResult result;
-    QString log;
-};
-
 // A synthetic shop run into the database at `conninfo`, staged under
 // `stagingDir`: every kind of defect at `defectRate`, or the generator's
 // default rates when it is negative.
@@ -60,18 +42,7 @@ inline ShopRun runSyntheticShop(const QString &conninfo, const QString &stagingD
         const double r = defectRate;
         generator.defects = {r, r, r, r, r, r, r};
     }
-    runner::RunSpec spec;
-    spec.sourceOptions = generator.toJson();
-    spec.stagingDir = stagingDir;
-    spec.trigger = runner::Trigger::Test;
-    spec.startedBy = startedBy;
-    QuietEvents events;
-    runner::RunExecution run(conninfo, spec, events);
-    CancelToken cancel;
-    ShopRun shop;
-    shop.result = run.execute(cancel);
-    shop.log = events.lines;
-    return shop;
+    return runQuietly(conninfo, syntheticRunSpec(stagingDir, generator, startedBy));
 }
 
 } // namespace ecomops::test

@@ -8,6 +8,7 @@
 // change at once, shortcuts show on the buttons and in a menu; the detail
 // pane clears on an empty list; at 1280×720 Status and Changed by are visible.
 #include "GuiTest.h"
+#include "SyntheticRun.h"
 #include "TestDatabase.h"
 
 #include "MainWindow.h"
@@ -21,8 +22,6 @@
 #include "anomalies/Triage.h"
 #include "anomalies/TriageBar.h"
 #include "connection/ConnectionController.h"
-#include "runner/RunEvents.h"
-#include "runner/RunExecution.h"
 #include "sources/synthetic/GeneratorOptions.h"
 
 #include <QAbstractItemModelTester>
@@ -48,22 +47,6 @@ using widgets::AnomaliesPage;
 using widgets::FlagTableModel;
 
 namespace {
-
-class QuietEvents : public runner::RunEvents
-{
-public:
-    void runCreated(qint64) override {}
-    void progress(const ProgressEvent &) override {}
-    void log(const LogLine &l) override { text += l.stage + QStringLiteral(": ") + l.message + QLatin1Char('\n'); }
-    void tableFinished(const TableCounts &) override {}
-    QString text;
-};
-
-qint64 scalar(pqxx::connection &c, const std::string &sql)
-{
-    pqxx::read_transaction tx{c};
-    return tx.exec1(sql)[0].as<qint64>();
-}
 
 anomalies::TriageResult triageFrom(pqxx::connection &c, qint64 flagId, int version, FlagStatus to, const QString &user,
                                    const QString &note)
@@ -138,22 +121,16 @@ void TestAnomaliesWorkspace::initTestCase()
     generator.seed = 88;
     generator.anomalies.rate = 0.03;
     generator.anomalies.productShare = 0.2;
-    runner::RunSpec spec;
-    spec.sourceOptions = generator.toJson();
-    spec.stagingDir = m_staging.path();
-    spec.trigger = runner::Trigger::Test;
-    spec.startedBy = QStringLiteral("tst_anomalies_ws");
-    QuietEvents events;
-    runner::RunExecution run(m_db->conninfo(), spec, events);
-    CancelToken cancel;
-    const runner::RunResult result = run.execute(cancel);
-    QVERIFY2(result.status == runner::RunStatus::Succeeded, qPrintable(result.error + events.text));
+    const test::ShopRun shop = test::runQuietly(
+        m_db->conninfo(), test::syntheticRunSpec(m_staging.path(), generator, QStringLiteral("tst_anomalies_ws")));
+    const runner::RunResult &result = shop.result;
+    QVERIFY2(result.status == runner::RunStatus::Succeeded, qPrintable(result.error + shop.log));
 
     auto c = m_db->connect();
-    m_flags = scalar(*c, "SELECT count(*) FROM ops.anomaly_flag");
+    m_flags = test::number(*c, "SELECT count(*) FROM ops.anomaly_flag");
     qInfo("%lld flags from run %lld", static_cast<long long>(m_flags), static_cast<long long>(result.runId));
     if (m_flags < 8) {
-        const QStringList lines = events.text.split(QLatin1Char('\n'));
+        const QStringList lines = shop.log.split(QLatin1Char('\n'));
         for (const QString &line : lines)
             if (!line.startsWith(QLatin1String("load:")))
                 qInfo("%s", qPrintable(line));
@@ -298,7 +275,7 @@ void TestAnomaliesWorkspace::notificationBurstsCauseFewReloads()
     const qint64 id = p->model()->flagAt(p->model()->rowCount() - 1)->flagId;
     QCOMPARE(flag(id)->status, FlagStatus::New);
     auto other = m_db->connect();
-    const qint64 run = scalar(*other, "SELECT max(run_id) FROM ops.pipeline_run");
+    const qint64 run = test::number(*other, "SELECT max(run_id) FROM ops.pipeline_run");
 
     // A thousand forged notifications, each its own transaction, from a
     // role that may not even read the flags.
@@ -387,7 +364,7 @@ void TestAnomaliesWorkspace::conflictIsShownInWords()
     // The view shows their change; the user's note is kept for another try.
     QCOMPARE(p->noteEdit()->text(), QStringLiteral("looks like a typo"));
     auto c = m_db->connect();
-    QCOMPARE(scalar(*c, "SELECT count(*) FROM ops.anomaly_event WHERE flag_id = " + std::to_string(id)), 1);
+    QCOMPARE(test::number(*c, "SELECT count(*) FROM ops.anomaly_event WHERE flag_id = " + std::to_string(id)), 1);
     QVERIFY(test::saveScreenshot(m_window.get(), QStringLiteral("anomalies-conflict")));
 }
 
@@ -409,7 +386,7 @@ void TestAnomaliesWorkspace::keyboardShortcutTriagesASelection()
     for (qint64 id : ids)
         QTRY_COMPARE_WITH_TIMEOUT(flag(id)->status, FlagStatus::Reviewed, 10000);
     auto c = m_db->connect();
-    QCOMPARE(scalar(*c, "SELECT count(*) FROM ops.anomaly_event WHERE note = 'batch review'"), qint64(3));
+    QCOMPARE(test::number(*c, "SELECT count(*) FROM ops.anomaly_event WHERE note = 'batch review'"), qint64(3));
 }
 
 void TestAnomaliesWorkspace::exportsTheFilteredList()
@@ -426,7 +403,7 @@ void TestAnomaliesWorkspace::exportsTheFilteredList()
     // The default filter: New and Reviewed, as the database has them now.
     auto c = m_db->connect();
     QCOMPARE(qint64(lines.size() - 1),
-             scalar(*c, "SELECT count(*) FROM ops.anomaly_flag WHERE status IN ('NEW', 'REVIEWED')"));
+             test::number(*c, "SELECT count(*) FROM ops.anomaly_flag WHERE status IN ('NEW', 'REVIEWED')"));
 }
 
 void TestAnomaliesWorkspace::filtersNarrowTheListAndPersist()
@@ -434,9 +411,9 @@ void TestAnomaliesWorkspace::filtersNarrowTheListAndPersist()
     AnomaliesPage *p = page();
     const QString product = p->model()->flagAt(0)->productId;
     auto c = m_db->connect();
-    const qint64 expected =
-        scalar(*c, "SELECT count(*) FROM ops.anomaly_flag WHERE status IN ('NEW', 'REVIEWED') AND product_id = '" +
-                       product.toStdString() + "'");
+    const qint64 expected = test::number(
+        *c, "SELECT count(*) FROM ops.anomaly_flag WHERE status IN ('NEW', 'REVIEWED') AND product_id = '" +
+                product.toStdString() + "'");
     p->filterBar()->setProduct(product);
     QTRY_VERIFY_WITH_TIMEOUT(!p->model()->isLoading() && p->model()->totalCount() == expected, 10000);
     for (int r = 0; r < p->model()->rowCount(); ++r)
@@ -601,17 +578,17 @@ void TestAnomaliesWorkspace::wholeProductChangesEveryNewFlagOfIt()
     for (int r = 0; r < p->model()->rowCount() && product.isEmpty(); ++r) {
         const anomalies::FlagRow *f = p->model()->flagAt(r);
         if (f->status == FlagStatus::New &&
-            scalar(*c, "SELECT count(*) FROM ops.anomaly_flag WHERE status = 'NEW' AND product_id = '" +
-                           f->productId.toStdString() + "'") >= 2) {
+            test::number(*c, "SELECT count(*) FROM ops.anomaly_flag WHERE status = 'NEW' AND product_id = '" +
+                                 f->productId.toStdString() + "'") >= 2) {
             product = f->productId;
             id = f->flagId;
         }
     }
     QVERIFY(!product.isEmpty());
     const std::string where = "product_id = '" + product.toStdString() + "'";
-    const qint64 newFlags = scalar(*c, "SELECT count(*) FROM ops.anomaly_flag WHERE status = 'NEW' AND " + where);
-    const qint64 eventsBefore =
-        scalar(*c, "SELECT count(*) FROM ops.anomaly_event e JOIN ops.anomaly_flag f USING (flag_id) WHERE f." + where);
+    const qint64 newFlags = test::number(*c, "SELECT count(*) FROM ops.anomaly_flag WHERE status = 'NEW' AND " + where);
+    const qint64 eventsBefore = test::number(
+        *c, "SELECT count(*) FROM ops.anomaly_event e JOIN ops.anomaly_flag f USING (flag_id) WHERE f." + where);
     select(id);
     p->triageBar()->wholeProductAction()->setChecked(true);
     p->noteEdit()->setText(QStringLiteral("the whole product at once"));
@@ -620,12 +597,14 @@ void TestAnomaliesWorkspace::wholeProductChangesEveryNewFlagOfIt()
     QTRY_VERIFY_WITH_TIMEOUT(p->noticeText().contains(QStringLiteral("flags are now False positive")), 10000);
     p->triageBar()->wholeProductAction()->setChecked(false);
     // Every New flag of it, with its own audit row carrying the note.
-    QCOMPARE(scalar(*c, "SELECT count(*) FROM ops.anomaly_flag WHERE status = 'NEW' AND " + where), qint64(0));
-    QCOMPARE(scalar(*c, "SELECT count(*) FROM ops.anomaly_event e JOIN ops.anomaly_flag f USING (flag_id) WHERE f." +
-                            where + " AND e.note = 'the whole product at once'"),
-             newFlags);
+    QCOMPARE(test::number(*c, "SELECT count(*) FROM ops.anomaly_flag WHERE status = 'NEW' AND " + where), qint64(0));
     QCOMPARE(
-        scalar(*c, "SELECT count(*) FROM ops.anomaly_event e JOIN ops.anomaly_flag f USING (flag_id) WHERE f." + where),
+        test::number(*c, "SELECT count(*) FROM ops.anomaly_event e JOIN ops.anomaly_flag f USING (flag_id) WHERE f." +
+                             where + " AND e.note = 'the whole product at once'"),
+        newFlags);
+    QCOMPARE(
+        test::number(*c, "SELECT count(*) FROM ops.anomaly_event e JOIN ops.anomaly_flag f USING (flag_id) WHERE f." +
+                             where),
         eventsBefore + newFlags);
     QTRY_COMPARE_WITH_TIMEOUT(flag(id)->status, FlagStatus::FalsePositive, 10000);
 }

@@ -70,12 +70,6 @@ MartFigures martFigures(pqxx::connection &c, const std::string &from, const std:
     return {r[0].as<double>(), r[1].as<qint64>(), r[2].as<double>(), r[3].as<qint64>()};
 }
 
-qint64 scalar(pqxx::connection &c, const std::string &sql)
-{
-    pqxx::read_transaction tx{c};
-    return tx.exec1(sql)[0].as<qint64>();
-}
-
 // Waits for the load a change started (or the first one) to be on screen.
 bool waitForFigures(KpisPage *page)
 {
@@ -141,7 +135,7 @@ private slots:
             test::runSyntheticShop(m_db->conninfo(), m_staging.path(), 0.05, 20251, -1, QStringLiteral("tst_kpis"));
         QVERIFY2(shop.result.status == runner::RunStatus::Succeeded, qPrintable(shop.result.error + u'\n' + shop.log));
         auto c = m_db->connect();
-        QVERIFY2(scalar(*c, "SELECT count(*) FROM mart.order_summary") > 1000,
+        QVERIFY2(test::number(*c, "SELECT count(*) FROM mart.order_summary") > 1000,
                  "the run's publish stage did not fill the marts");
     }
 
@@ -180,9 +174,10 @@ private slots:
         QVERIFY(page->card(KpisPage::Card::Revenue)->valueText() != QStringLiteral("—"));
 
         // Every chart has data, the same the marts hold.
-        QCOMPARE(qint64(page->trendModel()->historyRows()), scalar(*c, "SELECT count(*) FROM mart.revenue_daily"));
+        QCOMPARE(qint64(page->trendModel()->historyRows()),
+                 test::number(*c, "SELECT count(*) FROM mart.revenue_daily"));
         QCOMPARE(qint64(page->trendModel()->forecast().size()),
-                 scalar(*c, "SELECT count(*) FROM mart.revenue_forecast WHERE is_forecast"));
+                 test::number(*c, "SELECT count(*) FROM mart.revenue_forecast WHERE is_forecast"));
         QVERIFY(page->trendChart()->historyPoints() > 300);
         QCOMPARE(page->trendChart()->forecastPoints(), 30);
         QCOMPARE(page->productsModel()->rowCount(), 10);
@@ -196,11 +191,11 @@ private slots:
         QCOMPARE(page->mixModel()->sharesOf(QStringLiteral("segment")).empty(), false);
         QCOMPARE(page->mixModel()->sharesOf(QStringLiteral("payment_method")).empty(), false);
         QCOMPARE(qint64(page->cohortModel()->rowCount()),
-                 scalar(*c, "SELECT count(DISTINCT cohort_month) FROM mart.cohort_retention"));
+                 test::number(*c, "SELECT count(DISTINCT cohort_month) FROM mart.cohort_retention"));
         QCOMPARE(page->lifetimeValueModel()->summary().customers,
-                 scalar(*c, "SELECT customers FROM mart.churn_summary"));
+                 test::number(*c, "SELECT customers FROM mart.churn_summary"));
         QCOMPARE(page->lifetimeValueModel()->summary().churned,
-                 scalar(*c, "SELECT churned_customers FROM mart.churn_summary"));
+                 test::number(*c, "SELECT churned_customers FROM mart.churn_summary"));
 
         QTest::qWait(300); // let the charts lay out their new series before the picture
         QVERIFY(test::saveScreenshot(window.get(), QStringLiteral("kpis")));
@@ -287,8 +282,8 @@ private slots:
                      .toDate(),
                  QDate(2025, 3, 1));
         QCOMPARE(page->lifetimeValueModel()->summary().customers,
-                 scalar(*c, "SELECT count(*) FROM mart.customer_lifetime_value "
-                            "WHERE first_order_date BETWEEN '2025-03-01' AND '2025-03-31'"));
+                 test::number(*c, "SELECT count(*) FROM mart.customer_lifetime_value "
+                                  "WHERE first_order_date BETWEEN '2025-03-01' AND '2025-03-31'"));
         QTest::qWait(300);
         QVERIFY(test::saveScreenshot(window.get(), QStringLiteral("kpis-filtered")));
 

@@ -30,20 +30,6 @@ QString actingAs(const QString &conninfo, const std::string &role)
            QStringLiteral("options=") + QString::fromUtf8(QUrl::toPercentEncoding(option));
 }
 
-std::string refusal(pqxx::connection &c, const std::string &sql)
-{
-    try {
-        pqxx::work tx{c};
-        tx.exec(sql);
-        tx.commit();
-        return "no error";
-    } catch (const pqxx::sql_error &e) {
-        qInfo("  %s → %s", sql.substr(0, 60).c_str(),
-              QString::fromUtf8(e.what()).section(QLatin1Char('\n'), 0, 0).toUtf8().constData());
-        return anomalies::sqlState(e);
-    }
-}
-
 runner::RunSpec spec(const QString &stagingDir, double defectRate)
 {
     synthetic::GeneratorOptions generator;
@@ -126,17 +112,17 @@ private slots:
 
         // What the operator may not do, as the same login role.
         pqxx::connection c{conninfo.toStdString()};
-        QCOMPARE(
-            refusal(c, "INSERT INTO ops.anomaly_flag (order_id, line_no, order_date, order_ts, product_id, quantity, "
-                       "baseline_median, baseline_sigma, threshold, z_score, method, k, min_history, min_sigma, "
-                       "baseline_lines, status, version, status_changed_by) VALUES ('O-X', 1, '2025-01-01', "
-                       "'2025-01-01', 'P', 99, 1, 1, 3, 98, 'stddev', 2, 5, 0, 30, 'RESOLVED', 7, 'ecomops_steward')"),
-            std::string("42501"));
-        QCOMPARE(refusal(c, "DELETE FROM ops.pipeline_run"), std::string("42501"));
-        QCOMPARE(refusal(c, "DELETE FROM ops.pipeline_run WHERE run_id = " + run), std::string("42501"));
-        QCOMPARE(refusal(c, "UPDATE ops.pipeline_run SET status = 'failed' WHERE run_id = " + run),
+        QCOMPARE(test::sqlStateOf(
+                     c, "INSERT INTO ops.anomaly_flag (order_id, line_no, order_date, order_ts, product_id, quantity, "
+                        "baseline_median, baseline_sigma, threshold, z_score, method, k, min_history, min_sigma, "
+                        "baseline_lines, status, version, status_changed_by) VALUES ('O-X', 1, '2025-01-01', "
+                        "'2025-01-01', 'P', 99, 1, 1, 3, 98, 'stddev', 2, 5, 0, 30, 'RESOLVED', 7, 'ecomops_steward')"),
                  std::string("42501"));
-        QCOMPARE(refusal(c, "DELETE FROM ops.quality_score"), std::string("42501"));
+        QCOMPARE(test::sqlStateOf(c, "DELETE FROM ops.pipeline_run"), std::string("42501"));
+        QCOMPARE(test::sqlStateOf(c, "DELETE FROM ops.pipeline_run WHERE run_id = " + run), std::string("42501"));
+        QCOMPARE(test::sqlStateOf(c, "UPDATE ops.pipeline_run SET status = 'failed' WHERE run_id = " + run),
+                 std::string("42501"));
+        QCOMPARE(test::sqlStateOf(c, "DELETE FROM ops.quality_score"), std::string("42501"));
         QCOMPARE(test::number(*admin, "SELECT count(*) FROM ops.pipeline_run"), 2LL);
     }
 };

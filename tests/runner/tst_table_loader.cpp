@@ -48,6 +48,24 @@ qint64 newRun(pqxx::connection &c)
     return id;
 }
 
+// countries.csv in `dir`, holding `content`; empty when it cannot be written.
+QString writeCountries(const QTemporaryDir &dir, const QByteArray &content)
+{
+    const QString path = dir.filePath(QStringLiteral("countries.csv"));
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || f.write(content) != content.size())
+        return {};
+    return path;
+}
+
+// A load nobody watches or cancels.
+load::TableLoadResult runUnwatched(load::TableLoader &loader)
+{
+    NullObserver observer;
+    CancelToken cancel;
+    return loader.run(observer, cancel);
+}
+
 } // namespace
 
 class TestTableLoader : public QObject
@@ -61,27 +79,22 @@ private slots:
         auto c = db.connect();
         const qint64 run = newRun(*c);
         QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("countries.csv"));
-        QFile f(path);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write("\xEF\xBB\xBF"
-                "country_code,country_name,region\r\n"
-                "DE,Germany,Europe\r\n"
-                "\r\n"
-                "FR,\"France, \"\"la belle\"\"\",Europe\r\n"
-                "XYZ,Nowhere,\r\n"              // rejected by the rule
-                "IT,\"Italy\nmultiline\",\r\n"  // loaded; region NULL only counted
-                "ES,Spain,Europe,extra\r\n"     // malformed: field count
-                "PT,Portug\xC3\x28l,Europe\r\n" // not UTF-8
-                "GR,\"Greece,Europe\r\n"        // unterminated quote
-                "NL,Netherlands,Europe\r\n");
-        f.close();
+        const QString path = writeCountries(dir, "\xEF\xBB\xBF"
+                                                 "country_code,country_name,region\r\n"
+                                                 "DE,Germany,Europe\r\n"
+                                                 "\r\n"
+                                                 "FR,\"France, \"\"la belle\"\"\",Europe\r\n"
+                                                 "XYZ,Nowhere,\r\n"              // rejected by the rule
+                                                 "IT,\"Italy\nmultiline\",\r\n"  // loaded; region NULL only counted
+                                                 "ES,Spain,Europe,extra\r\n"     // malformed: field count
+                                                 "PT,Portug\xC3\x28l,Europe\r\n" // not UTF-8
+                                                 "GR,\"Greece,Europe\r\n"        // unterminated quote
+                                                 "NL,Netherlands,Europe\r\n");
+        QVERIFY(!path.isEmpty());
         TwoLetterCodes rule;
         load::TableLoader loader(db.conninfo(), run, *staging::findTable("countries"), path, 8);
         loader.setRowChecker(&rule);
-        NullObserver observer;
-        CancelToken cancel;
-        const auto result = loader.run(observer, cancel);
+        const auto result = runUnwatched(loader);
         QCOMPARE(result.counts.read, qint64(8));
         QCOMPARE(result.counts.loaded, qint64(4));
         QCOMPARE(result.counts.quarantined, qint64(4));
@@ -124,16 +137,11 @@ private slots:
         auto c = db.connect();
         const qint64 run = newRun(*c);
         QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("countries.csv"));
-        QFile f(path);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write("code,name\nDE,Germany\n");
-        f.close();
+        const QString path = writeCountries(dir, "code,name\nDE,Germany\n");
+        QVERIFY(!path.isEmpty());
         load::TableLoader loader(db.conninfo(), run, *staging::findTable("countries"), path, 1);
-        NullObserver observer;
-        CancelToken cancel;
         try {
-            loader.run(observer, cancel);
+            runUnwatched(loader);
             QFAIL("loaded a file with the wrong header");
         } catch (const std::runtime_error &e) {
             QVERIFY2(QString::fromUtf8(e.what()).contains(QStringLiteral("countries.csv:1")), e.what());
@@ -150,15 +158,10 @@ private slots:
         auto c = db.connect();
         const qint64 run = newRun(*c);
         QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("countries.csv"));
-        QFile f(path);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write("country_name,country_code\nGermany,DE\n");
-        f.close();
+        const QString path = writeCountries(dir, "country_name,country_code\nGermany,DE\n");
+        QVERIFY(!path.isEmpty());
         load::TableLoader loader(db.conninfo(), run, *staging::findTable("countries"), path, 1);
-        NullObserver observer;
-        CancelToken cancel;
-        QCOMPARE(loader.run(observer, cancel).counts.loaded, qint64(1));
+        QCOMPARE(runUnwatched(loader).counts.loaded, qint64(1));
         pqxx::read_transaction tx{*c};
         const auto row = tx.exec1("SELECT country_code, country_name, region FROM staging.countries");
         QCOMPARE(row[0].as<std::string>(), std::string("DE"));

@@ -1,7 +1,7 @@
 #pragma once
-// Shared by the source adapter suites: an observer that records, writing
-// source files byte for byte, reading back a staged CSV, running an adapter.
-#include "core/Progress.h"
+// Shared by the source adapter suites: writing source files byte for byte,
+// reading back a staged CSV, running an adapter with a RecordingObserver.
+#include "RecordingObserver.h"
 #include "csv/Reader.h"
 #include "sources/SourceAdapter.h"
 
@@ -14,19 +14,6 @@
 #include <vector>
 
 namespace ecomops::test {
-
-class RecordingObserver : public StageObserver
-{
-public:
-    void progress(const QString &, qint64, qint64) override { ++progressEvents; }
-    void log(LogLevel, const QString &message) override { logs << message; }
-    void tableFinished(const TableCounts &) override {}
-    bool cancelRequested() const override { return cancelled; }
-
-    bool cancelled = false;
-    int progressEvents = 0;
-    QStringList logs;
-};
 
 inline void writeBytes(const QString &path, const QByteArray &bytes)
 {

@@ -327,7 +327,7 @@ private slots:
         const QString in = path(QStringLiteral("olist-cancel")), out = path(QStringLiteral("olist-cancel-out"));
         writeOlist(in);
         test::RecordingObserver observer;
-        observer.cancelled = true;
+        observer.cancel = true;
         QVERIFY_THROWS_EXCEPTION(CancelledError,
                                  test::produce(QStringLiteral("olist"), {{"path", in.toStdString()}}, out, observer));
         const QString log = path(QStringLiteral("cancel.csv"));

@@ -1,6 +1,7 @@
 #include "SyntheticRun.h"
 
-#include "sources/synthetic/GeneratorOptions.h"
+#include "QuietEvents.h"
+#include "core/Cancellation.h"
 
 namespace ecomops::test {
 
@@ -9,12 +10,29 @@ runner::RunSpec syntheticRunSpec(const QString &stagingDir, double scale, quint6
     synthetic::GeneratorOptions options;
     options.scale = scale;
     options.seed = seed;
+    return syntheticRunSpec(stagingDir, options, startedBy);
+}
+
+runner::RunSpec syntheticRunSpec(const QString &stagingDir, const synthetic::GeneratorOptions &generator,
+                                 const QString &startedBy)
+{
     runner::RunSpec spec;
-    spec.sourceOptions = options.toJson();
+    spec.sourceOptions = generator.toJson();
     spec.stagingDir = stagingDir;
     spec.trigger = runner::Trigger::Test;
     spec.startedBy = startedBy;
     return spec;
+}
+
+ShopRun runQuietly(const QString &conninfo, const runner::RunSpec &spec)
+{
+    QuietEvents events;
+    runner::RunExecution run(conninfo, spec, events);
+    CancelToken cancel;
+    ShopRun shop;
+    shop.result = run.execute(cancel);
+    shop.log = events.text();
+    return shop;
 }
 
 } // namespace ecomops::test

@@ -1,5 +1,6 @@
 #include "TestDatabase.h"
 
+#include "anomalies/AnomalyError.h"
 #include "database/EmbeddedCluster.h"
 
 #include <QCoreApplication>
@@ -81,6 +82,21 @@ qint64 number(pqxx::connection &c, const std::string &sql)
 {
     pqxx::nontransaction tx{c};
     return tx.exec1(sql)[0].as<qint64>();
+}
+
+std::string sqlStateOf(pqxx::connection &c, const std::string &sql)
+{
+    try {
+        pqxx::work tx{c};
+        tx.exec(sql);
+        tx.commit();
+        return {};
+    } catch (const pqxx::sql_error &e) {
+        const std::string state = anomalies::sqlState(e);
+        qInfo("  %-70s → %s %s", sql.substr(0, 70).c_str(), state.c_str(),
+              QString::fromUtf8(e.what()).section(QLatin1Char('\n'), 0, 0).toUtf8().constData());
+        return state;
+    }
 }
 
 } // namespace ecomops::test

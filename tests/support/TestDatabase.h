@@ -41,6 +41,10 @@ private:
 QString scalar(pqxx::connection &c, const std::string &sql);
 qint64 number(pqxx::connection &c, const std::string &sql);
 
+// Runs `sql` in its own committed transaction: "" when it worked, else its
+// SQLSTATE (and the message's first line is logged), for privilege checks.
+std::string sqlStateOf(pqxx::connection &c, const std::string &sql);
+
 } // namespace ecomops::test
 
 // Fails the current test function with the reason when there is no database.

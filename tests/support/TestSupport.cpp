@@ -25,11 +25,11 @@ QString ecomopsBinary()
     return QStringLiteral(ECOMOPS_BINARY);
 }
 
-ProcessResult runEcomops(const QStringList &args, const QProcessEnvironment &env, int timeoutMs)
+ProcessResult runProgram(const QString &program, const QStringList &args, const QProcessEnvironment &env, int timeoutMs)
 {
     QProcess p;
     p.setProcessEnvironment(env);
-    p.start(ecomopsBinary(), args);
+    p.start(program, args);
     ProcessResult r;
     if (!p.waitForFinished(timeoutMs)) {
         p.kill();
@@ -41,6 +41,11 @@ ProcessResult runEcomops(const QStringList &args, const QProcessEnvironment &env
     r.out = QString::fromUtf8(p.readAllStandardOutput()).trimmed();
     r.err = QString::fromUtf8(p.readAllStandardError()).trimmed();
     return r;
+}
+
+ProcessResult runEcomops(const QStringList &args, const QProcessEnvironment &env, int timeoutMs)
+{
+    return runProgram(ecomopsBinary(), args, env, timeoutMs);
 }
 
 } // namespace ecomops::test

@@ -17,7 +17,11 @@ struct ProcessResult {
     QString out;
     QString err;
 };
-// Runs `ecomops args…` to its end (stdout and stderr apart).
+// Runs `program args…` to its end (stdout and stderr apart).
+ProcessResult runProgram(const QString &program, const QStringList &args,
+                         const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment(),
+                         int timeoutMs = 120000);
+// The same for the built `ecomops`.
 ProcessResult runEcomops(const QStringList &args,
                          const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment(),
                          int timeoutMs = 120000);

@@ -1,12 +1,11 @@
 #pragma once
-// Shared by the warehouse suites: a recording StageObserver, runs with their
-// staging partitions, hand-written staged rows, and checksums of dw.
-#include "core/Progress.h"
+// Shared by the warehouse suites: runs with their staging partitions,
+// hand-written staged rows, and checksums of dw.
+#include "RecordingObserver.h"
 #include "warehouse/Warehouse.h"
 
 #include <QStringList>
 
-#include <atomic>
 #include <map>
 #include <string>
 
@@ -15,27 +14,6 @@
 #include "TestDatabase.h"
 
 namespace ecomops::test {
-
-class RecordingObserver : public StageObserver
-{
-public:
-    void progress(const QString &, qint64, qint64) override { ++progressEvents; }
-    void log(LogLevel level, const QString &message) override;
-    void tableFinished(const TableCounts &counts) override { finished.append(counts); }
-    bool cancelRequested() const override;
-
-    // Cancel once cancelRequested() has been asked this many times (-1: never).
-    int cancelAfterChecks = -1;
-    std::atomic<bool> cancel{false};
-
-    int progressEvents = 0;
-    QStringList logs;
-    QList<TableCounts> finished;
-    TableCounts counts(const QString &table) const; // the last one reported for the table
-
-private:
-    mutable int m_checks = 0;
-};
 
 // A snapshot as hand-written CSV per staged table: a header naming the
 // columns, then one row per line (source_line 2, 3, …). An empty field is

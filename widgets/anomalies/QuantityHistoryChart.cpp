@@ -1,6 +1,7 @@
 #include "anomalies/QuantityHistoryChart.h"
 
 #include "anomalies/FlagText.h"
+#include "common/ChartTheme.h"
 #include "common/Theme.h"
 
 #include <QAreaSeries>
@@ -43,12 +44,7 @@ QuantityHistoryChart::QuantityHistoryChart(QWidget *parent) : QChartView(parent)
 
 void QuantityHistoryChart::clear()
 {
-    chart()->removeAllSeries();
-    const auto axes = chart()->axes();
-    for (QAbstractAxis *axis : axes) {
-        chart()->removeAxis(axis);
-        delete axis;
-    }
+    charts::clear(chart());
     chart()->setTitle(QString());
     m_points = 0;
 }
@@ -177,18 +173,7 @@ void QuantityHistoryChart::setDetail(const anomalies::FlagDetail &detail)
 
 void QuantityHistoryChart::applyTheme()
 {
-    const QPalette pal = palette();
-    chart()->setBackgroundBrush(pal.color(QPalette::Base));
-    chart()->setPlotAreaBackgroundVisible(false);
-    chart()->legend()->setLabelColor(pal.color(QPalette::Text));
-    chart()->setTitleBrush(pal.color(QPalette::Text));
-    const auto axes = chart()->axes();
-    for (QAbstractAxis *axis : axes) {
-        axis->setLabelsColor(theme::mutedText(pal));
-        axis->setTitleBrush(theme::mutedText(pal));
-        axis->setGridLineColor(theme::separator(pal));
-        axis->setLinePenColor(theme::separator(pal));
-    }
+    charts::applyPalette(chart(), palette());
 }
 
 void QuantityHistoryChart::changeEvent(QEvent *event)

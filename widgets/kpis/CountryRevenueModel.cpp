@@ -1,23 +1,31 @@
 #include "kpis/CountryRevenueModel.h"
 
-#include "kpis/KpiStyle.h"
+#include "kpis/KpiColumns.h"
 
 #include <algorithm>
 #include <map>
 
 namespace ecomops::widgets {
 
-void CountryRevenueModel::setRows(const std::vector<queries::CountryRevenue> &rows)
+CountryRevenueModel::CountryRevenueModel(QObject *parent) : KpiRecordModel(parent)
 {
-    beginResetModel();
-    m_rows = rows;
-    endResetModel();
+    using Row = queries::CountryRevenue;
+    using namespace kpis;
+    setColumns({
+        textColumn(tr("Country"), &Row::countryName),
+        textColumn(tr("Region"), &Row::region),
+        textColumn(tr("State"), &Row::state, QStringLiteral("—")),
+        moneyColumn(tr("Revenue"), &Row::revenue),
+        countColumn(tr("Orders"), &Row::orders),
+        countColumn(tr("Customers"), &Row::customers),
+        shareColumn(tr("Share of revenue"), &Row::share),
+    });
 }
 
 std::vector<CountryRevenueModel::CountryTotal> CountryRevenueModel::countryTotals() const
 {
     std::map<QString, CountryTotal> byCode;
-    for (const queries::CountryRevenue &r : m_rows) {
+    for (const queries::CountryRevenue &r : records()) {
         CountryTotal &t = byCode[r.countryCode];
         t.code = r.countryCode;
         t.name = r.countryName;
@@ -34,68 +42,6 @@ std::vector<CountryRevenueModel::CountryTotal> CountryRevenueModel::countryTotal
         return a.revenue != b.revenue ? a.revenue > b.revenue : a.code < b.code;
     });
     return totals;
-}
-
-QString CountryRevenueModel::columnTitle(int column) const
-{
-    switch (column) {
-    case Country:
-        return tr("Country");
-    case Region:
-        return tr("Region");
-    case State:
-        return tr("State");
-    case Revenue:
-        return tr("Revenue");
-    case Orders:
-        return tr("Orders");
-    case Customers:
-        return tr("Customers");
-    case Share:
-        return tr("Share of revenue");
-    }
-    return {};
-}
-
-QVariant CountryRevenueModel::raw(int row, int column) const
-{
-    const queries::CountryRevenue &r = m_rows[std::size_t(row)];
-    switch (column) {
-    case Country:
-        return r.countryName;
-    case Region:
-        return r.region;
-    case State:
-        return r.state;
-    case Revenue:
-        return r.revenue;
-    case Orders:
-        return r.orders;
-    case Customers:
-        return r.customers;
-    case Share:
-        return r.share;
-    }
-    return {};
-}
-
-QString CountryRevenueModel::display(int row, int column) const
-{
-    const queries::CountryRevenue &r = m_rows[std::size_t(row)];
-    switch (column) {
-    case Revenue:
-        return kpis::money(r.revenue);
-    case Orders:
-        return kpis::count(r.orders);
-    case Customers:
-        return kpis::count(r.customers);
-    case Share:
-        return kpis::percent(r.share);
-    case State:
-        return r.state.isEmpty() ? QStringLiteral("—") : r.state;
-    default:
-        return raw(row, column).toString();
-    }
 }
 
 } // namespace ecomops::widgets

@@ -6,16 +6,16 @@
 
 namespace ecomops::widgets {
 
-class CountryRevenueModel : public KpiTableModel
+class CountryRevenueModel : public KpiRecordModel<queries::CountryRevenue>
 {
     Q_OBJECT
 public:
     enum Columns { Country, Region, State, Revenue, Orders, Customers, Share, ColumnCount };
 
-    using KpiTableModel::KpiTableModel;
+    explicit CountryRevenueModel(QObject *parent = nullptr);
 
-    void setRows(const std::vector<queries::CountryRevenue> &rows);
-    const std::vector<queries::CountryRevenue> &rowsData() const { return m_rows; }
+    void setRows(const std::vector<queries::CountryRevenue> &rows) { resetRecords(rows); }
+    const std::vector<queries::CountryRevenue> &rowsData() const { return records(); }
 
     struct CountryTotal {
         QString code;
@@ -27,17 +27,6 @@ public:
     };
     // The rows summed per country, largest first.
     std::vector<CountryTotal> countryTotals() const;
-
-protected:
-    int rows() const override { return int(m_rows.size()); }
-    int columns() const override { return ColumnCount; }
-    QString columnTitle(int column) const override;
-    QVariant raw(int row, int column) const override;
-    QString display(int row, int column) const override;
-    bool isNumeric(int column) const override { return column >= Revenue; }
-
-private:
-    std::vector<queries::CountryRevenue> m_rows;
 };
 
 } // namespace ecomops::widgets

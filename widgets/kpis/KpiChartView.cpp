@@ -1,5 +1,6 @@
 #include "kpis/KpiChartView.h"
 
+#include "common/ChartTheme.h"
 #include "common/Theme.h"
 #include "kpis/KpiStyle.h"
 
@@ -42,13 +43,7 @@ void KpiChartView::changeEvent(QEvent *event)
 
 void KpiChartView::clearChart()
 {
-    QChart *c = chart();
-    c->removeAllSeries();
-    const auto axes = c->axes();
-    for (QAbstractAxis *axis : axes) {
-        c->removeAxis(axis);
-        delete axis;
-    }
+    charts::clear(chart());
 }
 
 void KpiChartView::styleAxis(QAbstractAxis *axis, bool grid)

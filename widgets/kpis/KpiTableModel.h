@@ -5,6 +5,8 @@
 #include <QAbstractTableModel>
 #include <QStringList>
 
+#include <functional>
+#include <utility>
 #include <vector>
 
 namespace ecomops::widgets {
@@ -34,6 +36,53 @@ protected:
     virtual QString display(int row, int column) const = 0;
     virtual QString toolTip(int row, int column) const;
     virtual bool isNumeric(int column) const;
+};
+
+// One column of a KpiRecordModel: its title, the raw value of a record and,
+// where the raw value as text is not how it reads, its display.
+template <typename Record> struct KpiColumn {
+    QString title;
+    std::function<QVariant(const Record &)> raw;
+    std::function<QString(const Record &)> display = {};
+    bool numeric = true;
+};
+
+// A KPI table whose rows are the records of one list, described column by
+// column instead of a switch per role.
+template <typename Record> class KpiRecordModel : public KpiTableModel
+{
+public:
+    using KpiTableModel::KpiTableModel;
+
+    const std::vector<Record> &records() const { return m_records; }
+
+protected:
+    // In the order of the subclass's Columns enum; set once, in its constructor.
+    void setColumns(std::vector<KpiColumn<Record>> columns) { m_columns = std::move(columns); }
+    void resetRecords(std::vector<Record> records)
+    {
+        beginResetModel();
+        m_records = std::move(records);
+        endResetModel();
+    }
+
+    int rows() const override { return int(m_records.size()); }
+    int columns() const override { return int(m_columns.size()); }
+    QString columnTitle(int column) const override { return m_columns[std::size_t(column)].title; }
+    QVariant raw(int row, int column) const override
+    {
+        return m_columns[std::size_t(column)].raw(m_records[std::size_t(row)]);
+    }
+    QString display(int row, int column) const override
+    {
+        const KpiColumn<Record> &c = m_columns[std::size_t(column)];
+        return c.display ? c.display(m_records[std::size_t(row)]) : raw(row, column).toString();
+    }
+    bool isNumeric(int column) const override { return m_columns[std::size_t(column)].numeric; }
+
+private:
+    std::vector<KpiColumn<Record>> m_columns;
+    std::vector<Record> m_records;
 };
 
 } // namespace ecomops::widgets

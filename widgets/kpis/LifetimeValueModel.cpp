@@ -1,14 +1,29 @@
 #include "kpis/LifetimeValueModel.h"
 
-#include "kpis/KpiStyle.h"
+#include "kpis/KpiColumns.h"
 
 namespace ecomops::widgets {
 
+LifetimeValueModel::LifetimeValueModel(QObject *parent) : KpiRecordModel(parent)
+{
+    using Bucket = queries::LifetimeValueBucket;
+    using namespace kpis;
+    KpiColumn<Bucket> from = moneyColumn(tr("Lifetime value from"), &Bucket::lower);
+    from.numeric = false; // the row's label, aligned as text
+    setColumns({
+        from,
+        moneyColumn(tr("Up to"), &Bucket::upper),
+        countColumn(tr("Customers"), &Bucket::customers),
+        {tr("Active"), [](const Bucket &b) { return QVariant(b.customers - b.churned); },
+         [](const Bucket &b) { return count(b.customers - b.churned); }},
+        countColumn(tr("Churned"), &Bucket::churned),
+    });
+}
+
 void LifetimeValueModel::setSummary(const queries::LifetimeValueSummary &summary)
 {
-    beginResetModel();
     m_summary = summary;
-    endResetModel();
+    resetRecords(summary.buckets);
 }
 
 double LifetimeValueModel::churnShare() const
@@ -18,7 +33,7 @@ double LifetimeValueModel::churnShare() const
 
 QString LifetimeValueModel::bucketLabel(int row) const
 {
-    const queries::LifetimeValueBucket &b = m_summary.buckets[std::size_t(row)];
+    const queries::LifetimeValueBucket &b = records()[std::size_t(row)];
     if (row == 0 && b.lower <= 0)
         return QStringLiteral("< ") + kpis::compactAmount(b.upper);
     return kpis::compactAmount(b.lower) + QStringLiteral("–") + kpis::compactAmount(b.upper);
@@ -26,53 +41,10 @@ QString LifetimeValueModel::bucketLabel(int row) const
 
 QString LifetimeValueModel::bucketStart(int row) const
 {
-    const queries::LifetimeValueBucket &b = m_summary.buckets[std::size_t(row)];
+    const queries::LifetimeValueBucket &b = records()[std::size_t(row)];
     if (row == 0 && b.lower <= 0)
         return QStringLiteral("<") + kpis::compactAmount(b.upper);
     return kpis::compactAmount(b.lower);
-}
-
-QString LifetimeValueModel::columnTitle(int column) const
-{
-    switch (column) {
-    case From:
-        return tr("Lifetime value from");
-    case To:
-        return tr("Up to");
-    case Customers:
-        return tr("Customers");
-    case Active:
-        return tr("Active");
-    case Churned:
-        return tr("Churned");
-    }
-    return {};
-}
-
-QVariant LifetimeValueModel::raw(int row, int column) const
-{
-    const queries::LifetimeValueBucket &b = m_summary.buckets[std::size_t(row)];
-    switch (column) {
-    case From:
-        return b.lower;
-    case To:
-        return b.upper;
-    case Customers:
-        return b.customers;
-    case Active:
-        return b.customers - b.churned;
-    case Churned:
-        return b.churned;
-    }
-    return {};
-}
-
-QString LifetimeValueModel::display(int row, int column) const
-{
-    const QVariant v = raw(row, column);
-    if (column == From || column == To)
-        return kpis::money(v.toDouble());
-    return kpis::count(v.toLongLong());
 }
 
 } // namespace ecomops::widgets

@@ -5,7 +5,7 @@
 
 namespace ecomops::widgets {
 
-class RankingModel : public KpiTableModel
+class RankingModel : public KpiRecordModel<queries::RankedItem>
 {
     Q_OBJECT
 public:
@@ -14,21 +14,12 @@ public:
 
     explicit RankingModel(Kind kind, QObject *parent = nullptr);
 
-    void setItems(const std::vector<queries::RankedItem> &items);
-    const std::vector<queries::RankedItem> &items() const { return m_items; }
+    void setItems(const std::vector<queries::RankedItem> &items) { resetRecords(items); }
+    const std::vector<queries::RankedItem> &items() const { return records(); }
     Kind kind() const { return m_kind; }
-
-protected:
-    int rows() const override { return int(m_items.size()); }
-    int columns() const override { return ColumnCount; }
-    QString columnTitle(int column) const override;
-    QVariant raw(int row, int column) const override;
-    QString display(int row, int column) const override;
-    bool isNumeric(int column) const override;
 
 private:
     Kind m_kind;
-    std::vector<queries::RankedItem> m_items;
 };
 
 } // namespace ecomops::widgets

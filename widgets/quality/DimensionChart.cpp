@@ -1,6 +1,7 @@
 #include "quality/DimensionChart.h"
 
 #include "common/AxisTicks.h"
+#include "common/ChartTheme.h"
 #include "common/Theme.h"
 #include "quality/QualityText.h"
 
@@ -33,12 +34,7 @@ void DimensionChart::setScores(const std::vector<queries::DimensionScore> &score
 {
     m_scores = scores;
     QChart *c = chart();
-    c->removeAllSeries();
-    const auto axes = c->axes();
-    for (QAbstractAxis *axis : axes) {
-        c->removeAxis(axis);
-        delete axis;
-    }
+    charts::clear(c);
     const QPalette pal = palette();
     auto *meets = new QBarSet(tr("Meets threshold"));
     meets->setColor(qualitytext::verdictColor(Verdict::Pass, pal));
@@ -112,17 +108,7 @@ void DimensionChart::setScores(const std::vector<queries::DimensionScore> &score
 
 void DimensionChart::applyTheme()
 {
-    const QPalette pal = palette();
-    chart()->setBackgroundBrush(pal.color(QPalette::Base));
-    chart()->setPlotAreaBackgroundVisible(false);
-    chart()->legend()->setLabelColor(pal.color(QPalette::Text));
-    const auto axes = chart()->axes();
-    for (QAbstractAxis *axis : axes) {
-        axis->setLabelsColor(theme::mutedText(pal));
-        axis->setTitleBrush(theme::mutedText(pal));
-        axis->setGridLineColor(theme::separator(pal));
-        axis->setLinePenColor(theme::separator(pal));
-    }
+    charts::applyPalette(chart(), palette());
 }
 
 void DimensionChart::changeEvent(QEvent *event)

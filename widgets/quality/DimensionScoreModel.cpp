@@ -17,38 +17,30 @@ qualitytext::Verdict verdictOf(const queries::DimensionScore &d)
 }
 } // namespace
 
-DimensionScoreModel::DimensionScoreModel(QObject *parent) : QAbstractTableModel(parent) {}
+DimensionScoreModel::DimensionScoreModel(QObject *parent)
+    : RecordTableModel(
+          {QT_TR_NOOP("Dimension"), QT_TR_NOOP("Score"), QT_TR_NOOP("Threshold"), QT_TR_NOOP("Failed checks")}, parent)
+{
+}
 
 void DimensionScoreModel::setScores(const std::vector<queries::DimensionScore> &scores)
 {
-    beginResetModel();
-    m_scores = scores;
-    endResetModel();
+    resetRecords(scores);
 }
 
 int DimensionScoreModel::rowOfDimension(const QString &dimension) const
 {
-    for (std::size_t i = 0; i < m_scores.size(); ++i)
-        if (m_scores[i].dimension == dimension)
+    for (std::size_t i = 0; i < m_records.size(); ++i)
+        if (m_records[i].dimension == dimension)
             return int(i);
     return -1;
-}
-
-int DimensionScoreModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_scores.size());
-}
-
-int DimensionScoreModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
 }
 
 QVariant DimensionScoreModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const queries::DimensionScore &d = m_scores[std::size_t(index.row())];
+    const queries::DimensionScore &d = m_records[std::size_t(index.row())];
     const QLocale locale;
     switch (role) {
     case Qt::DisplayRole:
@@ -87,23 +79,6 @@ QVariant DimensionScoreModel::data(const QModelIndex &index, int role) const
         return int(verdictOf(d));
     case DimensionRole:
         return d.dimension;
-    }
-    return {};
-}
-
-QVariant DimensionScoreModel::headerData(int section, Qt::Orientation orientation, int role) const
-{
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0 || section >= ColumnCount)
-        return QAbstractTableModel::headerData(section, orientation, role);
-    switch (section) {
-    case Dimension:
-        return tr("Dimension");
-    case Score:
-        return tr("Score");
-    case Threshold:
-        return tr("Threshold");
-    case Failed:
-        return tr("Failed checks");
     }
     return {};
 }

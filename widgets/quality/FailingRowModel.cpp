@@ -4,12 +4,17 @@
 
 namespace ecomops::widgets {
 
-FailingRowModel::FailingRowModel(QObject *parent) : QAbstractTableModel(parent) {}
+FailingRowModel::FailingRowModel(QObject *parent)
+    : RecordTableModel({QT_TR_NOOP("Line"), QT_TR_NOOP("Outcome"), QT_TR_NOOP("Value"), QT_TR_NOOP("Reasons"),
+                        QT_TR_NOOP("Raw record")},
+                       parent)
+{
+}
 
 void FailingRowModel::setRows(const std::vector<queries::FailingRow> &rows, const QString &ruleId)
 {
     beginResetModel();
-    m_rows = rows;
+    m_records = rows;
     m_ruleId = ruleId;
     endResetModel();
 }
@@ -18,31 +23,16 @@ void FailingRowModel::appendRows(const std::vector<queries::FailingRow> &rows)
 {
     if (rows.empty())
         return;
-    beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + rows.size()) - 1);
-    m_rows.insert(m_rows.end(), rows.begin(), rows.end());
+    beginInsertRows({}, int(m_records.size()), int(m_records.size() + rows.size()) - 1);
+    m_records.insert(m_records.end(), rows.begin(), rows.end());
     endInsertRows();
-}
-
-const queries::FailingRow *FailingRowModel::rowAt(int row) const
-{
-    return row >= 0 && std::size_t(row) < m_rows.size() ? &m_rows[std::size_t(row)] : nullptr;
-}
-
-int FailingRowModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_rows.size());
-}
-
-int FailingRowModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
 }
 
 QVariant FailingRowModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const queries::FailingRow &r = m_rows[std::size_t(index.row())];
+    const queries::FailingRow &r = m_records[std::size_t(index.row())];
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
@@ -78,25 +68,6 @@ QVariant FailingRowModel::data(const QModelIndex &index, int role) const
         break;
     case Qt::TextAlignmentRole:
         return QVariant::fromValue((index.column() == Line ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter);
-    }
-    return {};
-}
-
-QVariant FailingRowModel::headerData(int section, Qt::Orientation orientation, int role) const
-{
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0 || section >= ColumnCount)
-        return QAbstractTableModel::headerData(section, orientation, role);
-    switch (section) {
-    case Line:
-        return tr("Line");
-    case Outcome:
-        return tr("Outcome");
-    case Value:
-        return tr("Value");
-    case Reasons:
-        return tr("Reasons");
-    case Record:
-        return tr("Raw record");
     }
     return {};
 }

@@ -6,35 +6,23 @@
 
 namespace ecomops::widgets {
 
-RuleResultModel::RuleResultModel(QObject *parent) : QAbstractTableModel(parent) {}
+RuleResultModel::RuleResultModel(QObject *parent)
+    : RecordTableModel({QT_TR_NOOP("Table"), QT_TR_NOOP("Rule"), QT_TR_NOOP("What it checks"), QT_TR_NOOP("On failure"),
+                        QT_TR_NOOP("Failed"), QT_TR_NOOP("Passed")},
+                       parent)
+{
+}
 
 void RuleResultModel::setRules(const std::vector<queries::RuleResult> &rules)
 {
-    beginResetModel();
-    m_rules = rules;
-    endResetModel();
-}
-
-const queries::RuleResult *RuleResultModel::ruleAt(int row) const
-{
-    return row >= 0 && std::size_t(row) < m_rules.size() ? &m_rules[std::size_t(row)] : nullptr;
-}
-
-int RuleResultModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_rules.size());
-}
-
-int RuleResultModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
+    resetRecords(rules);
 }
 
 QVariant RuleResultModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const queries::RuleResult &r = m_rules[std::size_t(index.row())];
+    const queries::RuleResult &r = m_records[std::size_t(index.row())];
     const QLocale locale;
     switch (role) {
     case Qt::DisplayRole:
@@ -83,27 +71,6 @@ QVariant RuleResultModel::data(const QModelIndex &index, int role) const
         return int(r.failed > 0 ? qualitytext::Verdict::Fail : qualitytext::Verdict::Pass);
     case RuleIdRole:
         return r.ruleId;
-    }
-    return {};
-}
-
-QVariant RuleResultModel::headerData(int section, Qt::Orientation orientation, int role) const
-{
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0 || section >= ColumnCount)
-        return QAbstractTableModel::headerData(section, orientation, role);
-    switch (section) {
-    case Table:
-        return tr("Table");
-    case Rule:
-        return tr("Rule");
-    case Description:
-        return tr("What it checks");
-    case Severity:
-        return tr("On failure");
-    case Failed:
-        return tr("Failed");
-    case PassPercent:
-        return tr("Passed");
     }
     return {};
 }

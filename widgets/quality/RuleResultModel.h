@@ -1,13 +1,12 @@
 #pragma once
 // The rules behind one dimension of a scorecard: how many rows each checked
 // and how many failed it, the failing rules first.
+#include "common/RecordTableModel.h"
 #include "queries/QualityQueries.h"
-
-#include <QAbstractTableModel>
 
 namespace ecomops::widgets {
 
-class RuleResultModel : public QAbstractTableModel
+class RuleResultModel : public RecordTableModel<queries::RuleResult>
 {
     Q_OBJECT
 public:
@@ -17,15 +16,9 @@ public:
 
     explicit RuleResultModel(QObject *parent = nullptr);
     void setRules(const std::vector<queries::RuleResult> &rules);
-    const queries::RuleResult *ruleAt(int row) const;
+    const queries::RuleResult *ruleAt(int row) const { return recordAt(row); }
 
-    int rowCount(const QModelIndex &parent = {}) const override;
-    int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
-
-private:
-    std::vector<queries::RuleResult> m_rules;
 };
 
 } // namespace ecomops::widgets

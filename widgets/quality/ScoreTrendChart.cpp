@@ -1,6 +1,7 @@
 #include "quality/ScoreTrendChart.h"
 
 #include "common/AxisTicks.h"
+#include "common/ChartTheme.h"
 #include "common/Theme.h"
 #include "quality/QualityText.h"
 
@@ -30,20 +31,13 @@ void ScoreTrendChart::setTrend(const std::vector<queries::TrendPoint> &points, q
     m_points = points;
     m_currentRun = currentRun;
     QChart *c = chart();
-    c->removeAllSeries();
-    const auto axes = c->axes();
-    for (QAbstractAxis *axis : axes) {
-        c->removeAxis(axis);
-        delete axis;
-    }
+    charts::clear(c);
     const QPalette pal = palette();
-    c->setBackgroundBrush(pal.color(QPalette::Base));
-    c->setPlotAreaBackgroundVisible(false);
-    c->legend()->setLabelColor(pal.color(QPalette::Text));
-    c->setTitleBrush(pal.color(QPalette::Text));
     c->setTitle(tr("Overall score across runs"));
-    if (points.empty())
+    if (points.empty()) {
+        charts::applyPalette(c, pal);
         return;
+    }
 
     auto *line = new QLineSeries;
     line->setName(tr("Overall"));
@@ -97,12 +91,7 @@ void ScoreTrendChart::setTrend(const std::vector<queries::TrendPoint> &points, q
         s->attachAxis(xAxis);
         s->attachAxis(yAxis);
     }
-    for (QAbstractAxis *axis : {static_cast<QAbstractAxis *>(xAxis), static_cast<QAbstractAxis *>(yAxis)}) {
-        axis->setLabelsColor(theme::mutedText(pal));
-        axis->setTitleBrush(theme::mutedText(pal));
-        axis->setGridLineColor(theme::separator(pal));
-        axis->setLinePenColor(theme::separator(pal));
-    }
+    charts::applyPalette(c, pal);
 }
 
 void ScoreTrendChart::changeEvent(QEvent *event)
