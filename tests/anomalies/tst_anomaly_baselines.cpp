@@ -3,6 +3,7 @@
 // comes back), minimum history and cancellations, baseline reuse, cancel; and
 // a change of detector leaves earlier flags and their triage as they were.
 #include "AnomalyTestSupport.h"
+#include "RecordingObserver.h"
 #include "TestDatabase.h"
 #include "anomalies/Detection.h"
 #include "anomalies/Triage.h"
@@ -216,7 +217,7 @@ void TestAnomalyBaselines::cancelStopsDetection()
     auto lines = test::productLines("P-C", "C", 30, {1, 2});
     lines[0].quantity = 90;
     test::insertLines(*c, lines);
-    test::DetectObserver observer;
+    test::RecordingObserver observer;
     observer.cancel = true;
     {
         pqxx::work tx{*c};
