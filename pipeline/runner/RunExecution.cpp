@@ -125,6 +125,16 @@ RunResult RunExecution::execute(CancelToken &cancel)
         const TableState open = m_result.status == RunStatus::Succeeded   ? TableState::Succeeded
                                 : m_result.status == RunStatus::Cancelled ? TableState::Cancelled
                                                                           : TableState::Failed;
+        // A run is recorded failed only once what it wrote is gone;
+        // otherwise it stays running for the dead-run reconciler.
+        if (m_cleanupPending) {
+            pqxx::connection c{m_conninfo.toStdString()};
+            pqxx::work tx{c};
+            removeRunData(tx, m_result.runId,
+                          *m_cleanupPending == Outcome::GateFailed ? Evidence::Keep : Evidence::Remove);
+            tx.commit();
+            m_cleanupPending.reset();
+        }
         m_recorder.endOpenStages(m_result.runId, open, m_result.error);
         m_recorder.finishRun(m_result);
     });
@@ -305,6 +315,8 @@ void RunExecution::cleanUpAfterFailure(Outcome outcome)
         removeRunData(tx, m_result.runId, keepEvidence ? Evidence::Keep : Evidence::Remove);
         tx.commit();
     });
+    if (!done)
+        m_cleanupPending = outcome;
     if (done && !keepEvidence) {
         m_tableTotals.clear();
         m_result.gateStatus.clear();

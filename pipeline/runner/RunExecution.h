@@ -88,6 +88,7 @@ private:
     std::unique_ptr<quality::QualityReport>
         m_validated;                              // the validate stage's scores, scored again after the transform
     std::map<QString, TableCounts> m_tableTotals; // by table, across stages
+    std::optional<Outcome> m_cleanupPending;      // its clean-up failed (server down): retried before the record ends
     bool m_published = false;                     // the publish transaction committed: the run is in the warehouse
 };
 
