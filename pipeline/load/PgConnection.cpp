@@ -2,6 +2,7 @@
 
 #include <libpq-fe.h>
 
+#include <cstring>
 #include <memory>
 
 namespace ecomops::load {
@@ -13,6 +14,17 @@ struct ResultDeleter {
 using Result = std::unique_ptr<PGresult, ResultDeleter>;
 
 } // namespace
+
+bool libpqSaysConnectionLost(const char *message)
+{
+    for (const char *words :
+         {"server closed the connection", "no connection to the server", "could not send data to server",
+          "could not receive data from server", "terminating connection"}) {
+        if (std::strstr(message, words) != nullptr)
+            return true;
+    }
+    return false;
+}
 
 PgConnection::PgConnection(const QString &conninfo) : m_conn(PQconnectdb(conninfo.toUtf8().constData()))
 {
@@ -41,7 +53,7 @@ void PgConnection::fail(const std::string &context, void *result)
     std::string message = r ? PQresultErrorMessage(r) : "";
     if (message.empty())
         message = PQerrorMessage(m_conn);
-    const bool lost = PQstatus(m_conn) != CONNECTION_OK;
+    const bool lost = PQstatus(m_conn) != CONNECTION_OK || (!state && libpqSaysConnectionLost(message.c_str()));
     throw PgError(context + ": " + message, state ? state : (lost ? "08006" : ""), lost);
 }
 

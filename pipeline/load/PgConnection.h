@@ -30,6 +30,12 @@ private:
     bool m_connectionLost;
 };
 
+// libpq's own words for a connection that is gone. After a SIGKILL restarts
+// the server, a session that was idle meanwhile fails its next statement with
+// "server closed the connection unexpectedly", no SQLSTATE, and PQstatus
+// still CONNECTION_OK; that must still read as a lost connection.
+bool libpqSaysConnectionLost(const char *message);
+
 class PgConnection
 {
 public:

@@ -10,7 +10,6 @@
 
 #include <algorithm>
 #include <chrono>
-#include <cstring>
 
 namespace ecomops::runner {
 namespace {
@@ -64,7 +63,7 @@ FailureInfo classifyCurrentException(const CancelToken &cancel)
         info.cancelled = cancel.isCancelled() && e.sqlstate() == "57014";
         // libpqxx 6.4 reports a server that went away mid-statement as an
         // sql_error without a SQLSTATE, in libpq's words.
-        const bool vanished = e.sqlstate().empty() && std::strstr(e.what(), "server closed the connection") != nullptr;
+        const bool vanished = e.sqlstate().empty() && load::libpqSaysConnectionLost(e.what());
         info.connectionLost = vanished || sessionGone(e.sqlstate());
         info.transient = !info.cancelled && (vanished || transientState(e.sqlstate()));
         info.message = text(e);

@@ -9,7 +9,10 @@
 #include "RunHarness.h"
 #include "TestDatabase.h"
 
+#include "load/PgConnection.h"
+
 #include <QtTest>
+#include <libpq-fe.h>
 #include <pqxx/pqxx>
 
 #include <atomic>
@@ -186,6 +189,28 @@ private slots:
         test::PrivateCluster cluster;
         QVERIFY2(cluster.error().isEmpty(), qPrintable(cluster.error()));
         failsAndChangesNothing(cluster.conninfo(), Fault::Kill, fraction);
+    }
+
+    // A parallel loader's connection sits idle between two tables when
+    // another backend's SIGKILL restarts the server: libpq then says only
+    // "server closed the connection unexpectedly", with no SQLSTATE, and that
+    // must read as a lost connection (so, worth a retry), not as a bad
+    // statement.
+    void idleConnectionOfAKilledServerIsLost()
+    {
+        test::PrivateCluster cluster;
+        QVERIFY2(cluster.error().isEmpty(), qPrintable(cluster.error()));
+        load::PgConnection idle(cluster.conninfo());
+        load::PgConnection killed(cluster.conninfo());
+        test::PrivateCluster::killBackend(PQbackendPID(killed.handle()));
+        QThread::msleep(300);
+        try {
+            idle.exec("SELECT 1");
+            QFAIL("a statement on a killed backend's connection succeeded");
+        } catch (const load::PgError &e) {
+            qInfo("the statement after SIGKILL failed with SQLSTATE \"%s\": %s", e.sqlstate().c_str(), e.what());
+            QVERIFY2(e.connectionLost(), e.what());
+        }
     }
 
     void killedCopyIsRiddenOut()
