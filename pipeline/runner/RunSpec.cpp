@@ -4,6 +4,9 @@
 
 #include <QStandardPaths>
 
+#include <algorithm>
+#include <initializer_list>
+
 #include <unistd.h>
 
 namespace ecomops::runner {
@@ -30,6 +33,21 @@ nlohmann::json objectField(const nlohmann::json &json, const char *name)
     if (!json.at(name).is_object())
         throw SpecError(std::string("run spec: the field \"") + name + "\" must be an object");
     return json.at(name);
+}
+
+// A misspelt or misplaced key ("source_kind" beside "source") would
+// otherwise run the default shop without a word: refuse it by name.
+void refuseUnknownKeys(const nlohmann::json &json, const char *where, std::initializer_list<const char *> known)
+{
+    for (auto it = json.begin(); it != json.end(); ++it) {
+        if (std::find_if(known.begin(), known.end(), [&](const char *k) { return it.key() == k; }) != known.end())
+            continue;
+        std::string list;
+        for (const char *k : known)
+            list += (list.empty() ? "" : ", ") + std::string(k);
+        throw SpecError(std::string("run spec: ") + where + " has an unknown key \"" + it.key() + "\" (known: " + list +
+                        ")");
+    }
 }
 
 } // namespace
@@ -107,8 +125,12 @@ RunSpec RunSpec::fromJson(const nlohmann::json &json)
 {
     if (!json.is_object())
         throw SpecError("run spec: expected a JSON object");
+    refuseUnknownKeys(json, "the spec",
+                      {"source", "staging_dir", "gates", "warehouse", "anomalies", "load_parallelism", "max_attempts",
+                       "recovery_wait_seconds", "keep_snapshots", "trigger", "started_by"});
     RunSpec spec;
     const nlohmann::json source = objectField(json, "source");
+    refuseUnknownKeys(source, "\"source\"", {"kind", "options"});
     spec.sourceKind = QString::fromStdString(field<std::string>(source, "kind", "synthetic"));
     if (!kSources.contains(spec.sourceKind))
         throw SpecError("run spec: unknown source kind \"" + spec.sourceKind.toStdString() + "\"");

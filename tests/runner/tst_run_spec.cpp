@@ -43,6 +43,9 @@ private slots:
                                      << QStringLiteral("load_parallelism");
         QTest::newRow("wrong type") << QStringLiteral(R"({"max_attempts":"three"})") << QStringLiteral("max_attempts");
         QTest::newRow("gates not object") << QStringLiteral(R"({"gates":5})") << QStringLiteral("gates");
+        QTest::newRow("unknown key") << QStringLiteral(R"({"source_kind":"olist"})") << QStringLiteral("source_kind");
+        QTest::newRow("unknown source key")
+            << QStringLiteral(R"({"source":{"kind":"olist","path":"/x"}})") << QStringLiteral("\"path\"");
         QTest::newRow("keep snapshots") << QStringLiteral(R"({"keep_snapshots":-1})")
                                         << QStringLiteral("keep_snapshots");
     }
