@@ -3,9 +3,14 @@
 // kind of staging table, measured in the same run on the same server.
 //
 //   ecomops-bench [--scales 1,10] [--repeats 3] [--conninfo STRING]
+//   ecomops-bench --whole-run [--scales 1,10] [--conninfo STRING]
 //
+// --whole-run times the whole pipeline instead, stage by stage
+// (WholeRunBench.h).
 // Without --conninfo it starts a private PostgreSQL cluster in /tmp.
 #include "BenchServer.h"
+#include "BenchSupport.h"
+#include "WholeRunBench.h"
 #include "core/Cancellation.h"
 #include "core/Progress.h"
 #include "load/PgConnection.h"
@@ -41,62 +46,10 @@ public:
     bool cancelRequested() const override { return false; }
 };
 
-// Peak resident memory since the last reset (Linux: VmHWM, reset through
-// /proc/self/clear_refs).
-void resetPeakMemory()
+double engineLoad(const QString &conninfo, pqxx::connection &admin, const staging::Snapshot &snap,
+                  const bench::StagedFiles &files, int parallel)
 {
-    QFile f(QStringLiteral("/proc/self/clear_refs"));
-    if (f.open(QIODevice::WriteOnly))
-        f.write("5");
-}
-
-double peakMemoryMiB()
-{
-    QFile f(QStringLiteral("/proc/self/status"));
-    if (!f.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : f.readAll().split('\n')) {
-        if (line.startsWith("VmHWM:"))
-            return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
-    }
-    return -1;
-}
-
-double median(std::vector<double> v)
-{
-    std::sort(v.begin(), v.end());
-    return v.empty() ? 0 : v[v.size() / 2];
-}
-
-qint64 newRun(pqxx::connection &c)
-{
-    pqxx::work tx{c};
-    const auto id = tx.exec1("INSERT INTO ops.pipeline_run (source_kind, started_by, spec, trigger) "
-                             "VALUES ('snapshot', 'ecomops-bench', '{}', 'test') RETURNING run_id")[0]
-                        .as<qint64>();
-    tx.commit();
-    return id;
-}
-
-void dropRun(pqxx::connection &c, qint64 runId)
-{
-    pqxx::work tx{c};
-    for (const auto &t : staging::catalog())
-        tx.exec0("DROP TABLE IF EXISTS staging." + load::TableLoader::partitionName(t.name, runId));
-    tx.exec_params0("DELETE FROM ops.pipeline_run WHERE run_id = $1", runId);
-    tx.commit();
-}
-
-struct Files {
-    std::vector<std::pair<const staging::TableSpec *, staging::SnapshotFile>> list;
-    qint64 rows = 0;
-    qint64 bytes = 0;
-};
-
-double engineLoad(const QString &conninfo, pqxx::connection &admin, const staging::Snapshot &snap, const Files &files,
-                  int parallel)
-{
-    const qint64 run = newRun(admin);
+    const qint64 run = bench::newBenchRun(admin);
     QuietObserver observer;
     CancelToken cancel;
     std::atomic<std::size_t> next{0};
@@ -116,49 +69,7 @@ double engineLoad(const QString &conninfo, pqxx::connection &admin, const stagin
     for (auto &th : pool)
         th.join();
     const double seconds = double(t.nsecsElapsed()) / 1e9;
-    dropRun(admin, run);
-    return seconds;
-}
-
-double psqlLoad(const QString &conninfo, pqxx::connection &admin, const staging::Snapshot &snap, const Files &files)
-{
-    // The same kind of table the engine fills (a run's staging table), made
-    // ready beforehand; only the \copy commands are timed.
-    const qint64 run = newRun(admin);
-    {
-        pqxx::work tx{admin};
-        for (const auto &[spec, file] : files.list) {
-            const std::string name = "staging." + load::TableLoader::partitionName(spec->name, run);
-            tx.exec0("CREATE TABLE " + name + " (LIKE staging." + spec->name + " INCLUDING DEFAULTS)");
-            tx.exec0("ALTER TABLE " + name + " ALTER COLUMN run_id SET DEFAULT " + std::to_string(run) +
-                     ", ALTER COLUMN source_line SET DEFAULT 0");
-        }
-        tx.commit();
-    }
-    // One psql process for all tables (several -c), so process start-up is
-    // paid once, as a script running \copy would.
-    QStringList args{conninfo, QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-v"),
-                     QStringLiteral("ON_ERROR_STOP=1")};
-    for (const auto &[spec, file] : files.list) {
-        // The file's own header names its columns: a source stages only the
-        // catalogue columns it has (the synthetic shop has no Olist state).
-        QFile csvFile(snap.filePath(file));
-        if (!csvFile.open(QIODevice::ReadOnly))
-            qFatal("cannot read %s", qPrintable(csvFile.fileName()));
-        const QStringList cols = QString::fromUtf8(csvFile.readLine()).trimmed().split(QLatin1Char(','));
-        args << QStringLiteral("-c")
-             << QStringLiteral("\\copy staging.%1 (%2) FROM '%3' WITH (FORMAT csv, HEADER true)")
-                    .arg(QString::fromStdString(load::TableLoader::partitionName(spec->name, run)),
-                         cols.join(QLatin1Char(',')), snap.filePath(file));
-    }
-    QElapsedTimer t;
-    t.start();
-    QProcess psql;
-    psql.start(QStringLiteral("psql"), args);
-    if (!psql.waitForFinished(-1) || psql.exitCode() != 0)
-        qFatal("psql failed: %s", psql.readAllStandardError().constData());
-    const double seconds = double(t.nsecsElapsed()) / 1e9;
-    dropRun(admin, run);
+    bench::dropBenchRun(admin, run);
     return seconds;
 }
 
@@ -184,13 +95,17 @@ int main(int argc, char **argv)
                                          QStringLiteral("STRING"));
     const QCommandLineOption tablesOpt(QStringLiteral("tables"), QStringLiteral("Only these tables (comma-separated)."),
                                        QStringLiteral("LIST"));
-    parser.addOptions({scalesOpt, repeatsOpt, conninfoOpt, tablesOpt});
+    const QCommandLineOption wholeRunOpt(
+        QStringLiteral("whole-run"), QStringLiteral("Time the whole pipeline, stage by stage, instead of the load."));
+    parser.addOptions({scalesOpt, repeatsOpt, conninfoOpt, tablesOpt, wholeRunOpt});
     parser.process(app);
     const int repeats = std::max(1, parser.value(repeatsOpt).toInt());
 
     QTemporaryDir work(QStringLiteral("/tmp/ecomops-bench-XXXXXX"));
     const bench::BenchServer server(work, parser.value(conninfoOpt));
     const QString &conninfo = server.conninfo();
+    if (parser.isSet(wholeRunOpt))
+        return bench::wholeRunBench(conninfo, work, parser.value(scalesOpt).split(QLatin1Char(',')));
     pqxx::connection admin{conninfo.toStdString()};
     std::printf("ecomops-bench: server %s, %d repeat(s) per load figure (median)\n",
                 pqxx::read_transaction(admin).exec1("SELECT current_setting('server_version')")[0].c_str(), repeats);
@@ -203,14 +118,14 @@ int main(int argc, char **argv)
         options.seed = 42;
         const QString dir = work.filePath(QStringLiteral("scale-") + scaleText);
 
-        resetPeakMemory();
+        bench::resetPeakMemory();
         QElapsedTimer t;
         t.start();
         const auto generated = synthetic::Generator(options).generate(QFile::encodeName(dir).toStdString());
         const double genSeconds = double(t.nsecsElapsed()) / 1e9;
-        const double genPeak = peakMemoryMiB();
+        const double genPeak = bench::peakMemoryMiB();
 
-        resetPeakMemory();
+        bench::resetPeakMemory();
         t.restart();
         std::map<std::string, qint64> known;
         for (const auto &[table, rows] : generated.rowCounts)
@@ -218,17 +133,10 @@ int main(int argc, char **argv)
         const auto snap =
             staging::Snapshot::finalize(dir, {QStringLiteral("synthetic"), options.toJson(), {}, {}, {}}, known);
         const double stageSeconds = double(t.nsecsElapsed()) / 1e9;
-        const double stagePeak = peakMemoryMiB();
+        const double stagePeak = bench::peakMemoryMiB();
 
-        Files files;
-        const QStringList only = parser.value(tablesOpt).split(QLatin1Char(','), Qt::SkipEmptyParts);
-        for (const auto &f : snap.metadata().files) {
-            if (!only.isEmpty() && !only.contains(QString::fromStdString(f.table)))
-                continue;
-            files.list.emplace_back(staging::findTable(f.table), f);
-            files.rows += f.rows;
-            files.bytes += f.bytes;
-        }
+        const bench::StagedFiles files =
+            bench::stagedFiles(snap, parser.value(tablesOpt).split(QLatin1Char(','), Qt::SkipEmptyParts));
         line("generate (synthetic shop → CSV)", qint64(generated.totalRows), genSeconds,
              QStringLiteral("%1 MB, peak RSS %2 MiB")
                  .arg(double(generated.bytesWritten) / 1e6, 0, 'f', 0)
@@ -237,20 +145,20 @@ int main(int argc, char **argv)
              QStringLiteral("peak RSS %1 MiB").arg(stagePeak, 0, 'f', 1));
 
         std::vector<double> engine, psql;
-        resetPeakMemory();
+        bench::resetPeakMemory();
         for (int r = 0; r < repeats; ++r) {
             // Alternate the order so neither side always meets a warm cache.
             if (r % 2 == 0) {
                 engine.push_back(engineLoad(conninfo, admin, snap, files, 1));
-                psql.push_back(psqlLoad(conninfo, admin, snap, files));
+                psql.push_back(bench::psqlCopySeconds(conninfo, admin, snap, files));
             } else {
-                psql.push_back(psqlLoad(conninfo, admin, snap, files));
+                psql.push_back(bench::psqlCopySeconds(conninfo, admin, snap, files));
                 engine.push_back(engineLoad(conninfo, admin, snap, files, 1));
             }
         }
-        const double loadPeak = peakMemoryMiB();
+        const double loadPeak = bench::peakMemoryMiB();
         const double parallel = engineLoad(conninfo, admin, snap, files, 2);
-        const double e = median(engine), p = median(psql);
+        const double e = bench::median(engine), p = bench::median(psql);
         line("load: engine, 1 connection", files.rows, e, QStringLiteral("peak RSS %1 MiB").arg(loadPeak, 0, 'f', 1));
         line("load: psql \\copy, same files, same tables", files.rows, p);
         line("load: engine, 2 tables at once", files.rows, parallel);

@@ -1,0 +1,18 @@
+#pragma once
+// ecomops-bench --whole-run: the whole pipeline (generate, stage, load,
+// validate, transform, detect, marts) of the synthetic shop, seed 7, into a
+// fresh database per scale, through the same RunExecution the console and the
+// CLI use. Per stage it prints the rows the run recorded, the seconds between
+// the stage row's start and end in ops.stage_result, rows/s, and this
+// process's peak resident memory while the stage ran; then the whole run's
+// wall time beside psql's \copy of the very same staged files into the same
+// kind of staging tables, measured right after on the same server.
+#include <QString>
+#include <QStringList>
+#include <QTemporaryDir>
+
+namespace ecomops::bench {
+
+int wholeRunBench(const QString &server, const QTemporaryDir &work, const QStringList &scales);
+
+} // namespace ecomops::bench
