@@ -32,6 +32,8 @@ public:
     BenchServer &operator=(const BenchServer &) = delete;
 
     const QString &conninfo() const { return m_conninfo; }
+    // The private cluster's server log; empty for a server --conninfo named.
+    QString logFile() const { return m_cluster ? m_cluster->logFile() : QString(); }
 
 private:
     QString m_conninfo;

@@ -1,6 +1,7 @@
 #include "WholeRunBench.h"
 
 #include "BenchSupport.h"
+#include "ExplainCapture.h"
 #include "core/Cancellation.h"
 #include "runner/RunEvents.h"
 #include "runner/RunExecution.h"
@@ -14,6 +15,7 @@
 #include <cstdio>
 #include <map>
 #include <mutex>
+#include <optional>
 
 namespace ecomops::bench {
 namespace {
@@ -87,11 +89,17 @@ void printLine(const QString &what, qint64 rows, double seconds, const QString &
     std::fflush(stdout);
 }
 
-bool benchScale(const QString &server, const QTemporaryDir &work, const QString &scaleText)
+bool benchScale(const QString &server, const QTemporaryDir &work, const QString &scaleText,
+                const WholeRunOptions &options)
 {
     QString name = QStringLiteral("bench_whole_") + scaleText;
     name.replace(QLatin1Char('.'), QLatin1Char('_'));
     const QString conninfo = freshDatabase(server, name);
+    std::optional<ExplainCapture> explain;
+    if (!options.explainFile.isEmpty()) {
+        pqxx::connection admin{server.toStdString()};
+        explain.emplace(admin, name, options.serverLog, 10);
+    }
 
     synthetic::GeneratorOptions shop;
     shop.scale = scaleText.toDouble();
@@ -136,6 +144,12 @@ bool benchScale(const QString &server, const QTemporaryDir &work, const QString 
     printLine(QStringLiteral("psql \\copy"), files.rows, copySeconds,
               QStringLiteral("the same %1 MB of staged CSV into the same kind of staging tables")
                   .arg(double(files.bytes) / 1e6, 0, 'f', 1));
+    if (explain) {
+        std::printf("  (with --explain: auto_explain ANALYZE timed every statement, so these are not the figures "
+                    "to quote)\n");
+        explain->write(options.scales.size() > 1 ? options.explainFile + QLatin1Char('.') + scaleText
+                                                 : options.explainFile);
+    }
     std::printf("  => whole run / psql \\copy = %.1f×\n", copySeconds > 0 ? runSeconds / copySeconds : 0.0);
     std::printf("  incremental run: not measured — the synthetic source cannot yet add a delta of new orders to a "
                 "warehouse it filled (issue 16)\n");
@@ -146,11 +160,11 @@ bool benchScale(const QString &server, const QTemporaryDir &work, const QString 
 
 } // namespace
 
-int wholeRunBench(const QString &server, const QTemporaryDir &work, const QStringList &scales)
+int wholeRunBench(const QString &server, const QTemporaryDir &work, const WholeRunOptions &options)
 {
     bool ok = true;
-    for (const QString &scale : scales)
-        ok = benchScale(server, work, scale.trimmed()) && ok;
+    for (const QString &scale : options.scales)
+        ok = benchScale(server, work, scale.trimmed(), options) && ok;
     return ok ? 0 : 1;
 }
 

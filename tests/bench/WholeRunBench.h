@@ -13,6 +13,12 @@
 
 namespace ecomops::bench {
 
-int wholeRunBench(const QString &server, const QTemporaryDir &work, const QStringList &scales);
+struct WholeRunOptions {
+    QStringList scales;
+    QString explainFile; // with --explain: the plans, per scale (ExplainCapture.h)
+    QString serverLog;   // the private cluster's, which --explain reads
+};
+
+int wholeRunBench(const QString &server, const QTemporaryDir &work, const WholeRunOptions &options);
 
 } // namespace ecomops::bench

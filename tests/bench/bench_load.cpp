@@ -3,7 +3,7 @@
 // kind of staging table, measured in the same run on the same server.
 //
 //   ecomops-bench [--scales 1,10] [--repeats 3] [--conninfo STRING]
-//   ecomops-bench --whole-run [--scales 1,10] [--conninfo STRING]
+//   ecomops-bench --whole-run [--scales 1,10] [--conninfo STRING] [--explain FILE]
 //
 // --whole-run times the whole pipeline instead, stage by stage
 // (WholeRunBench.h).
@@ -97,7 +97,11 @@ int main(int argc, char **argv)
                                        QStringLiteral("LIST"));
     const QCommandLineOption wholeRunOpt(
         QStringLiteral("whole-run"), QStringLiteral("Time the whole pipeline, stage by stage, instead of the load."));
-    parser.addOptions({scalesOpt, repeatsOpt, conninfoOpt, tablesOpt, wholeRunOpt});
+    const QCommandLineOption explainOpt(
+        QStringLiteral("explain"),
+        QStringLiteral("With --whole-run: write the plans (EXPLAIN ANALYZE, BUFFERS) of every statement over 10 ms."),
+        QStringLiteral("FILE"));
+    parser.addOptions({scalesOpt, repeatsOpt, conninfoOpt, tablesOpt, wholeRunOpt, explainOpt});
     parser.process(app);
     const int repeats = std::max(1, parser.value(repeatsOpt).toInt());
 
@@ -105,7 +109,9 @@ int main(int argc, char **argv)
     const bench::BenchServer server(work, parser.value(conninfoOpt));
     const QString &conninfo = server.conninfo();
     if (parser.isSet(wholeRunOpt))
-        return bench::wholeRunBench(conninfo, work, parser.value(scalesOpt).split(QLatin1Char(',')));
+        return bench::wholeRunBench(
+            conninfo, work,
+            {parser.value(scalesOpt).split(QLatin1Char(',')), parser.value(explainOpt), server.logFile()});
     pqxx::connection admin{conninfo.toStdString()};
     std::printf("ecomops-bench: server %s, %d repeat(s) per load figure (median)\n",
                 pqxx::read_transaction(admin).exec1("SELECT current_setting('server_version')")[0].c_str(), repeats);
