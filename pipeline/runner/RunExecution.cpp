@@ -133,6 +133,8 @@ RunResult RunExecution::execute(CancelToken &cancel)
             removeRunData(tx, m_result.runId,
                           *m_cleanupPending == Outcome::GateFailed ? Evidence::Keep : Evidence::Remove);
             tx.commit();
+            forgetRemovedRows(*m_cleanupPending);
+            finishTotals();
             m_cleanupPending.reset();
         }
         m_recorder.endOpenStages(m_result.runId, open, m_result.error);
@@ -315,14 +317,22 @@ void RunExecution::cleanUpAfterFailure(Outcome outcome)
         removeRunData(tx, m_result.runId, keepEvidence ? Evidence::Keep : Evidence::Remove);
         tx.commit();
     });
-    if (!done)
+    if (done)
+        forgetRemovedRows(outcome);
+    else
         m_cleanupPending = outcome;
-    if (done && !keepEvidence) {
-        m_tableTotals.clear();
-        m_result.gateStatus.clear();
-        m_result.gateMessages.clear();
-        m_result.qualityOverall = -1;
-    }
+}
+
+void RunExecution::forgetRemovedRows(Outcome outcome)
+{
+    // The record then counts what the warehouse still holds of the run:
+    // nothing, unless a failed gate keeps its evidence.
+    if (outcome == Outcome::GateFailed)
+        return;
+    m_tableTotals.clear();
+    m_result.gateStatus.clear();
+    m_result.gateMessages.clear();
+    m_result.qualityOverall = -1;
 }
 
 bool RunExecution::withServer(const QString &what, const std::function<void()> &body)

@@ -68,6 +68,7 @@ private:
     void attempt(const QString &stage, const QString &table, CancelToken &cancel, const std::function<void(int)> &body);
     enum class Outcome { GateFailed, Failed, Cancelled };
     void cleanUpAfterFailure(Outcome outcome);
+    void forgetRemovedRows(Outcome outcome);
     // Runs `body`; when it fails, waits (up to the spec's recovery wait) for
     // the server to accept connections and runs it once more. False when it
     // still failed (logged as "could not <what>").
