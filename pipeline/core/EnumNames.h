@@ -27,6 +27,22 @@ constexpr const char *enumName(const EnumName<Enum> (&names)[N], Enum value, con
     return fallback;
 }
 
+// The same for any other value an enum maps to (a colour tone, a kind).
+template <typename Enum, typename Value> struct EnumValue {
+    Enum key;
+    Value value;
+};
+
+template <typename Enum, typename Value, std::size_t N>
+constexpr Value enumValue(const EnumValue<Enum, Value> (&values)[N], Enum key, Value fallback) noexcept
+{
+    for (const EnumValue<Enum, Value> &entry : values) {
+        if (entry.key == key)
+            return entry.value;
+    }
+    return fallback;
+}
+
 template <typename Enum, std::size_t N> QString enumText(const EnumName<Enum> (&names)[N], Enum value)
 {
     return QString::fromLatin1(enumName(names, value, ""));

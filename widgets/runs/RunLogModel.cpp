@@ -1,6 +1,7 @@
 #include "runs/RunLogModel.h"
 
 #include "common/RecordTableModel.h"
+#include "core/EnumNames.h"
 #include "runs/RunText.h"
 
 #include <QGuiApplication>
@@ -12,17 +13,11 @@ namespace {
 
 Tone toneOf(LogLevel level)
 {
-    switch (level) {
-    case LogLevel::Debug:
-        return Tone::Neutral;
-    case LogLevel::Info:
-        return Tone::Active;
-    case LogLevel::Warning:
-        return Tone::Warning;
-    case LogLevel::Error:
-        return Tone::Bad;
-    }
-    return Tone::Neutral;
+    constexpr EnumValue<LogLevel, Tone> tones[] = {{LogLevel::Debug, Tone::Neutral},
+                                                   {LogLevel::Info, Tone::Active},
+                                                   {LogLevel::Warning, Tone::Warning},
+                                                   {LogLevel::Error, Tone::Bad}};
+    return enumValue(tones, level, Tone::Neutral);
 }
 
 } // namespace

@@ -16,20 +16,12 @@ namespace ecomops::widgets {
 
 Tone toneOf(TableState state)
 {
-    switch (state) {
-    case TableState::Queued:
-    case TableState::Skipped:
-        return Tone::Neutral;
-    case TableState::Running:
-        return Tone::Active;
-    case TableState::Succeeded:
-        return Tone::Good;
-    case TableState::Failed:
-        return Tone::Bad;
-    case TableState::Cancelled:
-        return Tone::Warning;
-    }
-    return Tone::Neutral;
+    // Queued and skipped tables are neutral.
+    constexpr EnumValue<TableState, Tone> tones[] = {{TableState::Running, Tone::Active},
+                                                     {TableState::Succeeded, Tone::Good},
+                                                     {TableState::Failed, Tone::Bad},
+                                                     {TableState::Cancelled, Tone::Warning}};
+    return enumValue(tones, state, Tone::Neutral);
 }
 
 Tone toneOf(runner::RunStatus status)
