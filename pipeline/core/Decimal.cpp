@@ -1,5 +1,7 @@
 #include "core/Decimal.h"
 
+#include "core/EnumNames.h"
+
 #include <limits>
 
 namespace ecomops {
@@ -128,21 +130,18 @@ std::optional<Decimal> Decimal::tryParse(QStringView text, ParseError *error) no
         error);
 }
 
+namespace {
+constexpr EnumName<Decimal::ParseError> kParseErrors[] = {
+    {Decimal::ParseError::None, "no error"},
+    {Decimal::ParseError::Empty, "empty text"},
+    {Decimal::ParseError::Syntax, "not a plain decimal number"},
+    {Decimal::ParseError::TooManyDecimals, "more than 4 decimal places"},
+    {Decimal::ParseError::Overflow, "out of range"}};
+} // namespace
+
 const char *Decimal::parseErrorText(ParseError error) noexcept
 {
-    switch (error) {
-    case ParseError::None:
-        return "no error";
-    case ParseError::Empty:
-        return "empty text";
-    case ParseError::Syntax:
-        return "not a plain decimal number";
-    case ParseError::TooManyDecimals:
-        return "more than 4 decimal places";
-    case ParseError::Overflow:
-        return "out of range";
-    }
-    return "unknown error";
+    return enumName(kParseErrors, error, "unknown error");
 }
 
 Decimal Decimal::parse(std::string_view text)

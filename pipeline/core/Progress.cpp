@@ -1,50 +1,31 @@
 #include "core/Progress.h"
 
+#include "core/EnumNames.h"
+
 namespace ecomops {
+
+namespace {
+constexpr EnumName<LogLevel> kLogLevels[] = {
+    {LogLevel::Debug, "debug"}, {LogLevel::Info, "info"}, {LogLevel::Warning, "warning"}, {LogLevel::Error, "error"}};
+
+constexpr EnumName<TableState> kTableStates[] = {
+    {TableState::Queued, "queued"}, {TableState::Running, "running"},     {TableState::Succeeded, "succeeded"},
+    {TableState::Failed, "failed"}, {TableState::Cancelled, "cancelled"}, {TableState::Skipped, "skipped"}};
+} // namespace
 
 QString toString(LogLevel level)
 {
-    switch (level) {
-    case LogLevel::Debug:
-        return QStringLiteral("debug");
-    case LogLevel::Info:
-        return QStringLiteral("info");
-    case LogLevel::Warning:
-        return QStringLiteral("warning");
-    case LogLevel::Error:
-        return QStringLiteral("error");
-    }
-    return {};
+    return enumText(kLogLevels, level);
 }
 
 LogLevel logLevelFromString(const QString &text)
 {
-    if (text == QLatin1String("debug"))
-        return LogLevel::Debug;
-    if (text == QLatin1String("warning"))
-        return LogLevel::Warning;
-    if (text == QLatin1String("error"))
-        return LogLevel::Error;
-    return LogLevel::Info;
+    return enumFromText(kLogLevels, text).value_or(LogLevel::Info);
 }
 
 QString toString(TableState state)
 {
-    switch (state) {
-    case TableState::Queued:
-        return QStringLiteral("queued");
-    case TableState::Running:
-        return QStringLiteral("running");
-    case TableState::Succeeded:
-        return QStringLiteral("succeeded");
-    case TableState::Failed:
-        return QStringLiteral("failed");
-    case TableState::Cancelled:
-        return QStringLiteral("cancelled");
-    case TableState::Skipped:
-        return QStringLiteral("skipped");
-    }
-    return {};
+    return enumText(kTableStates, state);
 }
 
 } // namespace ecomops

@@ -1,30 +1,25 @@
 #include "csv/Format.h"
 
+#include "core/EnumNames.h"
+
 #include <cstring>
 
 namespace ecomops::csv {
 
+namespace {
+constexpr EnumName<Defect> kDefects[] = {{Defect::None, "none"},
+                                         {Defect::UnterminatedQuote, "unterminated quoted field"},
+                                         {Defect::StrayQuote, "stray quote"},
+                                         {Defect::TextAfterClosingQuote, "text after closing quote"},
+                                         {Defect::BareCarriageReturn, "bare carriage return"},
+                                         {Defect::FieldCount, "field count"},
+                                         {Defect::TooLarge, "record too large"},
+                                         {Defect::TrailingText, "text after the record"}};
+} // namespace
+
 std::string_view defectName(Defect defect) noexcept
 {
-    switch (defect) {
-    case Defect::None:
-        return "none";
-    case Defect::UnterminatedQuote:
-        return "unterminated quoted field";
-    case Defect::StrayQuote:
-        return "stray quote";
-    case Defect::TextAfterClosingQuote:
-        return "text after closing quote";
-    case Defect::BareCarriageReturn:
-        return "bare carriage return";
-    case Defect::FieldCount:
-        return "field count";
-    case Defect::TooLarge:
-        return "record too large";
-    case Defect::TrailingText:
-        return "text after the record";
-    }
-    return "unknown";
+    return enumName(kDefects, defect, "unknown");
 }
 
 FileError::FileError(std::string path, std::string action, int errorNumber)

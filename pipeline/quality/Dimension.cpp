@@ -1,59 +1,40 @@
 #include "quality/Dimension.h"
 
+#include "core/EnumNames.h"
+
 namespace ecomops::quality {
+
+namespace {
+constexpr EnumName<Dimension> kDimensionNames[] = {
+    {Dimension::Completeness, "completeness"}, {Dimension::Validity, "validity"},
+    {Dimension::Consistency, "consistency"},   {Dimension::Timeliness, "timeliness"},
+    {Dimension::Uniqueness, "uniqueness"},     {Dimension::Accuracy, "accuracy"},
+    {Dimension::Conformity, "conformity"},     {Dimension::Integrity, "integrity"}};
+} // namespace
 
 const char *toString(Dimension dimension)
 {
-    switch (dimension) {
-    case Dimension::Completeness:
-        return "completeness";
-    case Dimension::Validity:
-        return "validity";
-    case Dimension::Consistency:
-        return "consistency";
-    case Dimension::Timeliness:
-        return "timeliness";
-    case Dimension::Uniqueness:
-        return "uniqueness";
-    case Dimension::Accuracy:
-        return "accuracy";
-    case Dimension::Conformity:
-        return "conformity";
-    case Dimension::Integrity:
-        return "integrity";
-    }
-    return "validity";
+    return enumName(kDimensionNames, dimension, "validity");
 }
 
 std::optional<Dimension> dimensionFromString(std::string_view text)
 {
-    for (Dimension d : kDimensions) {
-        if (text == toString(d))
-            return d;
-    }
-    return std::nullopt;
+    return enumFromName(kDimensionNames, text);
 }
+
+namespace {
+constexpr EnumName<Severity> kSeverityNames[] = {
+    {Severity::Reject, "reject"}, {Severity::Count, "count"}, {Severity::Info, "info"}};
+} // namespace
 
 const char *toString(Severity severity)
 {
-    switch (severity) {
-    case Severity::Reject:
-        return "reject";
-    case Severity::Count:
-        return "count";
-    case Severity::Info:
-        return "info";
-    }
-    return "count";
+    return enumName(kSeverityNames, severity, "count");
 }
 
 std::optional<Severity> severityFromString(std::string_view text)
 {
-    for (Severity s : {Severity::Reject, Severity::Count, Severity::Info}) {
-        if (text == toString(s))
-            return s;
-    }
-    return std::nullopt;
+    return enumFromName(kSeverityNames, text);
 }
 
 } // namespace ecomops::quality

@@ -1,93 +1,61 @@
 #include "quality/RuleCatalog.h"
 
+#include "core/EnumNames.h"
+
 #include "quality/RuleDefinitions.h"
 
 namespace ecomops::quality {
 
+namespace {
+constexpr EnumName<Check> kCheckNames[] = {{Check::Present, "present"},
+                                           {Check::Parses, "parses"},
+                                           {Check::Email, "email"},
+                                           {Check::CountryFormat, "country_format"},
+                                           {Check::CountryCode, "country_code"},
+                                           {Check::Phone, "phone"},
+                                           {Check::ProductCode, "product_code"},
+                                           {Check::Cents, "cents"},
+                                           {Check::InSet, "in_set"},
+                                           {Check::NotNegative, "not_negative"},
+                                           {Check::NotZero, "not_zero"},
+                                           {Check::QuantitySign, "quantity_sign"},
+                                           {Check::NotFuture, "not_future"},
+                                           {Check::InWindow, "in_window"},
+                                           {Check::OrderTotal, "order_total"},
+                                           {Check::LineTotal, "line_total"},
+                                           {Check::NotBeforeColumn, "not_before_column"},
+                                           {Check::Unique, "unique"},
+                                           {Check::Reference, "reference"},
+                                           {Check::ParentAccepted, "parent_accepted"},
+                                           {Check::SubtotalMatchesLines, "subtotal_matches_lines"},
+                                           {Check::NotBeforeParent, "not_before_parent"},
+                                           {Check::PriceInRange, "price_in_range"},
+                                           {Check::WellFormedCsv, "well_formed_csv"},
+                                           {Check::Utf8, "utf8"},
+                                           {Check::SnapshotFresh, "snapshot_fresh"},
+                                           {Check::TransformResolves, "transform_resolves"},
+                                           {Check::TransformRequired, "transform_required"},
+                                           {Check::TransformType, "transform_type"},
+                                           {Check::TransformUnique, "transform_unique"},
+                                           {Check::TransformPrice, "transform_price"}};
+} // namespace
+
 const char *toString(Check check)
 {
-    switch (check) {
-    case Check::Present:
-        return "present";
-    case Check::Parses:
-        return "parses";
-    case Check::Email:
-        return "email";
-    case Check::CountryFormat:
-        return "country_format";
-    case Check::CountryCode:
-        return "country_code";
-    case Check::Phone:
-        return "phone";
-    case Check::ProductCode:
-        return "product_code";
-    case Check::Cents:
-        return "cents";
-    case Check::InSet:
-        return "in_set";
-    case Check::NotNegative:
-        return "not_negative";
-    case Check::NotZero:
-        return "not_zero";
-    case Check::QuantitySign:
-        return "quantity_sign";
-    case Check::NotFuture:
-        return "not_future";
-    case Check::InWindow:
-        return "in_window";
-    case Check::OrderTotal:
-        return "order_total";
-    case Check::LineTotal:
-        return "line_total";
-    case Check::NotBeforeColumn:
-        return "not_before_column";
-    case Check::Unique:
-        return "unique";
-    case Check::Reference:
-        return "reference";
-    case Check::ParentAccepted:
-        return "parent_accepted";
-    case Check::SubtotalMatchesLines:
-        return "subtotal_matches_lines";
-    case Check::NotBeforeParent:
-        return "not_before_parent";
-    case Check::PriceInRange:
-        return "price_in_range";
-    case Check::WellFormedCsv:
-        return "well_formed_csv";
-    case Check::Utf8:
-        return "utf8";
-    case Check::SnapshotFresh:
-        return "snapshot_fresh";
-    case Check::TransformResolves:
-        return "transform_resolves";
-    case Check::TransformRequired:
-        return "transform_required";
-    case Check::TransformType:
-        return "transform_type";
-    case Check::TransformUnique:
-        return "transform_unique";
-    case Check::TransformPrice:
-        return "transform_price";
-    }
-    return "";
+    return enumName(kCheckNames, check, "");
 }
+
+namespace {
+constexpr EnumName<RuleKind> kKindNames[] = {{RuleKind::Row, "row"},
+                                             {RuleKind::Set, "set"},
+                                             {RuleKind::Load, "load"},
+                                             {RuleKind::Snapshot, "snapshot"},
+                                             {RuleKind::Transform, "transform"}};
+} // namespace
 
 const char *toString(RuleKind kind)
 {
-    switch (kind) {
-    case RuleKind::Row:
-        return "row";
-    case RuleKind::Set:
-        return "set";
-    case RuleKind::Load:
-        return "load";
-    case RuleKind::Snapshot:
-        return "snapshot";
-    case RuleKind::Transform:
-        return "transform";
-    }
-    return "";
+    return enumName(kKindNames, kind, "");
 }
 
 RuleKind kindOf(Check check)

@@ -1,5 +1,7 @@
 #include "quality/Scoring.h"
 
+#include "core/EnumNames.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -79,19 +81,14 @@ GateCheck gate(const std::string &table, std::string metric, double value, doubl
     return g;
 }
 
+constexpr EnumName<GateStatus> kGateStatuses[] = {
+    {GateStatus::Passed, "passed"}, {GateStatus::Warned, "warned"}, {GateStatus::Failed, "failed"}};
+
 } // namespace
 
 const char *toString(GateStatus status)
 {
-    switch (status) {
-    case GateStatus::Passed:
-        return "passed";
-    case GateStatus::Warned:
-        return "warned";
-    case GateStatus::Failed:
-        return "failed";
-    }
-    return "passed";
+    return enumName(kGateStatuses, status, "passed");
 }
 
 double floorScore(double score)

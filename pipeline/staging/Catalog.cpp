@@ -1,5 +1,7 @@
 #include "staging/Catalog.h"
 
+#include "core/EnumNames.h"
+
 namespace ecomops::staging {
 namespace {
 
@@ -107,23 +109,17 @@ std::vector<TableSpec> build()
     };
 }
 
+constexpr EnumName<ColumnType> kColumnTypes[] = {{ColumnType::Text, "text"},
+                                                 {ColumnType::Integer, "integer"},
+                                                 {ColumnType::Decimal, "decimal"},
+                                                 {ColumnType::Timestamp, "timestamp"},
+                                                 {ColumnType::Date, "date"}};
+
 } // namespace
 
 const char *toString(ColumnType type)
 {
-    switch (type) {
-    case ColumnType::Text:
-        return "text";
-    case ColumnType::Integer:
-        return "integer";
-    case ColumnType::Decimal:
-        return "decimal";
-    case ColumnType::Timestamp:
-        return "timestamp";
-    case ColumnType::Date:
-        return "date";
-    }
-    return "text";
+    return enumName(kColumnTypes, type, "text");
 }
 
 std::vector<std::string> TableSpec::columnNames() const

@@ -7,10 +7,18 @@
 #include <QCoreApplication>
 
 #include <cstddef>
+#include <initializer_list>
 #include <utility>
 #include <vector>
 
 namespace ecomops::widgets {
+
+// The value of `column` among a row's values listed in column order (a sort
+// role's raw values, say); none for a column past the list.
+inline QVariant columnValue(int column, std::initializer_list<QVariant> values)
+{
+    return column >= 0 && std::size_t(column) < values.size() ? values.begin()[column] : QVariant();
+}
 
 template <typename Record> class RecordTableModel : public QAbstractTableModel
 {

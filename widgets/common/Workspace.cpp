@@ -9,61 +9,72 @@ namespace ecomops::widgets {
 
 namespace {
 const char *const trContext = "ecomops::widgets::Workspace";
+
+// Everything the frame shows about a workspace, one row each, in enum order.
+struct WorkspaceInfo {
+    Workspace workspace;
+    const char *key;
+    const char *title;
+    const char *summary;
+    icons::Glyph glyph;
+    QRgb light; // accent on a light palette
+    QRgb dark;  // and on a dark one
+};
+
+constexpr WorkspaceInfo kWorkspaces[workspaceCount] = {
+    {Workspace::Runs, "runs", QT_TRANSLATE_NOOP("ecomops::widgets::Workspace", "Runs"),
+     QT_TRANSLATE_NOOP("ecomops::widgets::Workspace", "Start pipeline runs and watch them load, live."),
+     icons::Glyph::Runs, 0x2563eb, 0x6ca8ff},
+    {Workspace::Quality, "quality", QT_TRANSLATE_NOOP("ecomops::widgets::Workspace", "Data Quality"),
+     QT_TRANSLATE_NOOP("ecomops::widgets::Workspace",
+                       "Scorecards for eight data-quality dimensions, per table and run."),
+     icons::Glyph::Quality, 0x168a4a, 0x4ad38a},
+    {Workspace::Anomalies, "anomalies", QT_TRANSLATE_NOOP("ecomops::widgets::Workspace", "Anomalies"),
+     QT_TRANSLATE_NOOP("ecomops::widgets::Workspace", "Triage order lines with outsized quantities."),
+     icons::Glyph::Anomalies, 0xd95d0e, 0xffa94d},
+    {Workspace::Kpis, "kpis", QT_TRANSLATE_NOOP("ecomops::widgets::Workspace", "KPIs"),
+     QT_TRANSLATE_NOOP("ecomops::widgets::Workspace", "Revenue, products, customers and forecasts from the marts."),
+     icons::Glyph::Kpis, 0x7c3aed, 0xb394ff},
+};
+
+constexpr bool inEnumOrder()
+{
+    for (int i = 0; i < workspaceCount; ++i) {
+        if (kWorkspaces[i].workspace != workspaceAt(i))
+            return false;
+    }
+    return true;
+}
+static_assert(inEnumOrder(), "kWorkspaces is indexed by the enum's value");
+
+const WorkspaceInfo &infoOf(Workspace workspace)
+{
+    return kWorkspaces[indexOf(workspace)];
+}
 } // namespace
 
 QString workspaceKey(Workspace workspace)
 {
-    switch (workspace) {
-    case Workspace::Runs:
-        return QStringLiteral("runs");
-    case Workspace::Quality:
-        return QStringLiteral("quality");
-    case Workspace::Anomalies:
-        return QStringLiteral("anomalies");
-    case Workspace::Kpis:
-        return QStringLiteral("kpis");
-    }
-    return {};
+    return QString::fromLatin1(infoOf(workspace).key);
 }
 
 std::optional<Workspace> workspaceFromKey(const QString &key)
 {
-    for (int i = 0; i < workspaceCount; ++i) {
-        if (workspaceKey(workspaceAt(i)) == key)
-            return workspaceAt(i);
+    for (const WorkspaceInfo &info : kWorkspaces) {
+        if (key == QLatin1String(info.key))
+            return info.workspace;
     }
     return std::nullopt;
 }
 
 QString workspaceTitle(Workspace workspace)
 {
-    switch (workspace) {
-    case Workspace::Runs:
-        return QCoreApplication::translate(trContext, "Runs");
-    case Workspace::Quality:
-        return QCoreApplication::translate(trContext, "Data Quality");
-    case Workspace::Anomalies:
-        return QCoreApplication::translate(trContext, "Anomalies");
-    case Workspace::Kpis:
-        return QCoreApplication::translate(trContext, "KPIs");
-    }
-    return {};
+    return QCoreApplication::translate(trContext, infoOf(workspace).title);
 }
 
 QString workspaceSummary(Workspace workspace)
 {
-    switch (workspace) {
-    case Workspace::Runs:
-        return QCoreApplication::translate(trContext, "Start pipeline runs and watch them load, live.");
-    case Workspace::Quality:
-        return QCoreApplication::translate(trContext,
-                                           "Scorecards for eight data-quality dimensions, per table and run.");
-    case Workspace::Anomalies:
-        return QCoreApplication::translate(trContext, "Triage order lines with outsized quantities.");
-    case Workspace::Kpis:
-        return QCoreApplication::translate(trContext, "Revenue, products, customers and forecasts from the marts.");
-    }
-    return {};
+    return QCoreApplication::translate(trContext, infoOf(workspace).summary);
 }
 
 QKeySequence workspaceShortcut(Workspace workspace)
@@ -73,17 +84,7 @@ QKeySequence workspaceShortcut(Workspace workspace)
 
 icons::Glyph workspaceGlyph(Workspace workspace)
 {
-    switch (workspace) {
-    case Workspace::Runs:
-        return icons::Glyph::Runs;
-    case Workspace::Quality:
-        return icons::Glyph::Quality;
-    case Workspace::Anomalies:
-        return icons::Glyph::Anomalies;
-    case Workspace::Kpis:
-        return icons::Glyph::Kpis;
-    }
-    return icons::Glyph::App;
+    return infoOf(workspace).glyph;
 }
 
 QIcon workspaceIcon(Workspace workspace, const QColor &color)
@@ -93,18 +94,8 @@ QIcon workspaceIcon(Workspace workspace, const QColor &color)
 
 QColor workspaceAccent(Workspace workspace, const QPalette &palette)
 {
-    const bool dark = theme::isDark(palette);
-    switch (workspace) {
-    case Workspace::Runs:
-        return dark ? QColor(0x6c, 0xa8, 0xff) : QColor(0x25, 0x63, 0xeb);
-    case Workspace::Quality:
-        return dark ? QColor(0x4a, 0xd3, 0x8a) : QColor(0x16, 0x8a, 0x4a);
-    case Workspace::Anomalies:
-        return dark ? QColor(0xff, 0xa9, 0x4d) : QColor(0xd9, 0x5d, 0x0e);
-    case Workspace::Kpis:
-        return dark ? QColor(0xb3, 0x94, 0xff) : QColor(0x7c, 0x3a, 0xed);
-    }
-    return palette.color(QPalette::Highlight);
+    const WorkspaceInfo &info = infoOf(workspace);
+    return QColor(theme::isDark(palette) ? info.dark : info.light);
 }
 
 } // namespace ecomops::widgets

@@ -1,5 +1,6 @@
 #include "kpis/RevenueTrendModel.h"
 
+#include "common/RecordTableModel.h"
 #include "kpis/KpiStyle.h"
 
 namespace ecomops::widgets {
@@ -37,51 +38,25 @@ int RevenueTrendModel::rows() const
 
 QString RevenueTrendModel::columnTitle(int column) const
 {
-    switch (column) {
-    case Period:
+    if (column == Period)
         return m_grain == Grain::Day ? tr("Day") : tr("Month");
-    case Revenue:
-        return tr("Revenue");
-    case Orders:
-        return tr("Orders");
-    case Forecast:
-        return tr("Forecast");
-    case LowerBound:
-        return tr("Forecast low");
-    case UpperBound:
-        return tr("Forecast high");
-    }
-    return {};
+    static const char *const titles[ColumnCount] = {nullptr,
+                                                    QT_TR_NOOP("Revenue"),
+                                                    QT_TR_NOOP("Orders"),
+                                                    QT_TR_NOOP("Forecast"),
+                                                    QT_TR_NOOP("Forecast low"),
+                                                    QT_TR_NOOP("Forecast high")};
+    return column > Period && column < ColumnCount ? tr(titles[column]) : QString();
 }
 
 QVariant RevenueTrendModel::raw(int row, int column) const
 {
     if (row < historyRows()) {
         const queries::RevenuePoint &p = history()[std::size_t(row)];
-        switch (column) {
-        case Period:
-            return p.period;
-        case Revenue:
-            return p.revenue;
-        case Orders:
-            return p.orders;
-        default:
-            return {};
-        }
+        return columnValue(column, {p.period, p.revenue, p.orders});
     }
     const queries::ForecastPoint &f = m_forecast[std::size_t(row - historyRows())];
-    switch (column) {
-    case Period:
-        return f.day;
-    case Forecast:
-        return f.forecast;
-    case LowerBound:
-        return f.lower;
-    case UpperBound:
-        return f.upper;
-    default:
-        return {};
-    }
+    return columnValue(column, {f.day, QVariant(), QVariant(), f.forecast, f.lower, f.upper});
 }
 
 QString RevenueTrendModel::display(int row, int column) const

@@ -56,17 +56,7 @@ QVariant DimensionScoreModel::data(const QModelIndex &index, int role) const
         }
         break;
     case SortRole:
-        switch (index.column()) {
-        case Dimension:
-            return d.dimension;
-        case Score:
-            return d.score;
-        case Threshold:
-            return d.threshold;
-        case Failed:
-            return d.failed;
-        }
-        break;
+        return columnValue(index.column(), {d.dimension, d.score, d.threshold, d.failed});
     case Qt::TextAlignmentRole:
         return QVariant::fromValue((index.column() == Dimension ? Qt::AlignLeft : Qt::AlignRight) | Qt::AlignVCenter);
     case Qt::ToolTipRole:

@@ -1,6 +1,7 @@
 #include "quality/QualityText.h"
 
 #include "common/Theme.h"
+#include "core/EnumNames.h"
 
 #include <QCoreApplication>
 #include <QLocale>
@@ -35,17 +36,9 @@ QString verdictLabel(Verdict verdict)
 
 Tone verdictTone(Verdict verdict)
 {
-    switch (verdict) {
-    case Verdict::Pass:
-        return Tone::Good;
-    case Verdict::Warn:
-        return Tone::Warning;
-    case Verdict::Fail:
-        return Tone::Bad;
-    case Verdict::None:
-        break;
-    }
-    return Tone::Neutral;
+    constexpr EnumValue<Verdict, Tone> tones[] = {
+        {Verdict::Pass, Tone::Good}, {Verdict::Warn, Tone::Warning}, {Verdict::Fail, Tone::Bad}};
+    return enumValue(tones, verdict, Tone::Neutral);
 }
 
 std::optional<Tone> verdictToneOf(const QVariant &verdict)

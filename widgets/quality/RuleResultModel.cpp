@@ -47,21 +47,7 @@ QVariant RuleResultModel::data(const QModelIndex &index, int role) const
         }
         break;
     case SortRole:
-        switch (index.column()) {
-        case Table:
-            return r.table;
-        case Rule:
-            return r.ruleId;
-        case Description:
-            return r.description;
-        case Severity:
-            return r.severity;
-        case Failed:
-            return r.failed;
-        case PassPercent:
-            return r.passPercent;
-        }
-        break;
+        return columnValue(index.column(), {r.table, r.ruleId, r.description, r.severity, r.failed, r.passPercent});
     case Qt::ToolTipRole:
         return r.columns.isEmpty() ? r.description
                                    : tr("%1\nColumns: %2").arg(r.description, r.columns.join(QStringLiteral(", ")));

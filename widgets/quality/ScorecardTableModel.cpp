@@ -1,5 +1,6 @@
 #include "quality/ScorecardTableModel.h"
 
+#include "common/RecordTableModel.h"
 #include "quality/QualityText.h"
 
 #include <QLocale>
@@ -59,17 +60,7 @@ QVariant ScorecardTableModel::data(const QModelIndex &index, int role) const
         }
         break;
     case SortRole:
-        switch (index.column()) {
-        case Table:
-            return t.table;
-        case Overall:
-            return t.overall;
-        case Verdict:
-            return int(verdictFrom(t.verdict));
-        case Failed:
-            return t.failed;
-        }
-        break;
+        return columnValue(index.column(), {t.table, t.overall, int(verdictFrom(t.verdict)), t.failed});
     case Qt::TextAlignmentRole:
         return QVariant::fromValue(
             (index.column() == Overall || index.column() == Failed ? Qt::AlignRight : Qt::AlignLeft) |
@@ -91,17 +82,9 @@ QVariant ScorecardTableModel::headerData(int section, Qt::Orientation orientatio
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0 || section >= ColumnCount)
         return QAbstractTableModel::headerData(section, orientation, role);
-    switch (section) {
-    case Table:
-        return tr("Table");
-    case Overall:
-        return tr("Score");
-    case Verdict:
-        return tr("Verdict");
-    case Failed:
-        return tr("Failed checks");
-    }
-    return {};
+    static const char *const titles[ColumnCount] = {QT_TR_NOOP("Table"), QT_TR_NOOP("Score"), QT_TR_NOOP("Verdict"),
+                                                    QT_TR_NOOP("Failed checks")};
+    return tr(titles[section]);
 }
 
 } // namespace ecomops::widgets

@@ -22,21 +22,20 @@ qint64 millisecondsBetween(const QDateTime &from, const QDateTime &to)
 
 } // namespace
 
-int RunHistoryModel::rowCount(const QModelIndex &parent) const
+RunHistoryModel::RunHistoryModel(QObject *parent)
+    : RecordTableModel({QT_TR_NOOP("Run"), QT_TR_NOOP("Status"), QT_TR_NOOP("Source"), QT_TR_NOOP("How / who"),
+                        QT_TR_NOOP("Started"), QT_TR_NOOP("Duration"), QT_TR_NOOP("Read"), QT_TR_NOOP("Loaded"),
+                        QT_TR_NOOP("Quarantined"), QT_TR_NOOP("DQ"), QT_TR_NOOP("Anomalies")},
+                       parent)
 {
-    return parent.isValid() ? 0 : int(m_runs.size());
-}
-
-int RunHistoryModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
 }
 
 QVariant RunHistoryModel::data(const QModelIndex &index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    const queries::RunSummary *record = recordFor(index);
+    if (!record)
         return {};
-    const queries::RunSummary &r = m_runs[std::size_t(index.row())];
+    const queries::RunSummary &r = *record;
     const qint64 durationMs = r.seconds < 0 ? -1 : qint64(r.seconds * 1000.0);
     switch (role) {
     case Qt::DisplayRole:
@@ -66,31 +65,9 @@ QVariant RunHistoryModel::data(const QModelIndex &index, int role) const
         }
         break;
     case SortRole:
-        switch (index.column()) {
-        case RunColumn:
-            return r.runId;
-        case StatusColumn:
-            return r.status;
-        case SourceColumn:
-            return r.sourceKind;
-        case StartedByColumn:
-            return r.startedBy;
-        case StartedColumn:
-            return r.startedAt.isValid() ? r.startedAt : r.queuedAt;
-        case DurationColumn:
-            return r.seconds;
-        case ReadColumn:
-            return r.rowsRead;
-        case LoadedColumn:
-            return r.rowsLoaded;
-        case QuarantinedColumn:
-            return r.rowsQuarantined;
-        case QualityColumn:
-            return r.qualityOverall;
-        case AnomaliesColumn:
-            return r.newAnomalies;
-        }
-        break;
+        return columnValue(index.column(), {r.runId, r.status, r.sourceKind, r.startedBy,
+                                            r.startedAt.isValid() ? r.startedAt : r.queuedAt, r.seconds, r.rowsRead,
+                                            r.rowsLoaded, r.rowsQuarantined, r.qualityOverall, r.newAnomalies});
     case Qt::ToolTipRole:
         switch (index.column()) {
         case StatusColumn:
@@ -146,7 +123,7 @@ QVariant RunHistoryModel::data(const QModelIndex &index, int role) const
 QVariant RunHistoryModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount)
-        return QAbstractTableModel::headerData(section, orientation, role);
+        return RecordTableModel::headerData(section, orientation, role);
     if (role == Qt::TextAlignmentRole)
         return alignment(section == RunColumn || section >= DurationColumn);
     if (role == Qt::ToolTipRole) {
@@ -164,66 +141,32 @@ QVariant RunHistoryModel::headerData(int section, Qt::Orientation orientation, i
         }
         return {};
     }
-    if (role != Qt::DisplayRole)
-        return {};
-    switch (section) {
-    case RunColumn:
-        return tr("Run");
-    case StatusColumn:
-        return tr("Status");
-    case SourceColumn:
-        return tr("Source");
-    case StartedByColumn:
-        return tr("How / who");
-    case StartedColumn:
-        return tr("Started");
-    case DurationColumn:
-        return tr("Duration");
-    case ReadColumn:
-        return tr("Read");
-    case LoadedColumn:
-        return tr("Loaded");
-    case QuarantinedColumn:
-        return tr("Quarantined");
-    case QualityColumn:
-        return tr("DQ");
-    case AnomaliesColumn:
-        return tr("Anomalies");
-    }
-    return {};
-}
-
-void RunHistoryModel::setRuns(std::vector<queries::RunSummary> runs)
-{
-    beginResetModel();
-    m_runs = std::move(runs);
-    endResetModel();
+    return RecordTableModel::headerData(section, orientation, role);
 }
 
 int RunHistoryModel::rowOf(qint64 runId) const
 {
-    for (std::size_t i = 0; i < m_runs.size(); ++i) {
-        if (m_runs[i].runId == runId)
+    for (std::size_t i = 0; i < m_records.size(); ++i) {
+        if (m_records[i].runId == runId)
             return int(i);
     }
     return -1;
 }
 
-int StageResultModel::rowCount(const QModelIndex &parent) const
+StageResultModel::StageResultModel(QObject *parent)
+    : RecordTableModel({QT_TR_NOOP("Stage"), QT_TR_NOOP("Table"), QT_TR_NOOP("Status"), QT_TR_NOOP("Read"),
+                        QT_TR_NOOP("Loaded"), QT_TR_NOOP("Quarantined"), QT_TR_NOOP("Duration"), QT_TR_NOOP("Attempts"),
+                        QT_TR_NOOP("Error")},
+                       parent)
 {
-    return parent.isValid() ? 0 : int(m_stages.size());
-}
-
-int StageResultModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
 }
 
 QVariant StageResultModel::data(const QModelIndex &index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    const queries::StageResult *record = recordFor(index);
+    if (!record)
         return {};
-    const queries::StageResult &s = m_stages[std::size_t(index.row())];
+    const queries::StageResult &s = *record;
     const qint64 durationMs = millisecondsBetween(s.startedAt, s.endedAt);
     switch (role) {
     case Qt::DisplayRole:
@@ -249,27 +192,8 @@ QVariant StageResultModel::data(const QModelIndex &index, int role) const
         }
         break;
     case SortRole:
-        switch (index.column()) {
-        case StageColumn:
-            return runStepOf(s.stage);
-        case TableColumn:
-            return s.table;
-        case StatusColumn:
-            return s.status;
-        case ReadColumn:
-            return s.rowsRead;
-        case LoadedColumn:
-            return s.rowsLoaded;
-        case QuarantinedColumn:
-            return s.rowsQuarantined;
-        case DurationColumn:
-            return durationMs;
-        case AttemptsColumn:
-            return s.attempts;
-        case ErrorColumn:
-            return s.error;
-        }
-        break;
+        return columnValue(index.column(), {runStepOf(s.stage), s.table, s.status, s.rowsRead, s.rowsLoaded,
+                                            s.rowsQuarantined, durationMs, s.attempts, s.error});
     case Qt::ToolTipRole:
         if (index.column() == ErrorColumn && !s.error.isEmpty())
             return s.error;
@@ -294,40 +218,9 @@ QVariant StageResultModel::data(const QModelIndex &index, int role) const
 
 QVariant StageResultModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount)
-        return QAbstractTableModel::headerData(section, orientation, role);
-    if (role == Qt::TextAlignmentRole)
+    if (orientation == Qt::Horizontal && section >= 0 && section < ColumnCount && role == Qt::TextAlignmentRole)
         return alignment(section >= ReadColumn && section <= AttemptsColumn);
-    if (role != Qt::DisplayRole)
-        return {};
-    switch (section) {
-    case StageColumn:
-        return tr("Stage");
-    case TableColumn:
-        return tr("Table");
-    case StatusColumn:
-        return tr("Status");
-    case ReadColumn:
-        return tr("Read");
-    case LoadedColumn:
-        return tr("Loaded");
-    case QuarantinedColumn:
-        return tr("Quarantined");
-    case DurationColumn:
-        return tr("Duration");
-    case AttemptsColumn:
-        return tr("Attempts");
-    case ErrorColumn:
-        return tr("Error");
-    }
-    return {};
-}
-
-void StageResultModel::setStages(std::vector<queries::StageResult> stages)
-{
-    beginResetModel();
-    m_stages = std::move(stages);
-    endResetModel();
+    return RecordTableModel::headerData(section, orientation, role);
 }
 
 } // namespace ecomops::widgets

@@ -3,13 +3,11 @@
 // (ops.stage_result), as read by queries/RunQueries.
 #include "queries/RunQueries.h"
 
-#include <QAbstractTableModel>
-
-#include <vector>
+#include "common/RecordTableModel.h"
 
 namespace ecomops::widgets {
 
-class RunHistoryModel : public QAbstractTableModel
+class RunHistoryModel : public RecordTableModel<queries::RunSummary>
 {
     Q_OBJECT
 public:
@@ -34,22 +32,17 @@ public:
         RecordRole,                  // QVariant<queries::RunSummary>
     };
 
-    using QAbstractTableModel::QAbstractTableModel;
+    explicit RunHistoryModel(QObject *parent = nullptr);
 
-    int rowCount(const QModelIndex &parent = {}) const override;
-    int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
-    void setRuns(std::vector<queries::RunSummary> runs);
-    const queries::RunSummary &run(int row) const { return m_runs.at(std::size_t(row)); }
+    void setRuns(std::vector<queries::RunSummary> runs) { resetRecords(std::move(runs)); }
+    const queries::RunSummary &run(int row) const { return m_records.at(std::size_t(row)); }
     int rowOf(qint64 runId) const; // -1 when not listed
-
-private:
-    std::vector<queries::RunSummary> m_runs;
 };
 
-class StageResultModel : public QAbstractTableModel
+class StageResultModel : public RecordTableModel<queries::StageResult>
 {
     Q_OBJECT
 public:
@@ -67,18 +60,13 @@ public:
     };
     enum Roles { SortRole = Qt::UserRole + 1, ToneRole };
 
-    using QAbstractTableModel::QAbstractTableModel;
+    explicit StageResultModel(QObject *parent = nullptr);
 
-    int rowCount(const QModelIndex &parent = {}) const override;
-    int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
-    void setStages(std::vector<queries::StageResult> stages);
-    const queries::StageResult &stage(int row) const { return m_stages.at(std::size_t(row)); }
-
-private:
-    std::vector<queries::StageResult> m_stages;
+    void setStages(std::vector<queries::StageResult> stages) { resetRecords(std::move(stages)); }
+    const queries::StageResult &stage(int row) const { return m_records.at(std::size_t(row)); }
 };
 
 } // namespace ecomops::widgets

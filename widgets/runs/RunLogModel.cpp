@@ -1,5 +1,7 @@
 #include "runs/RunLogModel.h"
 
+#include "common/RecordTableModel.h"
+#include "core/EnumNames.h"
 #include "runs/RunText.h"
 
 #include <QGuiApplication>
@@ -11,17 +13,11 @@ namespace {
 
 Tone toneOf(LogLevel level)
 {
-    switch (level) {
-    case LogLevel::Debug:
-        return Tone::Neutral;
-    case LogLevel::Info:
-        return Tone::Active;
-    case LogLevel::Warning:
-        return Tone::Warning;
-    case LogLevel::Error:
-        return Tone::Bad;
-    }
-    return Tone::Neutral;
+    constexpr EnumValue<LogLevel, Tone> tones[] = {{LogLevel::Debug, Tone::Neutral},
+                                                   {LogLevel::Info, Tone::Active},
+                                                   {LogLevel::Warning, Tone::Warning},
+                                                   {LogLevel::Error, Tone::Bad}};
+    return enumValue(tones, level, Tone::Neutral);
 }
 
 } // namespace
@@ -61,17 +57,7 @@ QVariant RunLogModel::data(const QModelIndex &index, int role) const
             return QLocale().toString(l.at.toLocalTime(), QLocale::LongFormat);
         break;
     case SortRole:
-        switch (index.column()) {
-        case TimeColumn:
-            return l.at;
-        case LevelColumn:
-            return int(l.level);
-        case StageColumn:
-            return l.stage;
-        case MessageColumn:
-            return l.message;
-        }
-        break;
+        return columnValue(index.column(), {l.at, int(l.level), l.stage, l.message});
     case Qt::ForegroundRole:
         if (index.column() == LevelColumn || l.level >= LogLevel::Warning)
             return toneColor(toneOf(l.level), QGuiApplication::palette());
@@ -90,17 +76,9 @@ QVariant RunLogModel::headerData(int section, Qt::Orientation orientation, int r
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0 || section >= ColumnCount)
         return QAbstractTableModel::headerData(section, orientation, role);
-    switch (section) {
-    case TimeColumn:
-        return tr("Time");
-    case LevelColumn:
-        return tr("Level");
-    case StageColumn:
-        return tr("Stage");
-    case MessageColumn:
-        return tr("Message");
-    }
-    return {};
+    static const char *const titles[ColumnCount] = {QT_TR_NOOP("Time"), QT_TR_NOOP("Level"), QT_TR_NOOP("Stage"),
+                                                    QT_TR_NOOP("Message")};
+    return tr(titles[section]);
 }
 
 QString RunLogModel::toPlainText(LogLevel minimum) const

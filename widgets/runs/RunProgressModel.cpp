@@ -1,5 +1,6 @@
 #include "runs/RunProgressModel.h"
 
+#include "common/RecordTableModel.h"
 #include "runs/RunText.h"
 
 #include <QGuiApplication>
@@ -99,25 +100,8 @@ QVariant RunProgressModel::data(const QModelIndex &index, int role) const
         }
         break;
     case SortRole:
-        switch (index.column()) {
-        case StageColumn:
-            return r.stage;
-        case TableColumn:
-            return r.table;
-        case ProgressColumn:
-            return r.fraction();
-        case RowsColumn:
-            return r.rowsDone;
-        case RateColumn:
-            return r.rowsPerSecond;
-        case EtaColumn:
-            return r.etaMs;
-        case QuarantinedColumn:
-            return r.quarantined;
-        case StateColumn:
-            return int(r.state);
-        }
-        break;
+        return columnValue(index.column(), {r.stage, r.table, r.fraction(), r.rowsDone, r.rowsPerSecond, r.etaMs,
+                                            r.quarantined, int(r.state)});
     case Qt::ToolTipRole:
         if (index.column() == QuarantinedColumn && r.quarantined > 0 && r.stage == QLatin1String("transform"))
             return tr("%1 rows of %2 could not be resolved (a reference given but unknown) and went to the "
@@ -155,25 +139,10 @@ QVariant RunProgressModel::headerData(int section, Qt::Orientation orientation, 
         return alignment(section);
     if (role != Qt::DisplayRole)
         return {};
-    switch (section) {
-    case StageColumn:
-        return tr("Stage");
-    case TableColumn:
-        return tr("Table");
-    case ProgressColumn:
-        return tr("Progress");
-    case RowsColumn:
-        return tr("Rows");
-    case RateColumn:
-        return tr("Rows/s");
-    case EtaColumn:
-        return tr("ETA");
-    case QuarantinedColumn:
-        return tr("Quarantined");
-    case StateColumn:
-        return tr("State");
-    }
-    return {};
+    static const char *const titles[ColumnCount] = {
+        QT_TR_NOOP("Stage"),  QT_TR_NOOP("Table"), QT_TR_NOOP("Progress"),    QT_TR_NOOP("Rows"),
+        QT_TR_NOOP("Rows/s"), QT_TR_NOOP("ETA"),   QT_TR_NOOP("Quarantined"), QT_TR_NOOP("State")};
+    return tr(titles[section]);
 }
 
 int RunProgressModel::rowOf(const QString &stage, const QString &table) const

@@ -1,6 +1,7 @@
 #include "runs/RunText.h"
 
 #include "common/Theme.h"
+#include "core/EnumNames.h"
 #include "runner/RunSpec.h"
 #include "sources/synthetic/GeneratorOptions.h"
 
@@ -15,20 +16,12 @@ namespace ecomops::widgets {
 
 Tone toneOf(TableState state)
 {
-    switch (state) {
-    case TableState::Queued:
-    case TableState::Skipped:
-        return Tone::Neutral;
-    case TableState::Running:
-        return Tone::Active;
-    case TableState::Succeeded:
-        return Tone::Good;
-    case TableState::Failed:
-        return Tone::Bad;
-    case TableState::Cancelled:
-        return Tone::Warning;
-    }
-    return Tone::Neutral;
+    // Queued and skipped tables are neutral.
+    constexpr EnumValue<TableState, Tone> tones[] = {{TableState::Running, Tone::Active},
+                                                     {TableState::Succeeded, Tone::Good},
+                                                     {TableState::Failed, Tone::Bad},
+                                                     {TableState::Cancelled, Tone::Warning}};
+    return enumValue(tones, state, Tone::Neutral);
 }
 
 Tone toneOf(runner::RunStatus status)
@@ -63,40 +56,97 @@ int runStepOf(const QString &engineStage)
     return it == steps.cend() ? -1 : int(*it);
 }
 
+namespace {
+
+// A word (marked QT_TR_NOOP, translated in RunText's context) for each engine
+// value, listed once: the ops tables' strings and the engine's enums.
+struct Word {
+    const char *key;
+    const char *text;
+};
+
+template <std::size_t N> QString wordFor(const QString &key, const Word (&words)[N], const QString &fallback)
+{
+    for (const Word &word : words) {
+        if (key == QLatin1String(word.key))
+            return RunText::tr(word.text);
+    }
+    return fallback;
+}
+
+template <typename Enum, std::size_t N> QString wordFor(Enum value, const EnumName<Enum> (&words)[N])
+{
+    const char *text = enumName(words, value, nullptr);
+    return text ? RunText::tr(text) : QString();
+}
+
+constexpr EnumName<TableState> kStateWords[] = {
+    {TableState::Queued, QT_TRANSLATE_NOOP("ecomops::widgets::RunText", "Queued")},
+    {TableState::Running, QT_TRANSLATE_NOOP("ecomops::widgets::RunText", "Running")},
+    {TableState::Succeeded, QT_TRANSLATE_NOOP("ecomops::widgets::RunText", "Done")},
+    {TableState::Failed, QT_TRANSLATE_NOOP("ecomops::widgets::RunText", "Failed")},
+    {TableState::Cancelled, QT_TRANSLATE_NOOP("ecomops::widgets::RunText", "Cancelled")},
+    {TableState::Skipped, QT_TRANSLATE_NOOP("ecomops::widgets::RunText", "Skipped")}};
+
+constexpr Word kStatusWords[] = {{"queued", QT_TRANSLATE_NOOP("ecomops::widgets::RunText", "Queued")},
+                                 {"running", QT_TRANSLATE_NOOP("ecomops::widgets::RunText", "Running")},
+                                 {"succeeded", QT_TRANSLATE_NOOP("ecomops::widgets::RunText", "Succeeded")},
+                                 {"failed", QT_TRANSLATE_NOOP("ecomops::widgets::RunText", "Failed")},
+                                 {"cancelled", QT_TRANSLATE_NOOP("ecomops::widgets::RunText", "Cancelled")},
+                                 {"skipped", QT_TRANSLATE_NOOP("ecomops::widgets::RunText", "Skipped")}};
+
+constexpr Word kStageWords[] = {
+    {"source", QT_TRANSLATE_NOOP("ecomops::widgets::RunText", "Source")},
+    {"stage", QT_TRANSLATE_NOOP("ecomops::widgets::RunText", "Snapshot")},
+    {"snapshot", QT_TRANSLATE_NOOP("ecomops::widgets::RunText", "Snapshot")},
+    {"load", QT_TRANSLATE_NOOP("ecomops::widgets::RunText", "Load")},
+    {"validate", QT_TRANSLATE_NOOP("ecomops::widgets::RunText", "Validate")},
+    {"transform", QT_TRANSLATE_NOOP("ecomops::widgets::RunText", "Transform")},
+    {"detect", QT_TRANSLATE_NOOP("ecomops::widgets::RunText", "Detect")},
+    {"marts", QT_TRANSLATE_NOOP("ecomops::widgets::RunText", "Marts")},
+    // the three steps' transaction as a whole
+    {"publish", QT_TRANSLATE_NOOP("ecomops::widgets::RunText", "Publish (transform, detect, marts)")},
+    {"run", QT_TRANSLATE_NOOP("ecomops::widgets::RunText", "Run")}};
+
+constexpr EnumName<RunStep> kStepWords[] = {
+    {RunStep::Source, QT_TRANSLATE_NOOP("ecomops::widgets::RunText", "Source")},
+    {RunStep::Load, QT_TRANSLATE_NOOP("ecomops::widgets::RunText", "Load")},
+    {RunStep::Validate, QT_TRANSLATE_NOOP("ecomops::widgets::RunText", "Validate")},
+    {RunStep::Transform, QT_TRANSLATE_NOOP("ecomops::widgets::RunText", "Transform")},
+    {RunStep::Detect, QT_TRANSLATE_NOOP("ecomops::widgets::RunText", "Detect")},
+    {RunStep::Marts, QT_TRANSLATE_NOOP("ecomops::widgets::RunText", "Marts")}};
+
+constexpr Word kSourceKindWords[] = {{"synthetic", QT_TRANSLATE_NOOP("ecomops::widgets::RunText", "Synthetic shop")},
+                                     {"olist", QT_TRANSLATE_NOOP("ecomops::widgets::RunText", "Olist CSV folder")},
+                                     {"txnlog", QT_TRANSLATE_NOOP("ecomops::widgets::RunText", "Transaction log")},
+                                     {"snapshot", QT_TRANSLATE_NOOP("ecomops::widgets::RunText", "Existing snapshot")},
+                                     {"sourcedb", QT_TRANSLATE_NOOP("ecomops::widgets::RunText", "Source database")}};
+
+constexpr Word kTriggerWords[] = {{"manual", QT_TRANSLATE_NOOP("ecomops::widgets::RunText", "Manual")},
+                                  {"scheduled", QT_TRANSLATE_NOOP("ecomops::widgets::RunText", "Scheduled")},
+                                  {"command_line", QT_TRANSLATE_NOOP("ecomops::widgets::RunText", "Command line")},
+                                  {"test", QT_TRANSLATE_NOOP("ecomops::widgets::RunText", "Test")}};
+
+constexpr Word kGateWords[] = {{"passed", QT_TRANSLATE_NOOP("ecomops::widgets::RunText", "Quality gates passed")},
+                               {"warned", QT_TRANSLATE_NOOP("ecomops::widgets::RunText", "Quality gates warned")},
+                               {"failed", QT_TRANSLATE_NOOP("ecomops::widgets::RunText", "Quality gates failed")}};
+
+constexpr EnumName<LogLevel> kLevelWords[] = {
+    {LogLevel::Debug, QT_TRANSLATE_NOOP("ecomops::widgets::RunText", "Debug")},
+    {LogLevel::Info, QT_TRANSLATE_NOOP("ecomops::widgets::RunText", "Info")},
+    {LogLevel::Warning, QT_TRANSLATE_NOOP("ecomops::widgets::RunText", "Warning")},
+    {LogLevel::Error, QT_TRANSLATE_NOOP("ecomops::widgets::RunText", "Error")}};
+
+} // namespace
+
 QString RunText::state(TableState state)
 {
-    switch (state) {
-    case TableState::Queued:
-        return tr("Queued");
-    case TableState::Running:
-        return tr("Running");
-    case TableState::Succeeded:
-        return tr("Done");
-    case TableState::Failed:
-        return tr("Failed");
-    case TableState::Cancelled:
-        return tr("Cancelled");
-    case TableState::Skipped:
-        return tr("Skipped");
-    }
-    return {};
+    return wordFor(state, kStateWords);
 }
 
 QString RunText::status(const QString &status)
 {
-    if (status == QLatin1String("queued"))
-        return tr("Queued");
-    if (status == QLatin1String("running"))
-        return tr("Running");
-    if (status == QLatin1String("succeeded"))
-        return tr("Succeeded");
-    if (status == QLatin1String("failed"))
-        return tr("Failed");
-    if (status == QLatin1String("cancelled"))
-        return tr("Cancelled");
-    if (status == QLatin1String("skipped"))
-        return tr("Skipped");
-    return status;
+    return wordFor(status, kStatusWords, status);
 }
 
 QString RunText::status(runner::RunStatus status)
@@ -106,25 +156,7 @@ QString RunText::status(runner::RunStatus status)
 
 QString RunText::stage(const QString &engineStage)
 {
-    if (engineStage == QLatin1String("source"))
-        return tr("Source");
-    if (engineStage == QLatin1String("stage") || engineStage == QLatin1String("snapshot"))
-        return tr("Snapshot");
-    if (engineStage == QLatin1String("load"))
-        return tr("Load");
-    if (engineStage == QLatin1String("validate"))
-        return tr("Validate");
-    if (engineStage == QLatin1String("transform"))
-        return tr("Transform");
-    if (engineStage == QLatin1String("detect"))
-        return tr("Detect");
-    if (engineStage == QLatin1String("marts"))
-        return tr("Marts");
-    if (engineStage == QLatin1String("publish")) // the three steps' transaction as a whole
-        return tr("Publish (transform, detect, marts)");
-    if (engineStage == QLatin1String("run"))
-        return tr("Run");
-    return engineStage;
+    return wordFor(engineStage, kStageWords, engineStage);
 }
 
 QString RunText::sourceDescription(const runner::RunSpec &spec)
@@ -148,75 +180,27 @@ QString RunText::sourceDescription(const runner::RunSpec &spec)
 
 QString RunText::step(RunStep step)
 {
-    switch (step) {
-    case RunStep::Source:
-        return tr("Source");
-    case RunStep::Load:
-        return tr("Load");
-    case RunStep::Validate:
-        return tr("Validate");
-    case RunStep::Transform:
-        return tr("Transform");
-    case RunStep::Detect:
-        return tr("Detect");
-    case RunStep::Marts:
-        return tr("Marts");
-    }
-    return {};
+    return wordFor(step, kStepWords);
 }
 
 QString RunText::sourceKind(const QString &kind)
 {
-    if (kind == QLatin1String("synthetic"))
-        return tr("Synthetic shop");
-    if (kind == QLatin1String("olist"))
-        return tr("Olist CSV folder");
-    if (kind == QLatin1String("txnlog"))
-        return tr("Transaction log");
-    if (kind == QLatin1String("snapshot"))
-        return tr("Existing snapshot");
-    if (kind == QLatin1String("sourcedb"))
-        return tr("Source database");
-    return kind;
+    return wordFor(kind, kSourceKindWords, kind);
 }
 
 QString RunText::trigger(const QString &trigger)
 {
-    if (trigger == QLatin1String("manual"))
-        return tr("Manual");
-    if (trigger == QLatin1String("scheduled"))
-        return tr("Scheduled");
-    if (trigger == QLatin1String("command_line"))
-        return tr("Command line");
-    if (trigger == QLatin1String("test"))
-        return tr("Test");
-    return trigger;
+    return wordFor(trigger, kTriggerWords, trigger);
 }
 
 QString RunText::gate(const QString &gateStatus)
 {
-    if (gateStatus == QLatin1String("passed"))
-        return tr("Quality gates passed");
-    if (gateStatus == QLatin1String("warned"))
-        return tr("Quality gates warned");
-    if (gateStatus == QLatin1String("failed"))
-        return tr("Quality gates failed");
-    return {};
+    return wordFor(gateStatus, kGateWords, QString());
 }
 
 QString RunText::level(LogLevel level)
 {
-    switch (level) {
-    case LogLevel::Debug:
-        return tr("Debug");
-    case LogLevel::Info:
-        return tr("Info");
-    case LogLevel::Warning:
-        return tr("Warning");
-    case LogLevel::Error:
-        return tr("Error");
-    }
-    return {};
+    return wordFor(level, kLevelWords);
 }
 
 QString RunText::newAnomalies(qint64 count)

@@ -1,5 +1,7 @@
 #include "sources/common/Timestamps.h"
 
+#include "core/EnumNames.h"
+
 #include "sources/SourceAdapter.h"
 #include "sources/common/SourceCsv.h"
 
@@ -134,19 +136,14 @@ std::string quoted(const std::string &value, std::uint64_t line)
     return "'" + value + "' (line " + std::to_string(line) + ")";
 }
 
+constexpr EnumName<DateOrder> kDateOrders[] = {{DateOrder::DayFirst, "day_first"},
+                                               {DateOrder::MonthFirst, "month_first"}};
+
 } // namespace
 
 const char *toString(DateOrder order)
 {
-    switch (order) {
-    case DateOrder::DayFirst:
-        return "day_first";
-    case DateOrder::MonthFirst:
-        return "month_first";
-    case DateOrder::Unknown:
-        break;
-    }
-    return "unknown";
+    return enumName(kDateOrders, order, "unknown");
 }
 
 DateOrder statedDateOrder(const nlohmann::json &options)
