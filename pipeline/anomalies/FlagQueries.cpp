@@ -118,7 +118,8 @@ const std::string kFlagColumns =
     ", f.product_id, p.product_name, f.customer_sk, f.quantity, f.baseline_median, f.baseline_sigma, f.threshold,"
     " f.z_score, f.method, f.k, f.min_history, f.baseline_lines, f.run_id, " +
     sql::epochMsOf("f.detected_at") + ", f.status, f.version, " + sql::epochMsOf("f.status_changed_at") +
-    ", f.status_changed_by, f.status_changed_user";
+    ", f.status_changed_by, f.status_changed_user, f.baseline_p10, f.baseline_p90,"
+    " f.quantity / nullif(f.baseline_median, 0), f.quantity / nullif(f.baseline_p90, 0)";
 
 FlagRow flagRow(const pqxx::row &r)
 {
@@ -147,6 +148,10 @@ FlagRow flagRow(const pqxx::row &r)
     f.statusChangedAt = sql::epochMs(r[21]);
     f.statusChangedBy = sql::text(r[22]);
     f.statusChangedUser = sql::text(r[23]);
+    f.usualLow = r[24].as<std::optional<double>>();
+    f.usualHigh = r[25].as<std::optional<double>>();
+    f.timesMedian = r[26].as<std::optional<double>>();
+    f.timesUsualHigh = r[27].as<std::optional<double>>();
     return f;
 }
 

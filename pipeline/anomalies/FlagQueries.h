@@ -53,7 +53,14 @@ struct FlagRow {
     double sigma = 0;
     double threshold = 0;
     double zScore = 0;
-    QString method; // "stddev" / "mad"
+    // The product's usual range when the flag was raised: the 10th and 90th
+    // percentiles of its counted quantities (empty for flags raised before
+    // the baseline kept them), and how far this line is out, as ratios.
+    std::optional<double> usualLow;
+    std::optional<double> usualHigh;
+    std::optional<double> timesMedian;    // quantity / median
+    std::optional<double> timesUsualHigh; // quantity / usualHigh
+    QString method;                       // "stddev" / "mad" / "log_mad"
     double k = 0;
     int minHistory = 0;
     qint64 baselineLines = 0;

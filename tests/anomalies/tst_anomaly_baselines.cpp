@@ -11,6 +11,10 @@
 
 #include <QtTest>
 
+#include <algorithm>
+#include <cmath>
+#include <map>
+
 #include <pqxx/pqxx>
 
 using namespace ecomops;
@@ -74,6 +78,7 @@ private slots:
     void reusesFreshBaselines();
     void cancelStopsDetection();
     void detectorChangeLeavesTriageAlone();
+    void wholeNumbersDoNotWidenTheBand();
 };
 
 void TestAnomalyBaselines::resolvedLinesLeaveTheBaseline()
@@ -293,6 +298,65 @@ void TestAnomalyBaselines::detectorChangeLeavesTriageAlone()
     QCOMPARE(test::scalar(*c, "SELECT note FROM ops.anomaly_event WHERE to_status = 'REVIEWED' AND note IS NOT NULL"),
              QStringLiteral("asked the warehouse — «pallet» order?"));
     QCOMPARE(test::number(*c, "SELECT count(*) FROM ops.anomaly_flag WHERE quantity = 60"), 1LL);
+}
+
+namespace {
+
+// percentile_cont: linear between the two nearest of the sorted values.
+double percentileCont(std::vector<double> v, double p)
+{
+    std::sort(v.begin(), v.end());
+    const double at = p * double(v.size() - 1);
+    const auto lo = static_cast<std::size_t>(std::floor(at));
+    const std::size_t hi = std::min(lo + 1, v.size() - 1);
+    return v[lo] + (v[hi] - v[lo]) * (at - double(lo));
+}
+
+} // namespace
+
+// The shape the default missed on a planted shop (DETECTOR.md): a product
+// sold as 1, 2 or 3 with the 2s just under half of its lines. Read on whole
+// numbers, its MAD of ln q is the whole step ln 1.5 (σ 0.60, a threshold of
+// 22 = 11× the median) and a line at 10× (20) passes; with each line spread
+// over its whole-number cell σ falls below the minimum 0.5, the band ends at
+// 2·e^(4·0.5) = 14.8, above every ordinary 3, and the 20 is flagged.
+void TestAnomalyBaselines::wholeNumbersDoNotWidenTheBand()
+{
+    test::TestDatabase db;
+    ECOMOPS_REQUIRE_DB(db);
+    auto c = db.connect();
+    std::vector<int> pattern(20, 2); // 5 × 1, 9 × 2, 6 × 3
+    std::fill(pattern.begin(), pattern.begin() + 5, 1);
+    std::fill(pattern.end() - 6, pattern.end(), 3);
+    auto lines = test::productLines("P-SMALL", "S", 41, pattern);
+    lines[40].quantity = 20;
+    test::insertLines(*c, lines);
+    const auto report = test::detectNow(*c);
+    QCOMPARE(report.newFlags, qint64(1));
+    QCOMPARE(test::number(*c, "SELECT quantity FROM ops.anomaly_flag"), 20LL);
+    const Band b = band(*c, "P-SMALL");
+    QCOMPARE(b.median, 2.0);
+
+    // The same σ worked out here: n lines at q sit at q − ½ + (i − ½)/n.
+    std::map<int, int> counts;
+    for (const auto &l : lines)
+        ++counts[l.quantity];
+    std::vector<double> deviations, places, whole;
+    for (const auto &[q, n] : counts) {
+        for (int i = 1; i <= n; ++i) {
+            const double place = std::log(q - 0.5 + (i - 0.5) / n);
+            places.push_back(place);
+            deviations.push_back(std::abs(place - std::log(2.0)));
+            whole.push_back(std::abs(std::log(double(q)) - std::log(2.0)));
+        }
+    }
+    const double sigma =
+        std::max(1.4826 * percentileCont(deviations, 0.5), (percentileCont(places, 0.9) - std::log(2.0)) / 1.2816);
+    qInfo("sigma %.4f (on whole numbers the MAD alone would give %.4f)", b.sigma, 1.4826 * percentileCont(whole, 0.5));
+    QVERIFY2(std::abs(b.sigma - sigma) < 1e-9, qPrintable(QString::number(b.sigma, 'g', 17)));
+    QVERIFY(b.sigma < 0.5);
+    QVERIFY(1.4826 * percentileCont(whole, 0.5) > 0.6); // the step the cells take out
+    QVERIFY2(std::abs(b.threshold - 2 * std::exp(2.0)) < 1e-9, qPrintable(QString::number(b.threshold, 'g', 17)));
 }
 
 QTEST_GUILESS_MAIN(TestAnomalyBaselines)

@@ -5,8 +5,7 @@
 //
 //  - synthetic shops with planted outsized quantities, over several seeds,
 //    scales and anomaly rates: precision ≥ 0.95 and recall ≥ 0.95 over all
-//    their planted lines together, and for each shop (one known shortfall,
-//    marked QEXPECT_FAIL below with what was measured);
+//    their planted lines together, and for each shop;
 //  - a wholesale-shaped shop with nothing planted, and the shared
 //    transaction-log sample: at most 0.3 % of lines flagged.
 //
@@ -165,12 +164,6 @@ void TestDetectorQuality::plantedShops()
     m_found += d.plantedFlagged;
     m_flagged += d.flaggedLines;
     QVERIFY2(d.precision() && *d.precision() >= kMinPrecision, "precision below 0.95");
-    // Measured 2026-12-07: 39 of 42 planted lines found (0.929). The study's
-    // six shops (DETECTOR.md) all reached 0.968 or more; this seed shows the
-    // default misses some planted lines — the figure stays in the output
-    // until the detector is improved (then this XPASSes and must go).
-    if (seed == 13)
-        QEXPECT_FAIL("", "known: recall 0.929 on scale 0.3 seed 13 rate 1 % (3 of 42 planted lines missed)", Continue);
     QVERIFY2(d.recall() && *d.recall() >= kMinRecall, "recall below 0.95");
 }
 

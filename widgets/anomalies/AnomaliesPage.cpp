@@ -1,5 +1,6 @@
 #include "anomalies/AnomaliesPage.h"
 
+#include "anomalies/DetectorSettingsDialog.h"
 #include "anomalies/FlagDetailPanel.h"
 #include "anomalies/FlagFilterBar.h"
 #include "anomalies/FlagListView.h"
@@ -97,9 +98,10 @@ AnomaliesPage::AnomaliesPage(ConnectionController *connection, QWidget *parent)
         if (!path.isEmpty())
             exportCsv(path);
     });
+    QAction *detectorSettings = DetectorSettingsDialog::makeAction([this] { return m_model->conninfo(); }, this);
     addAction(m_refresh);
     addAction(m_export);
-    for (QAction *action : {m_refresh, m_export}) {
+    for (QAction *action : {m_refresh, m_export, detectorSettings}) {
         auto *button = new QToolButton;
         button->setDefaultAction(action);
         button->setToolButtonStyle(Qt::ToolButtonTextOnly);

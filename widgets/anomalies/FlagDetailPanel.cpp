@@ -1,6 +1,7 @@
 #include "anomalies/FlagDetailPanel.h"
 
 #include "anomalies/AuditTrailModel.h"
+#include "anomalies/FlagExplanation.h"
 #include "anomalies/FlagText.h"
 #include "anomalies/QuantityHistoryChart.h"
 #include "common/Theme.h"
@@ -26,13 +27,16 @@ QLabel *sectionLabel(const QString &text, QWidget *parent)
 } // namespace
 
 FlagDetailPanel::FlagDetailPanel(QWidget *parent)
-    : QWidget(parent), m_title(new QLabel(this)), m_summary(new QLabel(this)), m_line(new QLabel(this)),
-      m_baseline(new QLabel(this)), m_chart(new QuantityHistoryChart(this)), m_audit(new AuditTrailModel(this)),
-      m_auditView(new QTableView(this))
+    : QWidget(parent), m_title(new QLabel(this)), m_summary(new QLabel(this)), m_explanation(new QLabel(this)),
+      m_line(new QLabel(this)), m_baseline(new QLabel(this)), m_chart(new QuantityHistoryChart(this)),
+      m_audit(new AuditTrailModel(this)), m_auditView(new QTableView(this))
 {
     m_title->setFont(theme::scaledFont(font(), 1.35, QFont::DemiBold));
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_summary->setWordWrap(true);
+    m_explanation->setWordWrap(true);
+    m_explanation->setObjectName(QStringLiteral("flagExplanation"));
+    m_explanation->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_line->setWordWrap(true);
     m_line->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_baseline->setWordWrap(true);
@@ -51,6 +55,7 @@ FlagDetailPanel::FlagDetailPanel(QWidget *parent)
     layout->setContentsMargins(12, 8, 8, 8);
     layout->addWidget(m_title);
     layout->addWidget(m_summary);
+    layout->addWidget(m_explanation);
     layout->addWidget(m_line);
     layout->addWidget(sectionLabel(tr("Quantity history of the product"), this));
     layout->addWidget(m_chart, 3);
@@ -70,6 +75,7 @@ void FlagDetailPanel::showFlag(qint64 flagId)
         m_summary->setText(m_listEmpty ? tr("The list is empty: there is no flag to show.")
                                        : tr("Pick a flag in the list to see its order line, the product's quantities "
                                             "against their baseline, and who changed it when."));
+        m_explanation->clear();
         m_line->clear();
         m_baseline->clear();
         m_chart->clear();
@@ -104,17 +110,14 @@ void FlagDetailPanel::apply(const anomalies::FlagDetail &detail)
     const anomalies::FlagRow &f = detail.flag;
     const QLocale locale;
     m_title->setText(tr("Flag %1 · %2").arg(f.flagId).arg(flagtext::statusLabel(f.status)));
-    QString summary = tr("%1 units of %2 on order %3, line %4: %5 standard deviations above the median of %6.")
-                          .arg(f.quantity)
-                          .arg(f.productName.isEmpty() ? f.productId : f.productName, f.orderId)
-                          .arg(f.lineNo)
-                          .arg(locale.toString(f.zScore, 'f', 2), locale.toString(f.median, 'f', 1));
+    QString summary = flagexplanation::headline(f);
     if (f.statusChangedAt.isValid())
         summary += QLatin1Char(' ') + tr("Last changed by %1 on %2 (version %3).")
                                           .arg(f.statusChangedUser.isEmpty() ? f.statusChangedBy : f.statusChangedUser,
                                                locale.toString(f.statusChangedAt.toLocalTime(), QLocale::ShortFormat))
                                           .arg(f.version);
     m_summary->setText(summary);
+    m_explanation->setText(flagexplanation::explanation(f));
     const anomalies::OrderLineInfo &line = detail.line;
     if (line.found)
         m_line->setText(tr("Ordered %1 by customer %2 via %3 in %4 · order %5 · unit price %6 · line total %7")

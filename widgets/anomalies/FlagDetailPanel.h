@@ -47,6 +47,7 @@ private:
     anomalies::FlagDetail m_detail;
     QLabel *m_title;
     QLabel *m_summary;
+    QLabel *m_explanation; // why the line is unusual (flagexplanation)
     QLabel *m_line;
     QLabel *m_baseline;
     QuantityHistoryChart *m_chart;

@@ -10,6 +10,7 @@
 #include <QEvent>
 #include <QLegendMarker>
 #include <QLineSeries>
+#include <QLogValueAxis>
 #include <QScatterSeries>
 #include <QValueAxis>
 
@@ -47,6 +48,8 @@ void QuantityHistoryChart::clear()
     charts::clear(chart());
     chart()->setTitle(QString());
     m_points = 0;
+    m_band.reset();
+    m_logScale = false;
 }
 
 void QuantityHistoryChart::setDetail(const anomalies::FlagDetail &detail)
@@ -77,7 +80,11 @@ void QuantityHistoryChart::setDetail(const anomalies::FlagDetail &detail)
     self->setColor(QColor(0xd6, 0x33, 0x3a));
     self->setBorderColor(pal.color(QPalette::Base));
 
-    qreal minX = 0, maxX = 0, maxY = flag.threshold;
+    // log_mad measures a line by its ratio to the median: the chart shows
+    // quantities on a log scale then, so the band and the flag stand as far
+    // apart as the detector saw them. A log axis cannot show a return (q ≤ 0).
+    const bool logScale = flag.method == QLatin1String("log_mad");
+    qreal minX = 0, maxX = 0, maxY = flag.threshold, minY = flag.median;
     bool first = true;
     auto extend = [&](qreal x, qreal y) {
         if (first) {
@@ -87,13 +94,14 @@ void QuantityHistoryChart::setDetail(const anomalies::FlagDetail &detail)
         minX = std::min(minX, x);
         maxX = std::max(maxX, x);
         maxY = std::max(maxY, y);
+        minY = std::min(minY, y);
     };
     for (const anomalies::QuantityPoint &p : detail.history) {
         const qreal x = chartTime(p.orderTs);
         const qreal y = p.quantity;
-        extend(x, y);
-        if (p.flagId == flag.flagId)
+        if (p.flagId == flag.flagId || (logScale && y <= 0))
             continue;
+        extend(x, y);
         if (p.flagId != 0)
             others->append(x, y);
         else if (p.counted)
@@ -111,23 +119,35 @@ void QuantityHistoryChart::setDetail(const anomalies::FlagDetail &detail)
         maxX += 86400000.0;
     }
 
-    // The band the flag was measured against, from its own baseline at detection.
-    const qreal lower = std::max(0.0, flag.median - flag.k * flag.sigma);
-    auto *upperLine = new QLineSeries;
-    upperLine->append(minX, flag.threshold);
-    upperLine->append(maxX, flag.threshold);
-    auto *lowerLine = new QLineSeries;
-    lowerLine->append(minX, lower);
-    lowerLine->append(maxX, lower);
-    auto *band = new QAreaSeries(upperLine, lowerLine);
-    band->setName(tr("±%1σ band").arg(flag.k, 0, 'f', 1));
-    QColor bandColor(0x2f, 0x6f, 0xde);
-    bandColor.setAlphaF(dark ? 0.28f : 0.14f);
-    band->setBrush(bandColor);
-    QPen bandPen(QColor(0x2f, 0x6f, 0xde));
-    bandPen.setWidthF(1.2);
-    bandPen.setStyle(Qt::DashLine);
-    band->setPen(bandPen);
+    // The product's usual range when the flag was raised (the middle 80 % of
+    // its quantities), the same range the detail's explanation quotes.
+    const QColor blue(0x2f, 0x6f, 0xde);
+    QAreaSeries *band = nullptr;
+    if (flag.usualLow && flag.usualHigh) {
+        auto *upperLine = new QLineSeries;
+        upperLine->append(minX, *flag.usualHigh);
+        upperLine->append(maxX, *flag.usualHigh);
+        auto *lowerLine = new QLineSeries;
+        lowerLine->append(minX, *flag.usualLow);
+        lowerLine->append(maxX, *flag.usualLow);
+        band = new QAreaSeries(upperLine, lowerLine);
+        band->setName(tr("Usual range (middle 80 %)"));
+        QColor bandColor = blue;
+        bandColor.setAlphaF(dark ? 0.30f : 0.16f);
+        band->setBrush(bandColor);
+        band->setPen(Qt::NoPen);
+        minY = std::min(minY, qreal(*flag.usualLow));
+        m_band = std::make_pair(*flag.usualLow, *flag.usualHigh);
+    }
+    m_logScale = logScale;
+    auto *threshold = new QLineSeries;
+    threshold->setName(tr("Threshold"));
+    threshold->append(minX, flag.threshold);
+    threshold->append(maxX, flag.threshold);
+    QPen thresholdPen(blue);
+    thresholdPen.setWidthF(1.2);
+    thresholdPen.setStyle(Qt::DashLine);
+    threshold->setPen(thresholdPen);
 
     auto *median = new QLineSeries;
     median->setName(tr("Median"));
@@ -137,7 +157,9 @@ void QuantityHistoryChart::setDetail(const anomalies::FlagDetail &detail)
     medianPen.setWidthF(1.5);
     median->setPen(medianPen);
 
-    chart()->addSeries(band);
+    if (band)
+        chart()->addSeries(band);
+    chart()->addSeries(threshold);
     chart()->addSeries(median);
     chart()->addSeries(counted);
     chart()->addSeries(leftOut);
@@ -150,11 +172,22 @@ void QuantityHistoryChart::setDetail(const anomalies::FlagDetail &detail)
     const qreal pad = (maxX - minX) * 0.02;
     xAxis->setRange(QDateTime::fromMSecsSinceEpoch(qint64(minX - pad)),
                     QDateTime::fromMSecsSinceEpoch(qint64(maxX + pad)));
-    auto *yAxis = new QValueAxis;
-    yAxis->setTitleText(tr("Quantity"));
-    yAxis->setRange(0, std::max<qreal>(1.0, maxY * 1.1));
-    yAxis->setLabelFormat(QStringLiteral("%d"));
-    yAxis->applyNiceNumbers();
+    QAbstractAxis *yAxis = nullptr;
+    if (logScale) {
+        auto *log = new QLogValueAxis;
+        log->setBase(10);
+        log->setLabelFormat(QStringLiteral("%g"));
+        log->setMinorTickCount(-1);
+        log->setRange(std::max<qreal>(0.5, minY * 0.8), std::max<qreal>(2.0, maxY * 1.5));
+        yAxis = log;
+    } else {
+        auto *linear = new QValueAxis;
+        linear->setRange(0, std::max<qreal>(1.0, maxY * 1.1));
+        linear->setLabelFormat(QStringLiteral("%d"));
+        linear->applyNiceNumbers();
+        yAxis = linear;
+    }
+    yAxis->setTitleText(logScale ? tr("Quantity (log scale)") : tr("Quantity"));
     chart()->addAxis(xAxis, Qt::AlignBottom);
     chart()->addAxis(yAxis, Qt::AlignLeft);
     const auto series = chart()->series();

@@ -1,10 +1,15 @@
 #pragma once
 // A product's order quantities over time with the baseline the flag was
-// measured against: the band from median − kσ to the threshold
-// (median + kσ), the median, the other flags and the flagged line itself.
+// measured against: the product's usual range (the middle 80 % of its
+// quantities when the flag was raised), the median, the threshold, the other
+// flags and the flagged line itself — on a log scale for log_mad, the scale
+// the detector measured on.
 #include "anomalies/FlagQueries.h"
 
 #include <QChartView>
+
+#include <optional>
+#include <utility>
 
 namespace ecomops::widgets {
 
@@ -18,6 +23,9 @@ public:
     void clear();
     // Points drawn, for tests: counted history, left out, other flags, this flag.
     int pointCount() const { return m_points; }
+    // The usual-range band drawn (empty when the flag kept none), for tests.
+    std::optional<std::pair<double, double>> band() const { return m_band; }
+    bool logScale() const { return m_logScale; }
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -25,6 +33,8 @@ protected:
 private:
     void applyTheme();
     int m_points = 0;
+    std::optional<std::pair<double, double>> m_band;
+    bool m_logScale = false;
 };
 
 } // namespace ecomops::widgets
