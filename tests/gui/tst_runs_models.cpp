@@ -2,6 +2,7 @@
 // model and proxy under QAbstractItemModelTester, the words and numbers they
 // show, the stage timeline, and the launcher's run spec.
 #include "GuiTest.h"
+#include "anomalies/DetectorSettings.h"
 
 #include "common/AxisTicks.h"
 #include "common/ScoreText.h"
@@ -458,6 +459,7 @@ private slots:
     void launcherDefaultsToADemoRun()
     {
         QSettings().remove(QStringLiteral("runs"));
+        QSettings().remove(QStringLiteral("detector"));
         widgets::RunLauncher launcher;
         QCOMPARE(launcher.sourceKind(), QStringLiteral("synthetic"));
         QVERIFY2(launcher.validationError().isEmpty(), qPrintable(launcher.validationError()));
@@ -471,6 +473,17 @@ private slots:
         QVERIFY(!spec.startedBy.isEmpty());
         // What the form makes is what the engine accepts.
         QVERIFY(runner::RunSpec::fromJson(spec.toJson()).toJson() == spec.toJson());
+
+        // The detector settings saved on the Anomalies page travel with it.
+        QCOMPARE(anomalies::AnomalyOptions::fromJson(spec.anomalies).k, anomalies::AnomalyOptions{}.k);
+        anomalies::AnomalyOptions saved;
+        saved.method = anomalies::Method::Mad;
+        saved.k = 3.25;
+        widgets::detectorsettings::save(saved);
+        const anomalies::AnomalyOptions used = anomalies::AnomalyOptions::fromJson(launcher.spec().anomalies);
+        QSettings().remove(QStringLiteral("detector"));
+        QCOMPARE(used.k, 3.25);
+        QCOMPARE(int(used.method), int(anomalies::Method::Mad));
 
         launcher.setStartBlocked(QStringLiteral("Not connected"));
         QVERIFY(!launcher.startButton()->isEnabled());

@@ -380,22 +380,18 @@ void AnomaliesPage::exportCsv(const QString &path)
 void AnomaliesPage::saveState() const
 {
     QSettings settings;
-    settings.beginGroup(kSettingsGroup);
-    settings.setValue(QStringLiteral("splitter"), m_splitter->saveState());
-    settings.setValue(QStringLiteral("columns"), m_table->horizontalHeader()->saveState());
-    settings.endGroup();
+    settings.setValue(kSettingsGroup + QStringLiteral("/splitter"), m_splitter->saveState());
+    settings.setValue(kSettingsGroup + QStringLiteral("/columns"), m_table->horizontalHeader()->saveState());
     m_filters->saveState(kSettingsGroup + QStringLiteral("/filter"));
 }
 
 void AnomaliesPage::restoreState()
 {
-    QSettings settings;
-    settings.beginGroup(kSettingsGroup);
-    m_splitter->restoreState(settings.value(QStringLiteral("splitter")).toByteArray());
-    const QByteArray columns = settings.value(QStringLiteral("columns")).toByteArray();
+    const QSettings settings;
+    m_splitter->restoreState(settings.value(kSettingsGroup + QStringLiteral("/splitter")).toByteArray());
+    const QByteArray columns = settings.value(kSettingsGroup + QStringLiteral("/columns")).toByteArray();
     if (!columns.isEmpty())
         m_table->horizontalHeader()->restoreState(columns);
-    settings.endGroup();
     m_filters->restoreState(kSettingsGroup + QStringLiteral("/filter"));
 }
 

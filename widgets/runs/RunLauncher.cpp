@@ -1,5 +1,6 @@
 #include "runs/RunLauncher.h"
 
+#include "anomalies/DetectorSettings.h"
 #include "common/Theme.h"
 #include "database/ConnectionProfile.h"
 #include "runs/OlistFileNames.h"
@@ -212,6 +213,9 @@ runner::RunSpec RunLauncher::spec() const
                 spec.sourceOptions["file." + it.key().toStdString()] = it.value().toStdString();
         }
     }
+    // The detector settings saved on the Anomalies page are the ones a run
+    // from the console detects with (and records in its spec).
+    spec.anomalies = detectorsettings::load().toJson();
     spec.gates = m_gates;
     spec.gates["overall"] = m_ui->overallSpin->value();
     spec.gates["mode"] = m_ui->gateModeCombo->currentData().toString().toStdString();
