@@ -12,6 +12,7 @@
 // The shops are kept small enough for CI (see the table in kShops); the full
 // grid of settings and larger shops is the detector study
 // (ecomops-detector-study, DETECTOR.md).
+#include "QuietEvents.h"
 #include "SyntheticRun.h"
 #include "TestDatabase.h"
 #include "TestSupport.h"
@@ -31,15 +32,6 @@
 using namespace ecomops;
 
 namespace {
-
-class NoEvents : public runner::RunEvents
-{
-public:
-    void runCreated(qint64) override {}
-    void progress(const ProgressEvent &) override {}
-    void log(const LogLine &) override {}
-    void tableFinished(const TableCounts &) override {}
-};
 
 // Scales 0.2–0.5 (a scale-1 shop costs about a minute of the shared 2 cores
 // on its own; the study covers it), seeds 11–15, anomaly rates 0.2–2 %.
@@ -68,7 +60,7 @@ Measured runWithDefaults(const test::TestDatabase &db, runner::RunSpec spec)
 {
     Measured m;
     spec.gates = {{"mode", "warn"}};
-    NoEvents events;
+    test::QuietEvents events;
     CancelToken cancel;
     const runner::RunResult result = runner::RunExecution(db.conninfo(), std::move(spec), events).execute(cancel);
     if (result.status != runner::RunStatus::Succeeded) {

@@ -11,8 +11,9 @@
 // filled by the real engine. Without --conninfo it starts a private
 // PostgreSQL cluster in /tmp.
 #include "BenchServer.h"
+#include "BenchSupport.h"
+#include "QuietEvents.h"
 #include "core/Cancellation.h"
-#include "database/Migrator.h"
 #include "runner/RunEvents.h"
 #include "runner/RunExecution.h"
 #include "sources/synthetic/GeneratorOptions.h"
@@ -32,15 +33,6 @@ using namespace ecomops;
 
 namespace {
 
-class QuietEvents : public runner::RunEvents
-{
-public:
-    void runCreated(qint64) override {}
-    void progress(const ProgressEvent &) override {}
-    void log(const LogLine &) override {}
-    void tableFinished(const TableCounts &) override {}
-};
-
 struct Setting {
     const char *method;
     double k;
@@ -54,32 +46,9 @@ struct Shop {
     bool planted = false; // precision/recall; else the flagged share
 };
 
-// The same server, another database: libpq takes the last of repeated keys.
-QString databaseConninfo(const QString &server, const QString &database)
-{
-    pqxx::connection probe{server.toStdString()};
-    return QStringLiteral("host=%1 port=%2 user=%3 dbname=%4")
-        .arg(QString::fromStdString(probe.hostname()), QString::fromStdString(probe.port()),
-             QString::fromStdString(probe.username()), database);
-}
-
-QString freshDatabase(const QString &server, const QString &name)
-{
-    {
-        pqxx::connection admin{server.toStdString()};
-        pqxx::nontransaction tx{admin};
-        tx.exec0("DROP DATABASE IF EXISTS " + tx.quote_name(name.toStdString()) + " WITH (FORCE)");
-        tx.exec0("CREATE DATABASE " + tx.quote_name(name.toStdString()));
-    }
-    const QString conninfo = databaseConninfo(server, name);
-    pqxx::connection c{conninfo.toStdString()};
-    db::Migrator().apply(c);
-    return conninfo;
-}
-
 bool run(const QString &conninfo, runner::RunSpec spec, QString *snapshot)
 {
-    QuietEvents events;
+    test::QuietEvents events;
     CancelToken cancel;
     const runner::RunResult r = runner::RunExecution(conninfo, std::move(spec), events).execute(cancel);
     if (r.status != runner::RunStatus::Succeeded) {
@@ -199,7 +168,7 @@ int main(int argc, char **argv)
     for (const Planted &p : planted) {
         const QString name =
             QStringLiteral("synthetic s%1 seed %2 rate %3 %").arg(p.scale).arg(p.seed).arg(p.rate * 100);
-        const QString conninfo = freshDatabase(server.conninfo(), QStringLiteral("study_%1").arg(shops.size()));
+        const QString conninfo = bench::freshDatabase(server.conninfo(), QStringLiteral("study_%1").arg(shops.size()));
         QString snapshot;
         if (!run(conninfo, syntheticSpec(staging, p.scale, p.seed, p.rate, synthetic::QuantityShape::Retail),
                  &snapshot))
@@ -208,7 +177,7 @@ int main(int argc, char **argv)
         shops.push_back({name, conninfo, true});
     }
     {
-        const QString conninfo = freshDatabase(server.conninfo(), QStringLiteral("study_wholesale"));
+        const QString conninfo = bench::freshDatabase(server.conninfo(), QStringLiteral("study_wholesale"));
         if (!run(conninfo,
                  syntheticSpec(staging, parser.isSet(quickOpt) ? 0.2 : 0.5, 7, 0, synthetic::QuantityShape::Wholesale),
                  nullptr))
@@ -216,7 +185,7 @@ int main(int argc, char **argv)
         shops.push_back({QStringLiteral("wholesale-shaped, no anomalies"), conninfo, false});
     }
     {
-        const QString conninfo = freshDatabase(server.conninfo(), QStringLiteral("study_txnlog"));
+        const QString conninfo = bench::freshDatabase(server.conninfo(), QStringLiteral("study_txnlog"));
         runner::RunSpec spec;
         spec.sourceKind = QStringLiteral("txnlog");
         const QString sample =
