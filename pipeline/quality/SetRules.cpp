@@ -32,6 +32,14 @@ std::string given(const std::string &alias, const std::string &column)
     return "nullif(" + trimmed(alias, column) + ", '') IS NOT NULL";
 }
 
+// A failure's words, built only for the rows that fail (`ok` false): most
+// rows pass, and building and materialising a reason for each of them cost
+// more than the check itself.
+std::string ifFailed(const std::string &ok, const std::string &expression)
+{
+    return "CASE WHEN NOT (" + ok + ") THEN " + expression + " END";
+}
+
 // Rows of `table` (in its view) that no rule has rejected so far.
 std::string notRejected(const std::string &table, const std::string &alias)
 {
@@ -94,21 +102,25 @@ std::string referenceSelect(const Rule &rule, const std::set<std::string> &wareh
     std::string where = rule.refTable + " of this run";
     if (!rule.warehouseTable.empty())
         where += " nor in " + rule.warehouseTable;
-    return "SELECT c.source_line, c.at_load, k.k IS NOT NULL AS ok, " + literal(column + " ") + " || " +
-           trimmed("c", column) + " || " + literal(" is not in " + where) + " AS reason, " + trimmed("c", column) +
-           " AS value FROM " + viewName(rule.table) + " c LEFT JOIN (" + keySet(rule, warehouse, false) +
-           ") k ON k.k = " + trimmed("c", column) + " WHERE " + given("c", column);
+    const std::string ok = "k.k IS NOT NULL";
+    return "SELECT c.source_line, c.at_load, " + ok + " AS ok, " +
+           ifFailed(ok,
+                    literal(column + " ") + " || " + trimmed("c", column) + " || " + literal(" is not in " + where)) +
+           " AS reason, " + ifFailed(ok, trimmed("c", column)) + " AS value FROM " + viewName(rule.table) +
+           " c LEFT JOIN (" + keySet(rule, warehouse, false) + ") k ON k.k = " + trimmed("c", column) + " WHERE " +
+           given("c", column);
 }
 
 std::string parentAcceptedSelect(const Rule &rule, const std::set<std::string> &warehouse)
 {
     const std::string column = rule.columns.front();
-    return "SELECT c.source_line, c.at_load, a.k IS NOT NULL AS ok, " + literal(column + " ") + " || " +
-           trimmed("c", column) + " || " +
-           literal(" names a row of " + rule.refTable +
-                   " that this run rejected; the transform will set this row "
-                   "aside if it cannot resolve it") +
-           " AS reason, " + trimmed("c", column) + " AS value FROM " + viewName(rule.table) +
+    const std::string ok = "a.k IS NOT NULL";
+    return "SELECT c.source_line, c.at_load, " + ok + " AS ok, " +
+           ifFailed(ok, literal(column + " ") + " || " + trimmed("c", column) + " || " +
+                            literal(" names a row of " + rule.refTable +
+                                    " that this run rejected; the transform will set this row "
+                                    "aside if it cannot resolve it")) +
+           " AS reason, " + ifFailed(ok, trimmed("c", column)) + " AS value FROM " + viewName(rule.table) +
            " c JOIN (SELECT DISTINCT " + trimmed("p", rule.refKey) + " AS k FROM " + viewName(rule.refTable) +
            " p) known ON known.k = " + trimmed("c", column) + " LEFT JOIN (" + keySet(rule, warehouse, true) +
            ") a ON a.k = " + trimmed("c", column) + " WHERE " + notRejected(rule.table, "c");
@@ -133,9 +145,11 @@ std::string subtotalSelect(const Rule &rule)
            ") AS total FROM " + viewName(rule.refTable) + " x ORDER BY " + lineKey +
            ", x.source_line) d GROUP BY d.k) "
            "SELECT o.source_line, o.at_load, l.total = o.subtotal AS ok, " +
-           literal(subtotal + " ") +
-           " || o.raw || ' is not the sum of its ' || l.lines || ' lines, ' || l.total "
-           "AS reason, o.raw AS value FROM o JOIN l ON l.k = o.k WHERE o.subtotal IS NOT NULL AND l.complete";
+           ifFailed("l.total = o.subtotal",
+                    literal(subtotal + " ") +
+                        " || o.raw || ' is not the sum of its ' || l.lines || ' lines, ' || l.total") +
+           " AS reason, " + ifFailed("l.total = o.subtotal", "o.raw") +
+           " AS value FROM o JOIN l ON l.k = o.k WHERE o.subtotal IS NOT NULL AND l.complete";
 }
 
 std::string notBeforeParentSelect(const Rule &rule)
@@ -146,9 +160,11 @@ std::string notBeforeParentSelect(const Rule &rule)
            viewName(rule.table) + " c), p AS (SELECT " + trimmed("p", rule.refKey) + " AS k, min(ops.dq_timestamp(p." +
            ident(rule.refColumn) + ")) AS ts FROM " + viewName(rule.refTable) + " p WHERE " +
            notRejected(rule.refTable, "p") + " GROUP BY 1) SELECT c.source_line, c.at_load, c.v >= p.ts AS ok, " +
-           literal(column + " ") + " || c.raw || " +
-           literal(" is before " + rule.refTable + "." + rule.refColumn + " ") +
-           " || p.ts AS reason, c.raw AS value FROM c JOIN p ON p.k = c.k WHERE c.v IS NOT NULL AND p.ts IS NOT NULL";
+           ifFailed("c.v >= p.ts", literal(column + " ") + " || c.raw || " +
+                                       literal(" is before " + rule.refTable + "." + rule.refColumn + " ") +
+                                       " || p.ts") +
+           " AS reason, " + ifFailed("c.v >= p.ts", "c.raw") +
+           " AS value FROM c JOIN p ON p.k = c.k WHERE c.v IS NOT NULL AND p.ts IS NOT NULL";
 }
 
 std::string priceInRangeSelect(const Rule &rule, const RuleSettings &settings, const std::set<std::string> &warehouse)
@@ -156,6 +172,7 @@ std::string priceInRangeSelect(const Rule &rule, const RuleSettings &settings, c
     const std::string price = rule.columns.at(0), product = rule.columns.at(1);
     char tolerance[32];
     std::snprintf(tolerance, sizeof tolerance, "%.6f", settings.priceTolerancePercent / 100.0);
+    const std::string ok = "c.v BETWEEN r.lo * (1 - " + std::string(tolerance) + ") AND r.hi * (1 + " + tolerance + ")";
     std::string known = "SELECT " + trimmed("x", rule.refKey) + " AS k, ops.dq_money(x." + ident(rule.refColumn) +
                         ") AS p FROM " + viewName(rule.refTable) + " x";
     if (!rule.warehouseTable.empty() && warehouse.count(rule.warehouseTable))
@@ -164,10 +181,11 @@ std::string priceInRangeSelect(const Rule &rule, const RuleSettings &settings, c
     return "WITH c AS MATERIALIZED (SELECT c.source_line, c.at_load, " + trimmed("c", product) + " AS k, " +
            trimmed("c", price) + " AS raw, ops.dq_money(c." + ident(price) + ") AS v FROM " + viewName(rule.table) +
            " c), r AS (SELECT y.k, min(y.p) AS lo, max(y.p) AS hi FROM (" + known +
-           ") y WHERE y.p > 0 GROUP BY y.k) SELECT c.source_line, c.at_load, c.v BETWEEN r.lo * (1 - " +
-           std::string(tolerance) + ") AND r.hi * (1 + " + tolerance + ") AS ok, " + literal(price + " ") +
-           " || c.raw || ' is outside the known prices of ' || c.k || ', ' || r.lo || ' to ' || r.hi AS reason, "
-           "c.raw AS value FROM c JOIN r ON r.k = c.k WHERE c.v > 0";
+           ") y WHERE y.p > 0 GROUP BY y.k) SELECT c.source_line, c.at_load, " + ok + " AS ok, " +
+           ifFailed(ok,
+                    literal(price + " ") +
+                        " || c.raw || ' is outside the known prices of ' || c.k || ', ' || r.lo || ' to ' || r.hi") +
+           " AS reason, " + ifFailed(ok, "c.raw") + " AS value FROM c JOIN r ON r.k = c.k WHERE c.v > 0";
 }
 
 } // namespace

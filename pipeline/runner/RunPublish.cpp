@@ -7,6 +7,7 @@
 #include "anomalies/DetectorQuality.h"
 #include "quality/QualityStage.h"
 #include "quality/Scoring.h"
+#include "runner/BulkSession.h"
 #include "runner/InDoubtCommit.h"
 #include "warehouse/Warehouse.h"
 
@@ -56,6 +57,7 @@ void RunExecution::validateStage(CancelToken &cancel)
     quality::QualityReport report;
     attempt(stage, QString(), cancel, [&](int) {
         pqxx::connection connection{m_conninfo.toStdString()};
+        tuneBulkSession(connection);
         const auto interrupt = cancel.onCancel([&connection] { connection.cancel_query(); });
         Reporter reporter(*this, stage, cancel);
         report = m_quality->validate(connection, reporter);
@@ -130,6 +132,7 @@ void RunExecution::publishStage(CancelToken &cancel)
             return; // the reports are the committed attempt's
         }
         pqxx::connection connection{m_conninfo.toStdString()};
+        tuneBulkSession(connection);
         const auto interrupt = cancel.onCancel([&connection] { connection.cancel_query(); });
         pqxx::work tx{connection, "publish"};
         publishTransaction = noteTransactionId(tx);
