@@ -6,7 +6,9 @@
 // the stage row's start and end in ops.stage_result, rows/s, and this
 // process's peak resident memory while the stage ran; then the whole run's
 // wall time beside psql's \copy of the very same staged files into the same
-// kind of staging tables, measured right after on the same server.
+// kind of staging tables, measured right after on the same server. Then the
+// incremental run (without --explain): the last days of the shop's window
+// added to a warehouse that holds the rest, its time beside the full run's.
 #include <QString>
 #include <QStringList>
 #include <QTemporaryDir>

@@ -126,8 +126,12 @@ void Activity::write(OutputFiles &files, RunControl &control, Manifest &manifest
     const std::vector<double> weights = dayWeights(m_plan);
     const std::vector<std::uint64_t> ordersPerDay = apportion(m_plan.orders, weights);
     const std::vector<std::uint64_t> eventsPerDay = apportion(m_plan.events, weights);
+    const ActivityDays written = m_options.activityDays;
     for (std::size_t d = 0; d < weights.size(); ++d) {
         const std::int64_t day = m_plan.startDay + static_cast<std::int64_t>(d);
+        const bool muted = int(d) < written.from || (written.to != -1 && int(d) >= written.to);
+        for (TableWriter *w : {&out.orders, &out.lines, &out.payments, &out.invoices, &out.events})
+            w->setMuted(muted);
         m_times.resize(ordersPerDay[d]);
         for (auto &t : m_times)
             t = day * kSecondsPerDay + timeOfDay(m_orders);

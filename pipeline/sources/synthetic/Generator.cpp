@@ -7,6 +7,7 @@
 #include "sources/synthetic/ReferenceData.h"
 #include "sources/synthetic/RunContext.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <filesystem>
@@ -60,7 +61,11 @@ std::map<std::string, std::uint64_t> Generator::expectedRowCounts() const
 {
     const Plan plan = Plan::from(m_options);
     const ShopShape &shape = m_options.shape;
-    const double orders = double(plan.orders);
+    const ActivityDays &days = m_options.activityDays;
+    const double written = double(std::clamp<std::int64_t>(days.to == -1 ? plan.days() : days.to, 0, plan.days()) -
+                                  std::min<std::int64_t>(days.from, plan.days())) /
+                           double(std::max<std::int64_t>(plan.days(), 1)); // a share of the days, not weighted
+    const double orders = double(plan.orders) * written;
     const double duplicates = m_options.defects.duplicateRow;
     const double completed = share(shape.statusMix.data(), shape.statusMix.size(), 0);
     return {
@@ -74,7 +79,7 @@ std::map<std::string, std::uint64_t> Generator::expectedRowCounts() const
         {"order_lines", estimate(orders * 2.03)},
         {"payments", estimate(orders * shape.paymentRate)},
         {"invoices", estimate(orders * completed * shape.invoiceRate)},
-        {"events", plan.events},
+        {"events", estimate(double(plan.events) * written)},
     };
 }
 

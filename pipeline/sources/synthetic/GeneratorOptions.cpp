@@ -144,6 +144,8 @@ std::string GeneratorOptions::validationError() const
         return "start date must be a valid date between 1900 and 9000";
     if (months < 1 || months > 120)
         return "months must be between 1 and 120";
+    if (activityDays.from < 0 || (activityDays.to != -1 && activityDays.to <= activityDays.from))
+        return "activity days must satisfy 0 <= from < to (to -1: the window's end)";
     for (const auto &error : {checkMix("segment mix", shape.segmentMix), checkMix("channel mix", shape.channelMix),
                               checkMix("payment method mix", shape.paymentMethodMix),
                               checkMix("status mix", shape.statusMix), checkMix("event mix", shape.eventMix)}) {
@@ -183,7 +185,7 @@ json GeneratorOptions::toJson() const
     json defectsJson = json::object();
     for (const auto &field : kDefectFields)
         defectsJson[field.key] = defects.*field.member;
-    return json{
+    json out{
         {"scale", scale},
         {"seed", seed},
         {"start_date", startDate.toString(Qt::ISODate).toStdString()},
@@ -199,6 +201,9 @@ json GeneratorOptions::toJson() const
              {"max_factor", anomalies.maxFactor},
          }},
     };
+    if (!activityDays.whole()) // written only when set, so the specs of whole runs read as before
+        out["activity_days"] = {{"from", activityDays.from}, {"to", activityDays.to}};
+    return out;
 }
 
 GeneratorOptions GeneratorOptions::fromJson(const json &object)
@@ -261,6 +266,12 @@ GeneratorOptions GeneratorOptions::fromJson(const json &object)
         });
         r.integer("min_factor", o.anomalies.minFactor);
         r.integer("max_factor", o.anomalies.maxFactor);
+        r.finish();
+    });
+    top.field("activity_days", [&](const json &v, const std::string &path) {
+        ObjectReader r(v, path);
+        r.integer("from", o.activityDays.from);
+        r.integer("to", o.activityDays.to);
         r.finish();
     });
     top.finish();

@@ -77,6 +77,17 @@ struct AnomalyOptions {
     int maxFactor = 30;
 };
 
+// The days of the window (counted from start_date, `to` exclusive, -1 for
+// its end) whose activity (orders with their lines, payments and invoices, and
+// the clickstream) is written; master data is always written whole. Two runs
+// with the same seed and ranges that meet add up to one run of the whole
+// window: the second is the delta of an incremental load.
+struct ActivityDays {
+    int from = 0;
+    int to = -1;
+    bool whole() const { return from == 0 && to == -1; }
+};
+
 struct GeneratorOptions {
     double scale = 1.0; // 1 = 1,000 products, 10,000 customers, 100,000 orders
     std::uint64_t seed = 42;
@@ -85,6 +96,7 @@ struct GeneratorOptions {
     ShopShape shape;
     DefectRates defects;
     AnomalyOptions anomalies;
+    ActivityDays activityDays;
 
     // Empty when the options are usable, otherwise what is wrong, in words.
     std::string validationError() const;

@@ -145,6 +145,10 @@ void TableWriter::timestamp(std::int64_t secondsSinceEpoch)
 
 std::uint64_t TableWriter::endRow()
 {
+    if (m_muted) {
+        m_buffer.resize(m_rowStart);
+        return 0;
+    }
     m_buffer.back() = '\n';
     m_lastRowStart = m_rowStart;
     m_rowStart = m_buffer.size();
@@ -156,6 +160,8 @@ std::uint64_t TableWriter::endRow()
 
 std::uint64_t TableWriter::repeatLastRow()
 {
+    if (m_muted)
+        return 0;
     const std::size_t length = m_rowStart - m_lastRowStart;
     m_buffer.reserve(m_buffer.size() + length);
     m_buffer.append(m_buffer.data() + m_lastRowStart, length);

@@ -34,10 +34,15 @@ public:
     void date(std::int64_t daysSinceEpoch);         // YYYY-MM-DD
 
     // Ends the row under construction; returns its physical line number
-    // (the header is line 1).
+    // (the header is line 1), or 0 when the writer is muted.
     std::uint64_t endRow();
-    // Writes the row just ended once more, byte for byte.
+    // Writes the row just ended once more, byte for byte (0 when muted).
     std::uint64_t repeatLastRow();
+
+    // A muted writer drops the rows it is given: the generator still draws
+    // every value (so what it writes afterwards is the same), it only does not
+    // write them (GeneratorOptions::activityDays).
+    void setMuted(bool muted) { m_muted = muted; }
 
     std::uint64_t rows() const { return m_rows; }
     std::uint64_t bytesWritten() const { return m_flushed + m_buffer.size(); }
@@ -58,6 +63,7 @@ private:
     std::uint64_t m_rows = 0;
     std::uint64_t m_flushed = 0;
     std::int64_t m_cachedDay = INT64_MIN;
+    bool m_muted = false;
     char m_cachedDate[10] = {};
 };
 
