@@ -119,13 +119,20 @@ void RunHistoryActions::updateActions()
                                       : tr("Choose a run first"));
     const bool retryable = selected && m_retryRun == run.runId;
     m_retry->setEnabled(retryable && m_startBlocked.isEmpty());
-    m_retry->setToolTip(
-        !selected                               ? tr("Choose a run first")
-        : run.status != QLatin1String("failed") ? tr("Only a failed run is retried from its snapshot")
-        : !retryable                            ? (m_retryCheck.isRunning() ? tr("Looking for the run's snapshot…")
-                                                                            : tr("The run's snapshot is gone: run it again from its source"))
-        : !m_startBlocked.isEmpty()             ? m_startBlocked
-                                    : tr("Load run %1's snapshot again, without reading its source").arg(run.runId));
+    m_retry->setToolTip([&] {
+        if (!selected)
+            return tr("Choose a run first");
+        if (run.status != QLatin1String("failed"))
+            return tr("Only a failed run is retried from its snapshot");
+        if (run.snapshotPath.isEmpty())
+            return tr("The run failed before its source was staged: run it again instead");
+        if (!retryable)
+            return m_retryCheck.isRunning() ? tr("Looking for the run's snapshot…")
+                                            : tr("The run's snapshot is gone: run it again from its source");
+        if (!m_startBlocked.isEmpty())
+            return m_startBlocked;
+        return tr("Load run %1's snapshot again, without reading its source").arg(run.runId);
+    }());
     m_note->setEnabled(selected && m_canNote);
     m_note->setToolTip(m_canNote ? tr("Add a note to the selected run")
                                  : tr("Only operators and stewards may add notes to runs"));
