@@ -30,8 +30,9 @@ const std::vector<KnownCommand> &knownCommands()
         std::vector<KnownCommand> list;
         for (const char *c : {"db", "run", "runs", "source", "snapshots", "help"})
             list.push_back({QString::fromLatin1(c), QString::fromLatin1(c)});
-        for (const char *c : {"db init", "db start", "db stop", "db status", "db uri", "db migrate", "runs list",
-                              "source seed", "snapshots list", "snapshots prune"}) {
+        for (const char *c :
+             {"db init", "db start", "db stop", "db status", "db uri", "db migrate", "runs list", "runs show",
+              "runs note", "runs rerun", "runs retry", "source seed", "snapshots list", "snapshots prune"}) {
             const QString command = QString::fromLatin1(c);
             list.push_back({command.section(QLatin1Char(' '), 1), command});
         }
@@ -125,7 +126,11 @@ QString usage()
         "                                                PGPASSWORD or ~/.pgpass, never in the string)\n"
         "  ecomops source seed [--scale N] [--seed S] [--schema NAME] [--conninfo STRING]\n"
         "                                                create the synthetic shop's tables in a source database\n"
-        "  ecomops runs list [--limit N]                 recent runs from ops.pipeline_run\n"
+        "  ecomops runs list [--limit N]                 recent runs from ops.pipeline_run, with their notes\n"
+        "  ecomops runs show ID                          one run: stages, tables, counts, notes, what to look at\n"
+        "  ecomops runs note ID TEXT                     add a note to a run (kept with your role and OS user)\n"
+        "  ecomops runs rerun ID [--json]                run it again with the spec it recorded\n"
+        "  ecomops runs retry ID [--json]                retry a failed run from its staged snapshot\n"
         "  ecomops snapshots list [--keep N]             staging snapshots and what the retention rule keeps\n"
         "  ecomops snapshots prune [--keep N] [--dry-run]\n"
         "                                                remove the snapshots it does not keep: only the last N\n"

@@ -11,8 +11,6 @@
 #include "TerminalProgress.h"
 
 #include "database/ConnectionProfile.h"
-#include "queries/RunQueries.h"
-#include "runner/DeadRuns.h"
 #include "runner/Runner.h"
 #include "sources/synthetic/GeneratorOptions.h"
 
@@ -279,6 +277,11 @@ int runRunCommand(const QStringList &arguments)
         return ExitFailed;
     }
 
+    return executeRun(conninfo, spec, parser.isSet(json));
+}
+
+int executeRun(const QString &conninfo, const runner::RunSpec &spec, bool json)
+{
     runner::Runner run(conninfo, spec);
     TerminalProgress progress(stderrIsTerminal());
     QObject::connect(&run, &runner::Runner::progress, &progress, &TerminalProgress::onProgress);
@@ -305,80 +308,11 @@ int runRunCommand(const QStringList &arguments)
     std::signal(SIGTERM, SIG_DFL);
 
     const runner::RunResult result = run.result();
-    if (parser.isSet(json))
+    if (json)
         out(QString::fromStdString(safeDump(resultJson(result), 2)));
     else
         printSummary(result);
     return exitCodeFor(result);
-}
-
-namespace {
-
-// HH:MM:SS from start to end, as the list always showed it; empty until both are known.
-QString durationText(const queries::RunSummary &run)
-{
-    if (!run.startedAt.isValid() || !run.endedAt.isValid())
-        return {};
-    const qint64 seconds = std::max<qint64>(0, run.startedAt.secsTo(run.endedAt));
-    return QStringLiteral("%1:%2:%3")
-        .arg(seconds / 3600, 2, 10, QLatin1Char('0'))
-        .arg(seconds / 60 % 60, 2, 10, QLatin1Char('0'))
-        .arg(seconds % 60, 2, 10, QLatin1Char('0'));
-}
-
-} // namespace
-
-int runRunsCommand(const QStringList &arguments)
-{
-    QCommandLineParser parser;
-    DatabaseOptions db;
-    db.addTo(parser);
-    const QCommandLineOption limit(QStringLiteral("limit"), QStringLiteral("How many runs."), QStringLiteral("N"),
-                                   QStringLiteral("20"));
-    parser.addOptions({limit});
-    parser.addPositionalArgument(QStringLiteral("list"), QStringLiteral("List recent runs."));
-    if (!parser.parse(QStringList{QStringLiteral("ecomops runs")} + arguments) ||
-        parser.positionalArguments() != QStringList{QStringLiteral("list")}) {
-        err(QStringLiteral("usage: ecomops runs list [--limit N] [--conninfo STRING | --data-dir DIR]"));
-        return ExitBadArguments;
-    }
-    try {
-        const QString conninfo = db.resolve(parser);
-        try {
-            // A run whose process was killed is shown as what it is: failed.
-            runner::reconcileDeadRuns(conninfo);
-        } catch (const std::exception &e) {
-            err(QStringLiteral("warning: could not look for runs whose process died: %1")
-                    .arg(QString::fromUtf8(e.what()).trimmed()));
-        }
-        // The Runs workspace's own query: one definition of what a run shows.
-        const std::vector<queries::RunSummary> runs =
-            queries::recentRuns(conninfo, qBound(1, parser.value(limit).toInt(), 10000));
-        out(QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9 %10")
-                .arg(QStringLiteral("run").rightJustified(6), QStringLiteral("status").leftJustified(10),
-                     QStringLiteral("trigger").leftJustified(13), QStringLiteral("source").leftJustified(10),
-                     QStringLiteral("by").leftJustified(10), QStringLiteral("queued at").leftJustified(19),
-                     QStringLiteral("duration").leftJustified(9), QStringLiteral("read").rightJustified(10),
-                     QStringLiteral("loaded").rightJustified(10), QStringLiteral("quarantined").rightJustified(12)));
-        for (const queries::RunSummary &run : runs) {
-            QString line =
-                QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9 %10")
-                    .arg(QString::number(run.runId).rightJustified(6), run.status.leftJustified(10),
-                         run.trigger.leftJustified(13), run.sourceKind.leftJustified(10),
-                         run.startedBy.leftJustified(10),
-                         run.queuedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")).leftJustified(19),
-                         durationText(run).leftJustified(9), QString::number(run.rowsRead).rightJustified(10),
-                         QString::number(run.rowsLoaded).rightJustified(10),
-                         QString::number(run.rowsQuarantined).rightJustified(12));
-            if (!run.error.isEmpty())
-                line += QStringLiteral("  ") + run.error.left(80);
-            out(line);
-        }
-    } catch (const std::exception &e) {
-        err(QStringLiteral("error: %1").arg(QString::fromUtf8(e.what()).trimmed()));
-        return ExitFailed;
-    }
-    return ExitSuccess;
 }
 
 } // namespace ecomops::app

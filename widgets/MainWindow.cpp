@@ -2,6 +2,7 @@
 
 #include "AboutDialog.h"
 #include "anomalies/AnomaliesPage.h"
+#include "anomalies/FlagFilterBar.h"
 #include "common/Icons.h"
 #include "common/NavigationSidebar.h"
 #include "common/WidgetsLogging.h"
@@ -85,6 +86,15 @@ void MainWindow::createWorkspaces()
     for (int i = 0; i < workspaceCount; ++i)
         if (workspaceAt(i) != Workspace::Runs)
             connect(runs, &RunsPage::runEnded, workspacePage(workspaceAt(i)), &WorkspacePage::warehouseChanged);
+    // The history's links to a run's scorecard and to the flags it raised.
+    connect(runs, &RunsPage::scorecardRequested, this, [this](qint64 runId) {
+        setCurrentWorkspace(Workspace::Quality);
+        static_cast<QualityPage *>(workspacePage(Workspace::Quality))->selectRun(runId);
+    });
+    connect(runs, &RunsPage::flagsRequested, this, [this](qint64 runId) {
+        setCurrentWorkspace(Workspace::Anomalies);
+        static_cast<AnomaliesPage *>(workspacePage(Workspace::Anomalies))->filterBar()->showRun(runId);
+    });
     connect(m_ui->sidebar, &NavigationSidebar::currentRowChanged, this, [this](int row) {
         if (row >= 0 && row < workspaceCount)
             setCurrentWorkspace(workspaceAt(row));

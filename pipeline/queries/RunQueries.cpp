@@ -21,7 +21,12 @@ const char *const kRunColumns =
     "CASE WHEN jsonb_typeof(summary -> 'quality_overall') = 'number' "
     "     THEN (summary ->> 'quality_overall')::float8 END, "
     "CASE WHEN jsonb_typeof(summary -> 'new_anomalies') = 'number' "
-    "     THEN (summary ->> 'new_anomalies')::numeric::bigint END ";
+    "     THEN (summary ->> 'new_anomalies')::numeric::bigint END, "
+    "(SELECT count(*) FROM ops.run_note n WHERE n.run_id = pipeline_run.run_id), "
+    "coalesce((SELECT n.note FROM ops.run_note n WHERE n.run_id = pipeline_run.run_id "
+    "          ORDER BY n.created_at DESC, n.note_id DESC LIMIT 1), ''), "
+    "CASE WHEN jsonb_typeof(spec #> '{origin,run_id}') = 'number' THEN (spec #>> '{origin,run_id}')::bigint END, "
+    "coalesce(spec #>> '{origin,how}', '') ";
 // clang-format on
 
 QString text(const pqxx::field &f)
@@ -58,6 +63,10 @@ RunSummary readRun(const pqxx::row &r)
     run.snapshotPath = text(r[16]);
     run.qualityOverall = r[17].is_null() ? -1.0 : r[17].as<double>();
     run.newAnomalies = r[18].is_null() ? -1 : r[18].as<qint64>();
+    run.noteCount = r[19].as<int>();
+    run.latestNote = text(r[20]);
+    run.originRunId = r[21].is_null() ? 0 : r[21].as<qint64>();
+    run.originHow = text(r[22]);
     return run;
 }
 
@@ -115,6 +124,8 @@ RunDetail runDetail(const QString &conninfo, qint64 runId, int logLimit)
         s.error = text(r[9]);
         detail.stages.push_back(std::move(s));
     }
+
+    detail.notes = runNotes(tx, runId);
 
     // The last `logLimit` lines, oldest first.
     const pqxx::result log = tx.exec_params(

@@ -5,6 +5,7 @@
 // std::exception (pqxx's, with the server's words in what()).
 #include "anomalies/DetectorQuality.h"
 #include "core/Progress.h"
+#include "queries/RunNotes.h"
 
 #include <QDateTime>
 #include <QMetaType>
@@ -35,6 +36,10 @@ struct RunSummary {
     QString snapshotPath;
     double qualityOverall = -1; // summary->>'quality_overall'; -1 when absent or not scored
     qint64 newAnomalies = -1;   // summary->>'new_anomalies'; -1 when absent
+    int noteCount = 0;          // ops.run_note
+    QString latestNote;         // the newest note's text; empty without notes
+    qint64 originRunId = 0;     // spec->'origin': the run this one re-ran or retried; 0 when none
+    QString originHow;          // "rerun" or "retry"
 };
 
 struct StageResult {
@@ -58,6 +63,7 @@ struct RunDetail {
     // per 1,000 lines, the source's usual rate, precision/recall when the
     // snapshot had planted truth. nullopt for runs that did not detect.
     std::optional<anomalies::DetectorQuality> detector;
+    std::vector<RunNote> notes; // oldest first
 };
 
 // The newest succeeded run that measured its detector, for the Anomalies

@@ -108,17 +108,20 @@ nlohmann::json RunSpec::sourceOptionsForSource() const
 
 nlohmann::json RunSpec::toJson() const
 {
-    return {{"source", {{"kind", sourceKind.toStdString()}, {"options", sourceOptionsWithoutSecrets()}}},
-            {"staging_dir", stagingDir.toStdString()},
-            {"gates", gates},
-            {"warehouse", warehouse},
-            {"anomalies", anomalies},
-            {"load_parallelism", loadParallelism},
-            {"max_attempts", maxAttempts},
-            {"recovery_wait_seconds", recoveryWaitSeconds},
-            {"keep_snapshots", keepSnapshots},
-            {"trigger", toString(trigger).toStdString()},
-            {"started_by", startedBy.toStdString()}};
+    nlohmann::json json = {{"source", {{"kind", sourceKind.toStdString()}, {"options", sourceOptionsWithoutSecrets()}}},
+                           {"staging_dir", stagingDir.toStdString()},
+                           {"gates", gates},
+                           {"warehouse", warehouse},
+                           {"anomalies", anomalies},
+                           {"load_parallelism", loadParallelism},
+                           {"max_attempts", maxAttempts},
+                           {"recovery_wait_seconds", recoveryWaitSeconds},
+                           {"keep_snapshots", keepSnapshots},
+                           {"trigger", toString(trigger).toStdString()},
+                           {"started_by", startedBy.toStdString()}};
+    if (originRunId > 0)
+        json["origin"] = {{"run_id", originRunId}, {"how", originHow.toStdString()}};
+    return json;
 }
 
 RunSpec RunSpec::fromJson(const nlohmann::json &json)
@@ -127,7 +130,7 @@ RunSpec RunSpec::fromJson(const nlohmann::json &json)
         throw SpecError("run spec: expected a JSON object");
     refuseUnknownKeys(json, "the spec",
                       {"source", "staging_dir", "gates", "warehouse", "anomalies", "load_parallelism", "max_attempts",
-                       "recovery_wait_seconds", "keep_snapshots", "trigger", "started_by"});
+                       "recovery_wait_seconds", "keep_snapshots", "trigger", "started_by", "origin"});
     RunSpec spec;
     const nlohmann::json source = objectField(json, "source");
     refuseUnknownKeys(source, "\"source\"", {"kind", "options"});
@@ -153,6 +156,13 @@ RunSpec RunSpec::fromJson(const nlohmann::json &json)
         throw SpecError("run spec: keep_snapshots must be between 0 (keep all) and 100000");
     spec.trigger = triggerFromString(QString::fromStdString(field<std::string>(json, "trigger", "manual")));
     spec.startedBy = QString::fromStdString(field<std::string>(json, "started_by", ""));
+    const nlohmann::json origin = objectField(json, "origin");
+    refuseUnknownKeys(origin, "\"origin\"", {"run_id", "how"});
+    spec.originRunId = field<qint64>(origin, "run_id", 0);
+    spec.originHow = QString::fromStdString(field<std::string>(origin, "how", ""));
+    if (spec.originRunId < 0 ||
+        (spec.originRunId > 0 && spec.originHow != QLatin1String("rerun") && spec.originHow != QLatin1String("retry")))
+        throw SpecError("run spec: \"origin\" needs a run_id and how: rerun or retry");
     return spec;
 }
 

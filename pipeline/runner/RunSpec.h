@@ -36,6 +36,11 @@ struct RunSpec {
     Trigger trigger = Trigger::Manual;
     QString startedBy;      // the console / OS user name
     int keepSnapshots = 10; // after a successful run, keep the snapshots of this many runs; 0 = keep all
+    // A run made from a past one, so its history says where it came from:
+    // "rerun" (the same spec again) or "retry" (a failed run's snapshot
+    // loaded again). originRunId 0: a run of its own.
+    qint64 originRunId = 0;
+    QString originHow;
     // The source database's password, from the keyring: memory only, never
     // in toJson(), a file or a log. A password inside the source's conninfo
     // is left out of toJson() too (see sourceOptionsForSource()).

@@ -91,6 +91,8 @@ INSERT INTO want_fn VALUES
     ('ops', 'dq_money(text)', 'op'),
     ('ops', 'dq_timestamp(text)', 'op'),
     ('ops', 'reserve_run_id()', 'op'),
+    ('ops', 'add_run_note(bigint,text,text)', 'op'),
+    ('ops', 'add_run_note(bigint,text,text)', 'st'),
     ('ops', 'anomaly_line_counts(text,integer,text[])', 'op'),
     ('ops', 'anomaly_line_counts(text,integer,text[])', 'st'),
     ('ops', 'triage_anomaly(bigint[],integer[],text,text,text)', 'st'),
@@ -173,7 +175,7 @@ SELECT bag_eq($$
           'ops.refresh_anomaly_baselines(text,double precision,integer,double precision,text[],bigint,interval)',
           'ops.triage_anomaly(bigint[],integer[],text,text,text)',
           'ops.preview_anomaly_flags(text,double precision,integer,double precision,text[],bigint)',
-          'ops.reserve_run_id()'],
+          'ops.reserve_run_id()', 'ops.add_run_note(bigint,text,text)'],
     'detection, its preview, triage, run ids and the owner-only run steps are SECURITY DEFINER, nothing else');
 
 -- ============================ FORBIDDEN WRITES ============================
@@ -232,6 +234,10 @@ INSERT INTO refused VALUES
     ('op', $$SELECT ops.discard_run_rows(900001, 'run')$$),
     ('op', $$SELECT ops.drop_staging_partitions(900001)$$),
     ('op', $$DELETE FROM ops.schema_migrations$$),
+    -- notes: added only through ops.add_run_note, which names the author
+    ('op', $$INSERT INTO ops.run_note (run_id, note, author) VALUES (900001, 'x', 'someone_else')$$),
+    ('st', $$INSERT INTO ops.run_note (run_id, note, author) VALUES (900001, 'x', 'someone_else')$$),
+    ('op', $$DELETE FROM ops.run_note$$),
     -- the operator doing the owner's work by hand
     ('op', $$CREATE TABLE staging.orders_r900002 (LIKE staging.orders)$$),
     ('op', $$DROP TABLE staging.orders$$),
@@ -270,7 +276,8 @@ INSERT INTO refused VALUES
     ('an', $$SELECT * FROM ops.triage_anomaly(ARRAY[900001]::bigint[], ARRAY[1], 'RESOLVED', '', 'x')$$),
     ('an', $$SELECT count(*) FROM dw.fact_order_line$$),
     ('an', $$SELECT count(*) FROM ops.anomaly_flag$$),
-    ('an', $$SELECT count(*) FROM ops.pipeline_run$$);
+    ('an', $$SELECT count(*) FROM ops.pipeline_run$$),
+    ('an', $$SELECT ops.add_run_note(900001, 'x', 'x')$$);
 
 SELECT throws_ok(format('SELECT pg_temp.as_role(%L, %L)', r.role, f.sql), '42501', NULL,
                  format('%s is refused: %s', r.role, regexp_replace(left(f.sql, 90), '\s+', ' ', 'g')))
@@ -286,6 +293,12 @@ UNION ALL
 SELECT is((SELECT count(*)::int FROM ops.anomaly_event WHERE flag_id = 900001), 1, 'one event recorded');
 SELECT lives_ok($$SELECT pg_temp.as_role('ecomops_operator', 'SELECT * FROM ops.flag_anomalies(900002, ''{}'')')$$,
                 'the operator runs detection');
+SELECT lives_ok($$SELECT pg_temp.as_role('ecomops_steward', 'SELECT ops.add_run_note(900001, ''checked'', ''tap'')')$$,
+                'the steward adds a note to a finished run');
+SELECT lives_ok($$SELECT pg_temp.as_role('ecomops_operator', 'SELECT ops.add_run_note(900001, ''re-run'', ''tap'')')$$,
+                'and so does the operator');
+SELECT is((SELECT count(*)::int FROM ops.run_note WHERE run_id = 900001 AND author = session_user), 2,
+          'each note names the session''s login role');
 SELECT lives_ok($$SELECT pg_temp.as_role('ecomops_operator', 'SELECT ops.create_staging_partition(''orders'', 900002)')$$,
                 'the operator creates its running run''s staging partition');
 SELECT lives_ok($$SELECT pg_temp.as_role('ecomops_operator', 'INSERT INTO staging.orders_r900002 (source_line) VALUES (2)')$$,

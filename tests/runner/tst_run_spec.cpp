@@ -32,6 +32,17 @@ private slots:
         QCOMPARE(opts.scale, 0.25);
     }
 
+    void originRoundTrips()
+    {
+        RunSpec spec;
+        QVERIFY(!spec.toJson().contains("origin")); // a run of its own says nothing
+        spec.originRunId = 41;
+        spec.originHow = QStringLiteral("retry");
+        const RunSpec back = RunSpec::fromJson(nlohmann::json::parse(spec.toJson().dump()));
+        QCOMPARE(back.originRunId, qint64(41));
+        QCOMPARE(back.originHow, QStringLiteral("retry"));
+    }
+
     void refusesBadSpecs_data()
     {
         QTest::addColumn<QString>("json");
@@ -48,6 +59,9 @@ private slots:
             << QStringLiteral(R"({"source":{"kind":"olist","path":"/x"}})") << QStringLiteral("\"path\"");
         QTest::newRow("keep snapshots") << QStringLiteral(R"({"keep_snapshots":-1})")
                                         << QStringLiteral("keep_snapshots");
+        QTest::newRow("origin how") << QStringLiteral(R"({"origin":{"run_id":3,"how":"again"}})")
+                                    << QStringLiteral("origin");
+        QTest::newRow("origin key") << QStringLiteral(R"({"origin":{"run":3}})") << QStringLiteral("\"run\"");
     }
     void refusesBadSpecs()
     {

@@ -15,6 +15,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace ecomops::widgets {
 
 using anomalies::FlagStatus;
@@ -22,7 +24,8 @@ using anomalies::FlagStatus;
 FlagFilterBar::FlagFilterBar(QWidget *parent)
     : QWidget(parent), m_product(new QLineEdit(this)), m_useFrom(new QCheckBox(tr("From"), this)),
       m_from(new QDateEdit(this)), m_useTo(new QCheckBox(tr("to"), this)), m_to(new QDateEdit(this)),
-      m_minZ(new QDoubleSpinBox(this)), m_total(new QLabel(this)), m_debounce(new QTimer(this))
+      m_minZ(new QDoubleSpinBox(this)), m_total(new QLabel(this)), m_debounce(new QTimer(this)),
+      m_run(new QToolButton(this))
 {
     m_debounce->setSingleShot(true);
     m_debounce->setInterval(300);
@@ -49,6 +52,12 @@ FlagFilterBar::FlagFilterBar(QWidget *parent)
         m_status.insert(status, button);
         layout->addWidget(button);
     }
+    m_run->setObjectName(QStringLiteral("runFilter"));
+    m_run->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_run->setToolTip(tr("Showing only the flags this run raised: click to show every run's flags"));
+    m_run->hide();
+    connect(m_run, &QToolButton::clicked, this, [this] { showRun(0); });
+    layout->addWidget(m_run);
     layout->addSpacing(12);
 
     m_product->setPlaceholderText(tr("Product id or name"));
@@ -119,6 +128,8 @@ anomalies::FlagFilter FlagFilterBar::filter() const
         f.to = m_to->date();
     if (m_minZ->value() > 0)
         f.minZ = m_minZ->value();
+    if (m_runId > 0)
+        f.runId = m_runId;
     return f;
 }
 
@@ -154,6 +165,23 @@ void FlagFilterBar::setDateRange(const QDate &from, const QDate &to)
 void FlagFilterBar::setMinZ(double z)
 {
     m_minZ->setValue(z);
+}
+
+void FlagFilterBar::showRun(qint64 runId)
+{
+    m_restoring = true; // one reload for the whole change, below
+    m_runId = std::max<qint64>(0, runId);
+    if (m_runId > 0) {
+        setStatuses({});
+        setProduct(QString());
+        setDateRange({}, {});
+        setMinZ(0);
+    }
+    m_restoring = false;
+    m_run->setText(tr("Run %1  ✕").arg(m_runId));
+    m_run->setVisible(m_runId > 0);
+    m_debounce->stop();
+    Q_EMIT filterChanged();
 }
 
 void FlagFilterBar::saveState(const QString &group) const

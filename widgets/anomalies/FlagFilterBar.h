@@ -30,6 +30,11 @@ public:
     void setProduct(const QString &text);
     void setDateRange(const QDate &from, const QDate &to); // invalid: open
     void setMinZ(double z);                                // 0: any
+    // Only the flags raised by run `runId` (the Runs history's "anomaly
+    // flags" link), with every other filter opened; 0 shows every run's
+    // again. Not kept in QSettings: it is where the user came from.
+    void showRun(qint64 runId);
+    qint64 runId() const { return m_runId; }
 
     void saveState(const QString &group) const;
     void restoreState(const QString &group);
@@ -49,6 +54,8 @@ private:
     QDoubleSpinBox *m_minZ;
     QLabel *m_total;
     QTimer *m_debounce;
+    QToolButton *m_run;
+    qint64 m_runId = 0;
     bool m_restoring = false;
 };
 

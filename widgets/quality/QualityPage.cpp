@@ -146,7 +146,7 @@ void QualityPage::reloadRuns()
     m_runsJob.run(
         [conninfo = m_conninfo] { return queries::qualityRuns(conninfo); },
         [this](const std::vector<queries::QualityRunInfo> &runs) {
-            const qint64 keep = currentRun();
+            const qint64 keep = m_wantRun > 0 ? std::exchange(m_wantRun, 0) : currentRun();
             const QLocale locale;
             const QSignalBlocker blocker(m_runs);
             m_runs->clear();
@@ -181,9 +181,15 @@ void QualityPage::warehouseChanged()
 
 void QualityPage::selectRun(qint64 runId)
 {
+    m_followNewest = false;
     const int index = m_runs->findData(runId);
-    if (index >= 0)
+    if (index >= 0) {
         m_runs->setCurrentIndex(index);
+        return;
+    }
+    // Not listed yet (it ended since the list was read): read the list again and pick it then.
+    m_wantRun = runId;
+    reloadRuns();
 }
 
 void QualityPage::loadScorecard(qint64 runId)

@@ -110,6 +110,7 @@ private:
     QString m_wantTable;
     QString m_wantDimension;
     bool m_followNewest = false;
+    qint64 m_wantRun = 0; // selectRun() of a run the picker does not list yet
 };
 
 } // namespace ecomops::widgets

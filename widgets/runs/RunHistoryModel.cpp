@@ -25,7 +25,7 @@ qint64 millisecondsBetween(const QDateTime &from, const QDateTime &to)
 RunHistoryModel::RunHistoryModel(QObject *parent)
     : RecordTableModel({QT_TR_NOOP("Run"), QT_TR_NOOP("Status"), QT_TR_NOOP("Source"), QT_TR_NOOP("How / who"),
                         QT_TR_NOOP("Started"), QT_TR_NOOP("Duration"), QT_TR_NOOP("Read"), QT_TR_NOOP("Loaded"),
-                        QT_TR_NOOP("Quarantined"), QT_TR_NOOP("DQ"), QT_TR_NOOP("Anomalies")},
+                        QT_TR_NOOP("Quarantined"), QT_TR_NOOP("DQ"), QT_TR_NOOP("Anomalies"), QT_TR_NOOP("Notes")},
                        parent)
 {
 }
@@ -47,6 +47,9 @@ QVariant RunHistoryModel::data(const QModelIndex &index, int role) const
         case SourceColumn:
             return RunText::sourceKind(r.sourceKind);
         case StartedByColumn:
+            if (r.originRunId > 0)
+                return tr("%1 · %2 · %3")
+                    .arg(RunText::trigger(r.trigger), r.startedBy, RunText::origin(r.originHow, r.originRunId));
             return tr("%1 · %2").arg(RunText::trigger(r.trigger), r.startedBy);
         case StartedColumn:
             return RunText::dateTime(r.startedAt.isValid() ? r.startedAt : r.queuedAt);
@@ -62,12 +65,15 @@ QVariant RunHistoryModel::data(const QModelIndex &index, int role) const
             return scoreText(r.qualityOverall);
         case AnomaliesColumn:
             return r.newAnomalies < 0 ? QStringLiteral("—") : RunText::count(r.newAnomalies);
+        case NotesColumn:
+            return r.noteCount > 0 ? RunText::count(r.noteCount) : QString();
         }
         break;
     case SortRole:
-        return columnValue(index.column(), {r.runId, r.status, r.sourceKind, r.startedBy,
-                                            r.startedAt.isValid() ? r.startedAt : r.queuedAt, r.seconds, r.rowsRead,
-                                            r.rowsLoaded, r.rowsQuarantined, r.qualityOverall, r.newAnomalies});
+        return columnValue(index.column(),
+                           {r.runId, r.status, r.sourceKind, r.startedBy,
+                            r.startedAt.isValid() ? r.startedAt : r.queuedAt, r.seconds, r.rowsRead, r.rowsLoaded,
+                            r.rowsQuarantined, r.qualityOverall, r.newAnomalies, r.noteCount});
     case Qt::ToolTipRole:
         switch (index.column()) {
         case StatusColumn:
@@ -85,6 +91,10 @@ QVariant RunHistoryModel::data(const QModelIndex &index, int role) const
                                       QLocale::LongFormat);
         case QualityColumn:
             return r.qualityOverall < 0 ? tr("Not scored") : tr("Overall data-quality score, 0–100");
+        case NotesColumn:
+            if (r.noteCount > 0)
+                return tr("Latest note: %1").arg(r.latestNote);
+            break;
         }
         break;
     case Qt::TextAlignmentRole:
@@ -96,6 +106,7 @@ QVariant RunHistoryModel::data(const QModelIndex &index, int role) const
         case QuarantinedColumn:
         case QualityColumn:
         case AnomaliesColumn:
+        case NotesColumn:
             return alignment(true);
         }
         return alignment(false);

@@ -23,6 +23,7 @@ public:
         QuarantinedColumn,
         QualityColumn,
         AnomaliesColumn,
+        NotesColumn, // how many notes; the latest in the tooltip
         ColumnCount
     };
     enum Roles {

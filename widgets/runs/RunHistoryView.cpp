@@ -6,6 +6,7 @@
 #include "queries/RunQueries.h"
 #include "runs/RunDelegates.h"
 #include "runs/RunDetectorLabel.h"
+#include "runs/RunHistoryActions.h"
 #include "runs/RunHistoryModel.h"
 #include "runs/RunLogModel.h"
 #include "runs/RunLogPane.h"
@@ -52,7 +53,7 @@ RunHistoryView::RunHistoryView(QWidget *parent)
     m_proxy = setUpSortableRunTable(m_runsView, m_model, RunHistoryModel::SortRole);
     m_runsView->setItemDelegateForColumn(RunHistoryModel::StatusColumn,
                                          new StatusPillDelegate(RunHistoryModel::ToneRole, m_runsView));
-    const int widths[RunHistoryModel::ColumnCount] = {40, 100, 108, 104, 112, 62, 64, 64, 82, 44, 74};
+    const int widths[RunHistoryModel::ColumnCount] = {40, 100, 108, 104, 112, 62, 64, 64, 82, 44, 74, 48};
     for (int c = 0; c < RunHistoryModel::ColumnCount; ++c)
         m_runsView->setColumnWidth(c, widths[c]);
     m_runsView->sortByColumn(RunHistoryModel::RunColumn, Qt::DescendingOrder);
@@ -64,6 +65,11 @@ RunHistoryView::RunHistoryView(QWidget *parent)
     m_detailText->setWordWrap(true);
     m_detailText->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_detector = new RunDetectorLabel(this);
+    m_actions = new RunHistoryActions(this);
+    // A note shows at once: the history is read again, and the open run with it.
+    connect(m_actions, &RunHistoryActions::noteAdded, this, &RunHistoryView::refresh);
+    connect(m_actions, &RunHistoryActions::problem, this,
+            [this](const QString &what, const QString &detail) { m_problem->showMessage(Tone::Bad, what, detail); });
     m_runError->setObjectName(QStringLiteral("runError"));
     m_runError->setClosable(false);
     m_problem->setObjectName(QStringLiteral("historyProblem"));
@@ -95,6 +101,7 @@ RunHistoryView::RunHistoryView(QWidget *parent)
     detailLayout->setContentsMargins(0, 8, 0, 0);
     detailLayout->setSpacing(6);
     detailLayout->addWidget(m_detailTitle);
+    detailLayout->addWidget(m_actions->createButtons(detail));
     detailLayout->addWidget(m_detailText);
     detailLayout->addWidget(m_detector);
     detailLayout->addWidget(m_runError);
@@ -265,9 +272,13 @@ void RunHistoryView::showDetail(const queries::RunDetail &detail)
         facts << RunText::gate(run.gateStatus);
     if (run.newAnomalies >= 0)
         facts << RunText::newAnomalies(run.newAnomalies);
+    if (run.originRunId > 0)
+        facts << RunText::origin(run.originHow, run.originRunId);
     QString text = facts.join(QStringLiteral(" · "));
     if (!run.snapshotPath.isEmpty())
         text += QLatin1Char('\n') + tr("Snapshot: %1").arg(run.snapshotPath);
+    for (const queries::RunNote &note : detail.notes)
+        text += QLatin1Char('\n') + tr("Note · %1").arg(queries::noteLine(note));
     m_detailText->setText(text);
     if (!run.error.isEmpty())
         m_runError->showMessage(Tone::Bad, tr("What went wrong"), RunText::runError(run.error), run.error);

@@ -22,6 +22,7 @@ namespace ecomops::widgets {
 
 class InlineMessage;
 class RunDetectorLabel;
+class RunHistoryActions;
 class RunHistoryModel;
 class RunLogModel;
 class RunLogPane;
@@ -42,9 +43,12 @@ public:
     RunLogPane *logPane() const { return m_logPane; }
     InlineMessage *problem() const { return m_problem; }
     QTabWidget *detailTabs() const { return m_detailTabs; }
+    RunHistoryActions *actions() const { return m_actions; }
+    QLabel *detailText() const { return m_detailText; }
 
     // Where to read from; empty when not connected.
     void setConninfo(const QString &conninfo);
+    QString conninfo() const { return m_conninfo; }
     bool isLoading() const { return m_loading; }
     qint64 openRunId() const { return m_openRunId; } // the run whose detail is shown
 
@@ -81,7 +85,8 @@ private:
     QLabel *m_detailTitle;
     QLabel *m_detailText;
     RunDetectorLabel *m_detector = nullptr; // flags per 1,000 lines, precision/recall
-    QString m_detailStatus;                 // the open run's status, for the title colour
+    RunHistoryActions *m_actions = nullptr;
+    QString m_detailStatus; // the open run's status, for the title colour
     InlineMessage *m_problem;
     InlineMessage *m_runError;
     QSplitter *m_vertical;

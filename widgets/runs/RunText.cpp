@@ -193,6 +193,11 @@ QString RunText::trigger(const QString &trigger)
     return wordFor(trigger, kTriggerWords, trigger);
 }
 
+QString RunText::origin(const QString &how, qint64 runId)
+{
+    return how == QLatin1String("retry") ? tr("retry of run %1").arg(runId) : tr("re-run of run %1").arg(runId);
+}
+
 QString RunText::gate(const QString &gateStatus)
 {
     return wordFor(gateStatus, kGateWords, QString());

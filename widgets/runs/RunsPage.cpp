@@ -3,6 +3,7 @@
 #include "common/Icons.h"
 #include "connection/ConnectionController.h"
 #include "database/ConnectionProfile.h"
+#include "runs/RunHistoryActions.h"
 #include "runs/RunHistoryView.h"
 #include "runs/RunLauncher.h"
 #include "runs/RunMonitor.h"
@@ -28,6 +29,7 @@ namespace {
 const QString kSplitterKey = QStringLiteral("runs/page/splitter");
 const QString kTabKey = QStringLiteral("runs/page/tab");
 const QString kOperatorRole = QStringLiteral("ecomops_operator");
+const QString kStewardRole = QStringLiteral("ecomops_steward");
 
 } // namespace
 
@@ -86,6 +88,10 @@ RunsPage::RunsPage(ConnectionController *connection, QWidget *parent)
     connect(m_refresh, &QPushButton::clicked, m_history, &RunHistoryView::refresh);
     connect(m_session, &RunSession::runCreated, m_history, &RunHistoryView::refresh);
     connect(m_session, &RunSession::finished, this, &RunsPage::onRunFinished);
+    RunHistoryActions *actions = m_history->actions();
+    connect(actions, &RunHistoryActions::runRequested, this, &RunsPage::startSpec);
+    connect(actions, &RunHistoryActions::scorecardRequested, this, &RunsPage::scorecardRequested);
+    connect(actions, &RunHistoryActions::flagsRequested, this, &RunsPage::flagsRequested);
     connect(m_notifier, &RunNotifier::activated, this, [this] {
         window()->showNormal();
         window()->activateWindow();
@@ -133,7 +139,13 @@ QString RunsPage::startBlockedReason() const
 
 void RunsPage::updateStartAvailability()
 {
-    m_launcher->setStartBlocked(startBlockedReason());
+    const QString blocked = startBlockedReason();
+    m_launcher->setStartBlocked(blocked);
+    m_history->actions()->setStartBlocked(blocked);
+    const db::ServerStatus &status = connection()->status();
+    m_history->actions()->setCanNote(
+        connection()->isConnected() &&
+        (status.superuser || status.groupRoles.contains(kOperatorRole) || status.groupRoles.contains(kStewardRole)));
 }
 
 void RunsPage::onConnectionChanged()
@@ -147,7 +159,14 @@ void RunsPage::startRun()
 {
     if (!startBlockedReason().isEmpty() || !m_launcher->validationError().isEmpty())
         return;
-    runner::RunSpec spec = m_launcher->spec();
+    startSpec(m_launcher->spec());
+}
+
+void RunsPage::startSpec(const runner::RunSpec &given)
+{
+    if (!startBlockedReason().isEmpty())
+        return;
+    runner::RunSpec spec = given;
     if (spec.sourceKind == QLatin1String("sourcedb")) {
         // The source database's password lives in the keyring, as the
         // console's own does: a typed one is kept there for next time, else

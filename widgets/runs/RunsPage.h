@@ -43,10 +43,15 @@ public:
 
 public slots:
     void startRun();
+    // Starts `spec` (a past run's, from the history) as the launcher's would be.
+    void startSpec(const ecomops::runner::RunSpec &spec);
     void showHistory();
 
 signals:
     void runEnded(const ecomops::runner::RunResult &result);
+    // The history's links: the main window switches workspace.
+    void scorecardRequested(qint64 runId);
+    void flagsRequested(qint64 runId);
 
 private:
     void onConnectionChanged();

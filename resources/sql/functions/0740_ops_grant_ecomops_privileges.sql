@@ -110,6 +110,8 @@ BEGIN
         ops.dq_timestamp(text),
         ops.reserve_run_id()
         TO ecomops_operator;
+    -- Notes on past runs (the Runs history, `ecomops runs note`).
+    GRANT EXECUTE ON FUNCTION ops.add_run_note(bigint, text, text) TO ecomops_operator, ecomops_steward;
     GRANT EXECUTE ON FUNCTION ops.triage_anomaly(bigint[], integer[], text, text, text),
                               ops.anomaly_transition_allowed(text, text)
         TO ecomops_steward;
