@@ -2,6 +2,7 @@
 
 #include "DbCommand.h"
 #include "RunCommand.h"
+#include "ScheduleCommand.h"
 #include "SnapshotsCommand.h"
 #include "SourceCommand.h"
 #include "Terminal.h"
@@ -13,9 +14,10 @@
 namespace ecomops::app {
 namespace {
 
-const QStringList kCommands{QStringLiteral("db"),     QStringLiteral("run"),       QStringLiteral("runs"),
-                            QStringLiteral("source"), QStringLiteral("snapshots"), QStringLiteral("help"),
-                            QStringLiteral("--help"), QStringLiteral("-h"),        QStringLiteral("--version")};
+const QStringList kCommands{QStringLiteral("db"),       QStringLiteral("run"),       QStringLiteral("runs"),
+                            QStringLiteral("source"),   QStringLiteral("snapshots"), QStringLiteral("schedule"),
+                            QStringLiteral("help"),     QStringLiteral("--help"),    QStringLiteral("-h"),
+                            QStringLiteral("--version")};
 
 // Every command as typed, and the word a typo is compared with: the first
 // word, or the second of a two-word command ("statu" means "db status").
@@ -28,15 +30,16 @@ const std::vector<KnownCommand> &knownCommands()
 {
     static const std::vector<KnownCommand> known = [] {
         std::vector<KnownCommand> list;
-        for (const char *c : {"db", "run", "runs", "source", "snapshots", "help"})
+        for (const char *c : {"db", "run", "runs", "source", "snapshots", "schedule", "help"})
             list.push_back({QString::fromLatin1(c), QString::fromLatin1(c)});
         for (const char *c :
              {"db init", "db start", "db stop", "db status", "db uri", "db migrate", "runs list", "runs show",
-              "runs note", "runs rerun", "runs retry", "source seed", "snapshots list", "snapshots prune"}) {
+              "runs note", "runs rerun", "runs retry", "source seed", "snapshots list", "snapshots prune",
+              "schedule add", "schedule list", "schedule remove", "schedule run-now"}) {
             const QString command = QString::fromLatin1(c);
             list.push_back({command.section(QLatin1Char(' '), 1), command});
         }
-        // Scheduled runs are `run --trigger scheduled`, not a command of their own.
+        // A scheduled run itself is `run --trigger scheduled` (what a schedule's timer starts).
         list.push_back({QStringLiteral("scheduled"), QStringLiteral("run --trigger scheduled")});
         return list;
     }();
@@ -135,6 +138,13 @@ QString usage()
         "  ecomops snapshots prune [--keep N] [--dry-run]\n"
         "                                                remove the snapshots it does not keep: only the last N\n"
         "                                                runs' (default 10) and failed runs' of the last 7 days stay\n"
+        "\n"
+        "Schedules (a systemd user timer each; without a user manager, the crontab line to use instead):\n"
+        "  ecomops schedule add NAME (--every 4h|30m | --daily HH:MM | --calendar SPEC) [--ready-by HH:MM]\n"
+        "                        -- RUN ARGUMENTS     e.g. -- --source txnlog --path DIR\n"
+        "  ecomops schedule list [--conninfo STRING]  each schedule's next time, last run and ready-by\n"
+        "  ecomops schedule remove NAME               delete its timer, service and file\n"
+        "  ecomops schedule run-now NAME              run it now, in the foreground, as its timer would\n"
         "  Ctrl-C cancels a run cleanly: the warehouse is left as it was before it.\n"
         "\n"
         "Exit codes: 0 success, 1 failed, 2 bad arguments, 3 gate failed, 4 cancelled, 5 not running.\n");
@@ -171,6 +181,8 @@ int runHeadless(const QStringList &arguments)
         return runSourceCommand(arguments.mid(2));
     if (command == QLatin1String("snapshots"))
         return runSnapshotsCommand(arguments.mid(2));
+    if (command == QLatin1String("schedule"))
+        return runScheduleCommand(arguments.mid(2));
     if (command != QLatin1String("help") && !command.startsWith(QLatin1Char('-'))) {
         err(unknownCommandMessage(command));
         return ExitBadArguments;

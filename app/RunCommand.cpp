@@ -137,7 +137,9 @@ int exitCodeFor(const runner::RunResult &r)
 
 } // namespace
 
-int runRunCommand(const QStringList &arguments)
+namespace {
+
+int parseAndRun(const QStringList &arguments, bool checkOnly)
 {
     QCommandLineParser parser;
     DatabaseOptions db;
@@ -177,8 +179,11 @@ int runRunCommand(const QStringList &arguments)
     const QCommandLineOption gateOverall(QStringLiteral("gate-overall"),
                                          QStringLiteral("Lowest overall quality score per table (0-100)."),
                                          QStringLiteral("N"));
+    const QCommandLineOption schedule(QStringLiteral("schedule"),
+                                      QStringLiteral("The schedule that started it (set by ecomops schedule)."),
+                                      QStringLiteral("NAME"));
     parser.addOptions({source, scale, seed, defects, anomalies, path, staging, parallel, specFile, trigger, json,
-                       sourceOption, gateMode, gateOverall});
+                       sourceOption, gateMode, gateOverall, schedule});
     if (!parser.parse(QStringList{QStringLiteral("ecomops run")} + arguments) ||
         !parser.positionalArguments().isEmpty()) {
         err(parser.errorText().isEmpty()
@@ -255,6 +260,8 @@ int runRunCommand(const QStringList &arguments)
         if (parser.isSet(parallel) || !parser.isSet(specFile))
             spec.loadParallelism = qBound(1, parser.value(parallel).toInt(), 16);
         spec.trigger = runner::triggerFromString(parser.value(trigger));
+        if (parser.isSet(schedule))
+            spec.schedule = parser.value(schedule);
         if (spec.startedBy.isEmpty())
             spec.startedBy = currentUser();
         spec = runner::RunSpec::fromJson(spec.toJson()); // the same checks as a stored spec
@@ -269,6 +276,8 @@ int runRunCommand(const QStringList &arguments)
         err(QStringLiteral("ecomops run --conninfo: %1").arg(db::passwordOnCommandLineAdvice()));
         return ExitBadArguments;
     }
+    if (checkOnly)
+        return ExitSuccess;
     QString conninfo;
     try {
         conninfo = db.resolve(parser);
@@ -278,6 +287,18 @@ int runRunCommand(const QStringList &arguments)
     }
 
     return executeRun(conninfo, spec, parser.isSet(json));
+}
+
+} // namespace
+
+int runRunCommand(const QStringList &arguments)
+{
+    return parseAndRun(arguments, false);
+}
+
+int checkRunArguments(const QStringList &arguments)
+{
+    return parseAndRun(arguments, true);
 }
 
 int executeRun(const QString &conninfo, const runner::RunSpec &spec, bool json)

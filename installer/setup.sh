@@ -30,6 +30,7 @@ packages=(
   postgresql-15 postgresql-client-15 postgresql-15-pgtap
   fonts-dejavu-core dbus gnome-keyring
   xvfb xauth dpkg-dev file util-linux procps clang-format
+  systemd  # systemd-analyze: checks schedules' calendars and units (tst_schedule_cli)
 )
 # Only fuzzing needs clang and libFuzzer; CI replays the corpus with gcc.
 [[ $action == fuzz ]] && packages+=(clang libclang-rt-14-dev)

@@ -121,6 +121,8 @@ nlohmann::json RunSpec::toJson() const
                            {"started_by", startedBy.toStdString()}};
     if (originRunId > 0)
         json["origin"] = {{"run_id", originRunId}, {"how", originHow.toStdString()}};
+    if (!schedule.isEmpty())
+        json["schedule"] = schedule.toStdString();
     return json;
 }
 
@@ -130,7 +132,7 @@ RunSpec RunSpec::fromJson(const nlohmann::json &json)
         throw SpecError("run spec: expected a JSON object");
     refuseUnknownKeys(json, "the spec",
                       {"source", "staging_dir", "gates", "warehouse", "anomalies", "load_parallelism", "max_attempts",
-                       "recovery_wait_seconds", "keep_snapshots", "trigger", "started_by", "origin"});
+                       "recovery_wait_seconds", "keep_snapshots", "trigger", "started_by", "origin", "schedule"});
     RunSpec spec;
     const nlohmann::json source = objectField(json, "source");
     refuseUnknownKeys(source, "\"source\"", {"kind", "options"});
@@ -163,6 +165,7 @@ RunSpec RunSpec::fromJson(const nlohmann::json &json)
     if (spec.originRunId < 0 ||
         (spec.originRunId > 0 && spec.originHow != QLatin1String("rerun") && spec.originHow != QLatin1String("retry")))
         throw SpecError("run spec: \"origin\" needs a run_id and how: rerun or retry");
+    spec.schedule = QString::fromStdString(field<std::string>(json, "schedule", ""));
     return spec;
 }
 

@@ -41,6 +41,9 @@ struct RunSpec {
     // loaded again). originRunId 0: a run of its own.
     qint64 originRunId = 0;
     QString originHow;
+    // The schedule (ecomops schedule add NAME) that started it; empty: none.
+    // Written only when set, so older specs read and compare as before.
+    QString schedule;
     // The source database's password, from the keyring: memory only, never
     // in toJson(), a file or a log. A password inside the source's conninfo
     // is left out of toJson() too (see sourceOptionsForSource()).

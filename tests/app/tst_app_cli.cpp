@@ -16,7 +16,8 @@ private slots:
     {
         QTest::addColumn<QString>("word");
         QTest::addColumn<QString>("suggestion"); // empty: no command is close
-        QTest::newRow("schedul") << QStringLiteral("schedul") << QStringLiteral("ecomops run --trigger scheduled");
+        QTest::newRow("schedul") << QStringLiteral("schedul") << QStringLiteral("ecomops schedule");
+        QTest::newRow("scheduled") << QStringLiteral("scheduled") << QStringLiteral("ecomops run --trigger scheduled");
         QTest::newRow("statu") << QStringLiteral("statu") << QStringLiteral("ecomops db status");
         QTest::newRow("rnu") << QStringLiteral("rnu") << QStringLiteral("ecomops run");
         QTest::newRow("snapshot") << QStringLiteral("snapshot") << QStringLiteral("ecomops snapshots");
