@@ -43,6 +43,14 @@ private slots:
         QCOMPARE(back.originHow, QStringLiteral("retry"));
     }
 
+    void scheduleRoundTrips()
+    {
+        RunSpec spec;
+        QVERIFY(!spec.toJson().contains("schedule")); // not started by a schedule: not written
+        spec.schedule = QStringLiteral("sales");
+        QCOMPARE(RunSpec::fromJson(nlohmann::json::parse(spec.toJson().dump())).schedule, QStringLiteral("sales"));
+    }
+
     void refusesBadSpecs_data()
     {
         QTest::addColumn<QString>("json");
@@ -62,6 +70,7 @@ private slots:
         QTest::newRow("origin how") << QStringLiteral(R"({"origin":{"run_id":3,"how":"again"}})")
                                     << QStringLiteral("origin");
         QTest::newRow("origin key") << QStringLiteral(R"({"origin":{"run":3}})") << QStringLiteral("\"run\"");
+        QTest::newRow("schedule type") << QStringLiteral(R"({"schedule":7})") << QStringLiteral("schedule");
     }
     void refusesBadSpecs()
     {
