@@ -117,6 +117,16 @@ private slots:
                                  .arg(m_binary, QString(logs).replace(QStringLiteral("%"), QStringLiteral("\\%")));
         QVERIFY2(add.out.contains(cron), qPrintable(add.out + QStringLiteral("\nexpected: ") + cron));
 
+        // …and /bin/sh reads it back word for word: as cron hands it over
+        // (`\%` → `%`), with the program swapped for printf.
+        QString command = cron.section(QLatin1Char(' '), 5);
+        command.replace(QStringLiteral("\\%"), QStringLiteral("%"));
+        command.replace(m_binary, QStringLiteral("printf '[%s]\\n'"));
+        const test::ProcessResult words = test::runProgram(QStringLiteral("sh"), {QStringLiteral("-c"), command});
+        QCOMPARE(words.out, QStringLiteral("[run]\n[--trigger]\n[scheduled]\n[--schedule]\n[sales]\n[--source]\n"
+                                           "[txnlog]\n[--path]\n[%1]") // runProgram trims the last newline
+                                .arg(logs));
+
         // list: the calendar, the next time it elapses (at an hour divisible by 4), the deadline.
         const test::ProcessResult list = ecomops({QStringLiteral("schedule"), QStringLiteral("list")});
         QVERIFY2(list.exitCode == 0, qPrintable(list.out + list.err));
