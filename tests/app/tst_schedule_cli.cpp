@@ -79,8 +79,9 @@ private slots:
 
     void addWritesUnitsSystemdAccepts()
     {
-        // A folder whose name needs quoting in ExecStart= and in a crontab line.
-        const QString logs = m_dir.filePath(QStringLiteral("txn logs 100%"));
+        // A folder whose name needs quoting in ExecStart= and in a crontab line
+        // (a lone %z would be a specifier systemd-analyze refuses).
+        const QString logs = m_dir.filePath(QStringLiteral("txn 100%z logs"));
         QVERIFY(QDir().mkpath(logs));
         const test::ProcessResult add = ecomops(
             {QStringLiteral("schedule"), QStringLiteral("add"), QStringLiteral("sales"), QStringLiteral("--every"),
