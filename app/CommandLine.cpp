@@ -1,5 +1,6 @@
 #include "CommandLine.h"
 
+#include "AnomaliesCommand.h"
 #include "DbCommand.h"
 #include "RunCommand.h"
 #include "ScheduleCommand.h"
@@ -14,10 +15,10 @@
 namespace ecomops::app {
 namespace {
 
-const QStringList kCommands{QStringLiteral("db"),       QStringLiteral("run"),       QStringLiteral("runs"),
-                            QStringLiteral("source"),   QStringLiteral("snapshots"), QStringLiteral("schedule"),
-                            QStringLiteral("help"),     QStringLiteral("--help"),    QStringLiteral("-h"),
-                            QStringLiteral("--version")};
+const QStringList kCommands{QStringLiteral("anomalies"), QStringLiteral("db"),       QStringLiteral("run"),
+                            QStringLiteral("runs"),      QStringLiteral("source"),   QStringLiteral("snapshots"),
+                            QStringLiteral("schedule"),  QStringLiteral("help"),     QStringLiteral("--help"),
+                            QStringLiteral("-h"),        QStringLiteral("--version")};
 
 // Every command as typed, and the word a typo is compared with: the first
 // word, or the second of a two-word command ("statu" means "db status").
@@ -30,12 +31,12 @@ const std::vector<KnownCommand> &knownCommands()
 {
     static const std::vector<KnownCommand> known = [] {
         std::vector<KnownCommand> list;
-        for (const char *c : {"db", "run", "runs", "source", "snapshots", "schedule", "help"})
+        for (const char *c : {"anomalies", "db", "run", "runs", "source", "snapshots", "schedule", "help"})
             list.push_back({QString::fromLatin1(c), QString::fromLatin1(c)});
         for (const char *c :
              {"db init", "db start", "db stop", "db status", "db uri", "db migrate", "runs list", "runs show",
               "runs note", "runs rerun", "runs retry", "source seed", "snapshots list", "snapshots prune",
-              "schedule add", "schedule list", "schedule remove", "schedule run-now"}) {
+              "schedule add", "schedule list", "schedule remove", "schedule run-now", "anomalies rebaseline"}) {
             const QString command = QString::fromLatin1(c);
             list.push_back({command.section(QLatin1Char(' '), 1), command});
         }
@@ -147,6 +148,12 @@ QString usage()
         "  ecomops schedule run-now NAME              run it now, in the foreground, as its timer would\n"
         "  Ctrl-C cancels a run cleanly: the warehouse is left as it was before it.\n"
         "\n"
+        "Anomalies (stewards and operators):\n"
+        "  ecomops anomalies rebaseline [--json]         recompute every product's baseline now (settings: those\n"
+        "                                                the baselines were last computed with, else the defaults)\n"
+        "                                                and list the thresholds that changed; exit 0 done,\n"
+        "                                                1 database error or a role that may not, 2 bad arguments\n"
+        "\n"
         "Exit codes: 0 success, 1 failed, 2 bad arguments, 3 gate failed, 4 cancelled, 5 not running.\n");
 }
 
@@ -171,6 +178,8 @@ int runHeadless(const QStringList &arguments)
         out(QStringLiteral("ecomops " ECOMOPS_VERSION));
         return ExitSuccess;
     }
+    if (command == QLatin1String("anomalies"))
+        return runAnomaliesCommand(arguments.mid(2));
     if (command == QLatin1String("db"))
         return runDbCommand(arguments.mid(2));
     if (command == QLatin1String("run"))

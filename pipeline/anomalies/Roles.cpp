@@ -24,7 +24,8 @@ WITH schema_usage AS (
 ), fn AS (
     SELECT p.proname, has_function_privilege(p.oid, 'EXECUTE') AS can_execute
     FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
-    WHERE n.nspname = 'ops' AND p.proname IN ('triage_anomaly', 'flag_anomalies', 'create_staging_partition')
+    WHERE n.nspname = 'ops' AND p.proname IN ('triage_anomaly', 'flag_anomalies', 'create_staging_partition',
+                                               'rebaseline_anomalies')
 ), member AS (
     SELECT g.rolname FROM pg_roles g
     WHERE g.rolname IN ('ecomops_operator', 'ecomops_steward', 'ecomops_analyst')
@@ -51,7 +52,10 @@ SELECT current_user, session_user,
            AND coalesce((SELECT bool_and(can_select) FROM rel WHERE nspname IN ('dw', 'ops')), false),
        -- read the marts
        coalesce((SELECT usable FROM schema_usage WHERE nspname = 'mart'), false)
-           AND coalesce((SELECT bool_and(can_select) FROM rel WHERE nspname = 'mart'), true)
+           AND coalesce((SELECT bool_and(can_select) FROM rel WHERE nspname = 'mart'), true),
+       -- recompute the baselines now
+       coalesce((SELECT usable FROM schema_usage WHERE nspname = 'ops'), false)
+           AND coalesce((SELECT can_execute FROM fn WHERE proname = 'rebaseline_anomalies'), false)
 )SQL";
 
 QString tr(const char *text)
@@ -72,6 +76,8 @@ bool RoleInfo::can(Capability capability) const
         return canReadWarehouse;
     case Capability::ReadMarts:
         return canReadMarts;
+    case Capability::Rebaseline:
+        return canRebaseline;
     }
     return false;
 }
@@ -102,6 +108,8 @@ QString RoleInfo::whyNot(Capability capability) const
                                  QString::fromLatin1(kStewardRole));
     case Capability::ReadMarts:
         return permissionMessage(role, tr("read the KPI marts"), QString::fromLatin1(kAnalystRole));
+    case Capability::Rebaseline:
+        return permissionMessage(role, tr("recompute the anomaly baselines"), QString::fromLatin1(kStewardRole));
     }
     return {};
 }
@@ -122,6 +130,7 @@ RoleInfo currentRoles(pqxx::connection &conn)
         info.canTriage = r[7].as<bool>();
         info.canReadWarehouse = r[8].as<bool>();
         info.canReadMarts = r[9].as<bool>();
+        info.canRebaseline = r[10].as<bool>();
         return info;
     } catch (...) {
         rethrowReadable(conn, tr("read which roles you have"), QString());

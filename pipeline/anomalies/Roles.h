@@ -16,7 +16,7 @@ inline constexpr const char *kOperatorRole = "ecomops_operator";
 inline constexpr const char *kStewardRole = "ecomops_steward";
 inline constexpr const char *kAnalystRole = "ecomops_analyst";
 
-enum class Capability { RunPipelines, Triage, ReadWarehouse, ReadMarts };
+enum class Capability { RunPipelines, Triage, ReadWarehouse, ReadMarts, Rebaseline };
 
 struct RoleInfo {
     QString role;        // current_user
@@ -29,6 +29,7 @@ struct RoleInfo {
     bool canTriage = false;
     bool canReadWarehouse = false; // dw, ops and the anomaly flags
     bool canReadMarts = false;
+    bool canRebaseline = false; // ops.rebaseline_anomalies: stewards (and operators)
 
     bool can(Capability capability) const;
     QStringList groupRoles() const; // the ecomops_* roles held

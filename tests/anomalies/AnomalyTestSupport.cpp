@@ -61,6 +61,17 @@ qint64 createRun(pqxx::connection &c)
     return id;
 }
 
+double stddevThreshold(pqxx::connection &c, const std::string &productId, double k)
+{
+    pqxx::read_transaction tx{c};
+    return tx
+        .exec_params1("SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY quantity) + $2 * stddev_samp(quantity) "
+                      "FROM dw.fact_order_line WHERE product_id = $1 AND quantity > 0 "
+                      "AND lower(status) NOT IN ('cancelled', 'refunded')",
+                      productId, k)[0]
+        .as<double>();
+}
+
 anomalies::DetectionReport detectNow(pqxx::connection &c, const anomalies::AnomalyOptions &options, qint64 runId)
 {
     RecordingObserver observer;

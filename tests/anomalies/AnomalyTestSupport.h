@@ -37,6 +37,11 @@ std::vector<FactLine> productLines(const std::string &productId, const std::stri
 
 qint64 createRun(pqxx::connection &c);
 
+// The stddev method's threshold of a product, computed here from its lines
+// (median + k·stddev_samp over positive quantities of orders not Cancelled or
+// Refunded), to check what the detector stored or reported.
+double stddevThreshold(pqxx::connection &c, const std::string &productId, double k);
+
 // detect() in its own committed transaction.
 anomalies::DetectionReport detectNow(pqxx::connection &c, const anomalies::AnomalyOptions &options = {},
                                      qint64 runId = 0);

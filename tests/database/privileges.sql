@@ -97,6 +97,8 @@ INSERT INTO want_fn VALUES
     ('ops', 'anomaly_line_counts(text,integer,text[])', 'st'),
     ('ops', 'triage_anomaly(bigint[],integer[],text,text,text)', 'st'),
     ('ops', 'anomaly_transition_allowed(text,text)', 'st'),
+    ('ops', 'rebaseline_anomalies(text,double precision,integer,double precision,text[])', 'op'),
+    ('ops', 'rebaseline_anomalies(text,double precision,integer,double precision,text[])', 'st'),
     ('ops', 'preview_anomaly_flags(text,double precision,integer,double precision,text[],bigint)', 'op'),
     ('ops', 'preview_anomaly_flags(text,double precision,integer,double precision,text[],bigint)', 'st');
 INSERT INTO want_fn SELECT 'mart', f, a
@@ -174,6 +176,7 @@ SELECT bag_eq($$
           'ops.flag_anomalies(bigint,text[])',
           'ops.refresh_anomaly_baselines(text,double precision,integer,double precision,text[],bigint,interval)',
           'ops.triage_anomaly(bigint[],integer[],text,text,text)',
+          'ops.rebaseline_anomalies(text,double precision,integer,double precision,text[])',
           'ops.preview_anomaly_flags(text,double precision,integer,double precision,text[],bigint)',
           'ops.reserve_run_id()', 'ops.add_run_note(bigint,text,text)'],
     'detection, its preview, triage, run ids and the owner-only run steps are SECURITY DEFINER, nothing else');
@@ -274,6 +277,7 @@ INSERT INTO refused VALUES
     ('an', $$DELETE FROM ops.schema_migrations$$),
     ('an', $$UPDATE ops.anomaly_flag SET status = 'RESOLVED'$$),
     ('an', $$SELECT * FROM ops.triage_anomaly(ARRAY[900001]::bigint[], ARRAY[1], 'RESOLVED', '', 'x')$$),
+    ('an', $$SELECT * FROM ops.rebaseline_anomalies('stddev', 2, 5, 0, '{}')$$),
     ('an', $$SELECT count(*) FROM dw.fact_order_line$$),
     ('an', $$SELECT count(*) FROM ops.anomaly_flag$$),
     ('an', $$SELECT count(*) FROM ops.pipeline_run$$),
@@ -293,6 +297,9 @@ UNION ALL
 SELECT is((SELECT count(*)::int FROM ops.anomaly_event WHERE flag_id = 900001), 1, 'one event recorded');
 SELECT lives_ok($$SELECT pg_temp.as_role('ecomops_operator', 'SELECT * FROM ops.flag_anomalies(900002, ''{}'')')$$,
                 'the operator runs detection');
+SELECT lives_ok($$SELECT pg_temp.as_role('ecomops_steward',
+    'SELECT * FROM ops.rebaseline_anomalies(''stddev'', 2, 5, 0, ''{}'')')$$,
+                'the steward recomputes the baselines through the function');
 SELECT lives_ok($$SELECT pg_temp.as_role('ecomops_steward', 'SELECT ops.add_run_note(900001, ''checked'', ''tap'')')$$,
                 'the steward adds a note to a finished run');
 SELECT lives_ok($$SELECT pg_temp.as_role('ecomops_operator', 'SELECT ops.add_run_note(900001, ''re-run'', ''tap'')')$$,

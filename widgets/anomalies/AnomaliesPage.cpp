@@ -7,6 +7,7 @@
 #include "anomalies/FlagRateWarning.h"
 #include "anomalies/FlagTableModel.h"
 #include "anomalies/LiveFlagFeed.h"
+#include "anomalies/RebaselineDialog.h"
 #include "anomalies/TriageBar.h"
 #include "anomalies/TriageText.h"
 #include "common/Theme.h"
@@ -99,9 +100,10 @@ AnomaliesPage::AnomaliesPage(ConnectionController *connection, QWidget *parent)
             exportCsv(path);
     });
     QAction *detectorSettings = DetectorSettingsDialog::makeAction([this] { return m_model->conninfo(); }, this);
+    m_rebaseline = RebaselineDialog::makeAction([this] { return m_model->conninfo(); }, this);
     addAction(m_refresh);
     addAction(m_export);
-    for (QAction *action : {m_refresh, m_export, detectorSettings}) {
+    for (QAction *action : {m_refresh, m_export, detectorSettings, m_rebaseline}) {
         auto *button = new QToolButton;
         button->setDefaultAction(action);
         button->setToolButtonStyle(Qt::ToolButtonTextOnly);
@@ -177,6 +179,7 @@ void AnomaliesPage::onConnectionChanged()
     m_listener = nullptr;
     m_canTriage = false;
     m_whyNot = tr("Not connected to a database.");
+    setRebaselineAllowed(false, m_whyNot);
     m_roleJob.drop(); // what the old connection's role may do no longer matters
     m_detail->setConninfo(conninfo);
     m_detail->showFlag(0);
@@ -204,15 +207,26 @@ void AnomaliesPage::onConnectionChanged()
                   [this](const anomalies::RoleInfo &roles) {
                       m_canTriage = roles.can(anomalies::Capability::Triage);
                       m_whyNot = roles.whyNot(anomalies::Capability::Triage);
+                      setRebaselineAllowed(roles.can(anomalies::Capability::Rebaseline),
+                                           roles.whyNot(anomalies::Capability::Rebaseline));
                       updateActions();
                       emit rolesKnown(m_canTriage);
                   },
                   [this](const JobFailure &failure) {
                       m_canTriage = false;
                       m_whyNot = tr("Could not find out what your role may do: %1").arg(failure.message);
+                      setRebaselineAllowed(false, m_whyNot);
                       updateActions();
                       emit rolesKnown(false);
                   });
+}
+
+void AnomaliesPage::setRebaselineAllowed(bool allowed, const QString &whyNot)
+{
+    m_rebaseline->setEnabled(allowed);
+    m_rebaseline->setToolTip(allowed ? tr("Recompute every product's baseline now with the saved detector settings, "
+                                          "and see the thresholds that changed")
+                                     : whyNot);
 }
 
 void AnomaliesPage::updateCounts()

@@ -54,6 +54,8 @@ public:
     // The message line above the table: results, conflicts, live changes.
     QString noticeText() const;
     bool canTriage() const { return m_canTriage; }
+    // "Recompute baselines…" (RebaselineDialog): enabled for stewards and operators.
+    QAction *rebaselineAction() const { return m_rebaseline; }
     bool isListening() const;
 
 public slots:
@@ -71,6 +73,7 @@ private:
     void onLiveChanges(const anomalies::VerifiedChanges &changes);
     void updateActions();
     void updateCounts();
+    void setRebaselineAllowed(bool allowed, const QString &whyNot);
     QList<int> selectedRows() const;
     void saveState() const;
     void restoreState();
@@ -85,6 +88,7 @@ private:
     TriageBar *m_triage;
     QAction *m_refresh;
     QAction *m_export;
+    QAction *m_rebaseline = nullptr;
     LiveFlagFeed *m_listener = nullptr;
     bool m_canTriage = false;
     QString m_whyNot;

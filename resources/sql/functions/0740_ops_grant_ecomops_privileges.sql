@@ -115,6 +115,10 @@ BEGIN
     GRANT EXECUTE ON FUNCTION ops.triage_anomaly(bigint[], integer[], text, text, text),
                               ops.anomaly_transition_allowed(text, text)
         TO ecomops_steward;
+    -- Recomputing every baseline on demand, with before/after thresholds
+    -- (pipeline/anomalies/Rebaseline.h): stewards, and operators for a schedule.
+    GRANT EXECUTE ON FUNCTION ops.rebaseline_anomalies(text, double precision, integer, double precision, text[])
+        TO ecomops_operator, ecomops_steward;
     -- The flag list's filter (pipeline/anomalies/FlagQueries.cpp).
     GRANT EXECUTE ON FUNCTION ops.anomaly_line_counts(text, integer, text[]) TO ecomops_operator, ecomops_steward;
     -- The detector settings' preview (what other settings would flag now).
