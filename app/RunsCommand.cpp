@@ -158,10 +158,14 @@ int runRunsCommand(const QStringList &arguments)
         err(QStringLiteral("ecomops runs %1: %2").arg(verb, QString::fromUtf8(e.what())));
         return ExitBadArguments;
     } catch (const std::exception &e) {
-        // The server's first line ("ERROR:  there is no run 99"), without its PL/pgSQL context.
-        const QString message = QString::fromUtf8(e.what()).trimmed().section(QLatin1Char('\n'), 0, 0);
+        // A server error is shown by its first line ("ERROR:  there is no run 99"), without its PL/pgSQL
+        // context; any other error whole, with the details on its later lines (a refused socket folder says
+        // who owns it and what to do).
+        const QString message = QString::fromUtf8(e.what()).trimmed();
         err(QStringLiteral("ecomops runs %1: %2")
-                .arg(verb, message.startsWith(QLatin1String("ERROR:")) ? message.mid(6).trimmed() : message));
+                .arg(verb, message.startsWith(QLatin1String("ERROR:"))
+                               ? message.section(QLatin1Char('\n'), 0, 0).mid(6).trimmed()
+                               : message));
         return ExitFailed;
     }
 }
